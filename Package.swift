@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "transit-check",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "transit-check", targets: ["transit-check"]),
+        .library(name: "TransitCore", targets: ["TransitCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libyaml (Debian: libyaml-dev), read through its event API.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // The domain, pure: no files, no clock, no printing.
+        .target(name: "TransitCore"),
+        // The only module that sees the YAML library: text in, model and diagnostics out.
+        .target(name: "TransitYAML", dependencies: ["TransitCore", "CYAML"]),
+        // Pure renderers of reports and diagnostics.
+        .target(name: "TransitReports", dependencies: ["TransitCore"]),
+        // The only module that touches the file system.
+        .target(name: "TransitEngine", dependencies: ["TransitCore", "TransitYAML", "TransitReports"]),
+        .executableTarget(name: "transit-check", dependencies: [
+            "TransitEngine", "TransitReports", "TransitCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TransitCoreTests", dependencies: ["TransitCore"]),
+        .testTarget(name: "TransitYAMLTests", dependencies: ["TransitYAML", "TransitCore"]),
+        .testTarget(name: "TransitEngineTests", dependencies: ["TransitEngine", "TransitReports", "TransitCore", "TransitYAML"]),
+    ]
+)

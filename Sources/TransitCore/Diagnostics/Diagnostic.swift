@@ -1,0 +1,44 @@
+/// How serious a diagnostic is: errors stop a file from loading, warnings inform.
+public enum Severity: String, Sendable, Hashable, Comparable {
+    case error, warning, note
+
+    private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One problem found in an input, with a stable code, a place and, where a fix is obvious, help.
+public struct Diagnostic: Hashable, Sendable, Error {
+    public var code: String
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    public var help: String?
+
+    public init(_ code: String, _ message: String, at location: SourceLocation?,
+                severity: Severity = .error, help: String? = nil) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.help = help
+    }
+}
+
+/// Collects diagnostics while a file is read, so that loading reports every problem, not the first.
+public struct Diagnostics: Sendable {
+    public private(set) var all: [Diagnostic] = []
+    public init() {}
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    public mutating func error(_ code: String, _ message: String, at location: SourceLocation?, help: String? = nil) {
+        all.append(Diagnostic(code, message, at: location, severity: .error, help: help))
+    }
+
+    public mutating func warning(_ code: String, _ message: String, at location: SourceLocation?, help: String? = nil) {
+        all.append(Diagnostic(code, message, at: location, severity: .warning, help: help))
+    }
+
+    public mutating func append(_ d: Diagnostic) { all.append(d) }
+    public mutating func append(contentsOf ds: [Diagnostic]) { all.append(contentsOf: ds) }
+}

@@ -1,0 +1,133 @@
+/// Collects what the rules that fired ask for, merging requirements into one row per
+/// (document or alternatives, issuer country), with every checkpoint and rule behind it.
+struct AppliedRules {
+    let shipment: Shipment
+    let journey: Journey
+    let catalogue: DocumentCatalogue
+
+    private(set) var findings: [Finding] = []
+    private(set) var procedureSteps: [Step] = []
+    private(set) var prohibited = false
+    private(set) var undecidedProhibition = false
+    private var rows: [RowKey: PendingRow] = [:]
+    private var rowOrder: [RowKey] = []
+    private var procedureKeys = Set<String>()
+
+    init(shipment: Shipment, journey: Journey, catalogue: DocumentCatalogue) {
+        self.shipment = shipment
+        self.journey = journey
+        self.catalogue = catalogue
+    }
+
+    struct RowKey: Hashable {
+        var alternatives: [[String]]
+        var issuerCountry: String?
+    }
+
+    struct PendingRow {
+        var alternatives: [[DocumentRequirement]]
+        var issuerCountry: String?
+        var perLine = false
+        var lines = LineSet()
+        var checkpoints: [(position: Int, checkpoint: Checkpoint)] = []
+        var rules: [Rule] = []
+        var severity: Severity = .warning
+        var needs: [String]? = []
+    }
+
+    /// Records a rule that applies (`unknown == nil`) or may apply (its condition is undecided).
+    mutating func apply(_ rule: Rule, lines: LineSet, at checkpoint: Checkpoint, position: Int, unknown: [String]?) {
+        let ref = "\(rule.id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))"
+        if let message = rule.prohibit {
+            if unknown == nil {
+                findings.append(Finding(severity: rule.severity, code: "prohibited", message: "\(message) [\(ref)]",
+                                        rule: rule.id, path: nil, location: shipment.goods.first?.location))
+                if rule.severity == .error { prohibited = true }
+            } else {
+                findings.append(Finding(severity: .warning, code: "prohibition-unknown",
+                                        message: "\(message) may apply; the manifest does not give \(unknown!.joined(separator: ", ")) [\(ref)]",
+                                        rule: rule.id, path: unknown!.first, location: nil))
+                if rule.severity == .error { undecidedProhibition = true }
+            }
+        }
+        if let message = rule.warn, unknown == nil {
+            findings.append(Finding(severity: .warning, code: "warning", message: "\(message) [\(ref)]",
+                                    rule: rule.id, path: nil, location: nil))
+        }
+        if unknown == nil {
+            for p in rule.procedures {
+                let key = "\(p.name)|\(checkpoint.place)"
+                guard procedureKeys.insert(key).inserted else { continue }
+                procedureSteps.append(Step(kind: .procedure, name: "\(p.name) at \(checkpoint.kind.rawValue)",
+                                           place: checkpoint.place, hours: p.hours, costUSD: p.costUSD, source: rule.source))
+            }
+        }
+        for requirement in rule.requirements {
+            let alternatives: [[DocumentRequirement]]
+            switch requirement {
+            case .document(let d): alternatives = [[d]]
+            case .oneOf(let alts): alternatives = alts
+            }
+            for (country, boundLines) in issuerGroups(alternatives, lines, checkpoint) {
+                let key = RowKey(alternatives: alternatives.map { $0.map(\.document) }, issuerCountry: country)
+                if rows[key] == nil {
+                    rows[key] = PendingRow(alternatives: alternatives, issuerCountry: country)
+                    rowOrder.append(key)
+                }
+                rows[key]!.merge(rule, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown,
+                                 perLine: alternatives.contains { $0.contains { $0.per == .line } })
+            }
+        }
+    }
+
+    /// Splits bound lines by the issuer country the requirement asks for.
+    private func issuerGroups(_ alts: [[DocumentRequirement]], _ lines: LineSet, _ cp: Checkpoint) -> [(String?, LineSet)] {
+        let constraint = alts.first?.first?.issuedBy ?? .any
+        switch constraint {
+        case .any: return [(nil, lines)]
+        case .exporter: return [(shipment.shipper.country, lines)]
+        case .checkpoint: return [(cp.country, lines)]
+        case .country(let c): return [(c, lines)]
+        case .origin:
+            var groups: [(String?, LineSet)] = []
+            for i in lines.indices {
+                let c = shipment.goods[i].origin
+                if let k = groups.firstIndex(where: { $0.0 == c }) { groups[k].1.insert(i) } else {
+                    var set = LineSet(); set.insert(i); groups.append((c, set))
+                }
+            }
+            return groups
+        }
+    }
+
+    /// The merged checklist, each row judged against the manifest, in route order.
+    func checklist(asOf day: Day) -> [ChecklistRow] {
+        let judge = Satisfaction(shipment: shipment, catalogue: catalogue)
+        var out: [(Int, ChecklistRow)] = []
+        for key in rowOrder {
+            let row = rows[key]!
+            out.append((row.checkpoints.map(\.position).min() ?? 0, judge.row(row)))
+        }
+        return out.sorted { ($0.0, $0.1.document, $0.1.issuer) < ($1.0, $1.1.document, $1.1.issuer) }.map(\.1)
+    }
+}
+
+extension AppliedRules.PendingRow {
+    mutating func merge(_ rule: Rule, lines bound: LineSet, checkpoint: Checkpoint, position: Int, unknown: [String]?,
+                        perLine: Bool) {
+        if let unknown {
+            // Undecided hits only matter while no hit is certain.
+            guard needs != nil else { return }
+            needs! += unknown.filter { !needs!.contains($0) }
+        } else {
+            if needs != nil { needs = nil; lines = LineSet(); checkpoints = []; rules = []; severity = .warning }
+        }
+        self.perLine = self.perLine || perLine
+        lines = lines.union(bound)
+        if !checkpoints.contains(where: { $0.checkpoint.kind == checkpoint.kind && $0.checkpoint.place == checkpoint.place }) {
+            checkpoints.append((position, checkpoint))
+        }
+        if !rules.contains(where: { $0.id == rule.id }) { rules.append(rule) }
+        if rule.severity == .error { severity = .error }
+    }
+}

@@ -1,0 +1,168 @@
+/// A field's value as a condition sees it; nil means the manifest does not give it.
+enum FieldValue {
+    case text(String)
+    case number(Double)
+    case bool(Bool)
+    case list([String])
+}
+
+/// Everything a condition can read while one rule is checked at one checkpoint.
+struct EvaluationContext {
+    let shipment: Shipment
+    let journey: Journey
+    let checkpoint: Checkpoint
+    let agreements: [String: Agreement]
+    let day: Day
+    let allLines: LineSet
+    let originCountry: String
+    let destinationCountry: String
+}
+
+/// Evaluates conditions with three-valued logic, line by line for goods paths.
+enum ConditionEvaluator {
+    static func evaluate(_ c: Condition, _ ctx: EvaluationContext) -> LineTruth {
+        switch c {
+        case .all(let cs):
+            var acc = LineTruth(yes: ctx.allLines)
+            for sub in cs {
+                acc = acc.and(evaluate(sub, ctx))
+                if acc.yes.isEmpty && acc.unknown.isEmpty { break }
+            }
+            return acc
+        case .any(let cs):
+            var acc = LineTruth(yes: LineSet())
+            for sub in cs { acc = acc.or(evaluate(sub, ctx)) }
+            return acc
+        case .not(let sub):
+            return evaluate(sub, ctx).negated(all: ctx.allLines)
+        case .match(let path, let matcher, _):
+            if path.isGoods { return matchLines(path, matcher, ctx) }
+            let value = shipmentValue(path, matcher, ctx)
+            switch truth(value, matcher) {
+            case true?: return LineTruth(yes: ctx.allLines)
+            case false?: return LineTruth(yes: LineSet())
+            case nil: return LineTruth(yes: LineSet(), unknown: ctx.allLines, needs: [manifestField(path)])
+            }
+        }
+    }
+
+    private static func matchLines(_ path: FieldPath, _ matcher: Matcher, _ ctx: EvaluationContext) -> LineTruth {
+        var yes = LineSet(), unknown = LineSet()
+        var needs: [String] = []
+        for (i, line) in ctx.shipment.goods.enumerated() {
+            switch truth(goodsValue(path, line, ctx.shipment), matcher) {
+            case true?: yes.insert(i)
+            case false?: break
+            case nil:
+                unknown.insert(i)
+                needs.append("goods[\(i)]." + path.rawValue.dropFirst("goods.".count))
+            }
+        }
+        return LineTruth(yes: yes, unknown: unknown, needs: needs)
+    }
+
+    /// nil when unknown: the field is absent and the matcher is not `exists`.
+    static func truth(_ value: FieldValue?, _ matcher: Matcher) -> Bool? {
+        if case .exists(let wanted) = matcher { return (value != nil) == wanted }
+        guard let value else { return nil }
+        switch matcher {
+        case .exists: return nil
+        case .equals(let s): return equal(value, s)
+        case .oneOf(let ss): return ss.contains { equal(value, $0) }
+        case .prefix(let ps):
+            switch value {
+            case .text(let t): return ps.contains { t.hasPrefix($0) }
+            case .list(let l): return l.contains { e in ps.contains { e.hasPrefix($0) } }
+            default: return false
+            }
+        case .contains(let s):
+            switch value {
+            case .text(let t): return t.lowercased().contains(s.description.lowercased())
+            case .list(let l): return l.contains(s.description)
+            default: return false
+            }
+        case .greater(let n, let orEqual):
+            guard case .number(let v) = value else { return false }
+            return orEqual ? v >= n : v > n
+        case .less(let n, let orEqual):
+            guard case .number(let v) = value else { return false }
+            return orEqual ? v <= n : v < n
+        }
+    }
+
+    private static func equal(_ v: FieldValue, _ s: Scalar) -> Bool {
+        switch (v, s) {
+        case (.text(let a), .text(let b)): return a == b
+        case (.text(let a), .number): return a == s.description
+        case (.number(let a), .number(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.list(let l), _): return l.contains(s.description)
+        default: return false
+        }
+    }
+
+    private static func goodsValue(_ path: FieldPath, _ g: GoodsLine, _ s: Shipment) -> FieldValue? {
+        switch path {
+        case .goodsHS: return .text(g.hs)
+        case .goodsDescription: return .text(g.description)
+        case .goodsNetKg: return .number(g.netKg)
+        case .goodsGrossKg: return .number(g.grossKg)
+        case .goodsValueUSD: return .number(g.valueUSD)
+        case .goodsOrigin: return .text(g.origin)
+        case .goodsPackagingKind: return g.packagingKind.map(FieldValue.text)
+        case .goodsPackagingWood: return g.packagingWood.map(FieldValue.bool)
+        case .goodsDangerous:
+            return g.dangerous != nil ? .bool(true) : (g.dangerousDeclared ? .bool(false) : nil)
+        case .goodsDangerousUN: return g.dangerous.map { .text($0.un) }
+        case .goodsDangerousClass: return g.dangerous.map { .text($0.hazardClass) }
+        case .goodsTemperature: return (g.temperatureC ?? s.transport.temperatureC).map(FieldValue.number)
+        default: return nil
+        }
+    }
+
+    private static func shipmentValue(_ path: FieldPath, _ matcher: Matcher, _ ctx: EvaluationContext) -> FieldValue? {
+        let s = ctx.shipment
+        switch path {
+        case .shipmentID: return .text(s.id)
+        case .shipmentMode: return .text(s.mode.rawValue)
+        case .shipmentRegime: return .text(s.regime)
+        case .shipmentOrigin: return .text(s.origin)
+        case .shipmentOriginCountry: return .text(ctx.originCountry)
+        case .shipmentDestination: return .text(s.destination)
+        case .shipmentDestinationCountry: return .text(ctx.destinationCountry)
+        case .shipmentShipperCountry: return .text(s.shipper.country)
+        case .shipmentConsigneeCountry: return .text(s.consignee.country)
+        case .shipmentCorridor: return .text(ctx.journey.corridor)
+        case .shipmentValueUSD: return .number(s.valueUSD)
+        case .shipmentGrossKg: return .number(s.grossKg)
+        case .shipmentNetKg: return .number(s.netKg)
+        case .shipmentDeparture: return .text(s.departure.description)
+        case .shipmentUnits: return .number(Double(s.transport.units))
+        case .shipmentUnit: return .text(s.transport.unit)
+        case .shipmentContainer: return s.transport.container.map(FieldValue.text)
+        case .shipmentTemperature: return s.transport.temperatureC.map(FieldValue.number)
+        case .routeCountries: return .list(ctx.journey.countries)
+        case .routeTransit: return .list(ctx.journey.transit)
+        case .routeModes: return .list(ctx.journey.modes.map(\.rawValue))
+        case .routePlaces: return .list(ctx.journey.places)
+        case .routeAllParties:
+            guard case .equals(.text(let id)) = matcher, let a = ctx.agreements[id] else { return .bool(false) }
+            let all = ctx.journey.countries.allSatisfy { a.isParty($0, on: ctx.day) }
+            return all ? .text(id) : .text("")
+        case .checkpointCountry: return .text(ctx.checkpoint.country)
+        case .checkpointKind: return .text(ctx.checkpoint.kind.rawValue)
+        case .checkpointPlace: return .text(ctx.checkpoint.place)
+        case .checkpointMode: return ctx.checkpoint.mode.map { .text($0.rawValue) }
+        default: return nil
+        }
+    }
+
+    /// The manifest field to fill in when a shipment-level path is unknown.
+    private static func manifestField(_ path: FieldPath) -> String {
+        switch path {
+        case .shipmentTemperature: return "transport.temperature_c"
+        case .shipmentContainer: return "transport.container"
+        default: return String(path.rawValue.dropFirst("shipment.".count))
+        }
+    }
+}

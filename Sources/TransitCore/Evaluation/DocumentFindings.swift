@@ -1,0 +1,47 @@
+/// Turns a checklist row that is not satisfied into a finding that points at the manifest.
+enum DocumentFindings {
+    static func finding(for row: ChecklistRow, shipment: Shipment) -> Finding {
+        let places = row.neededAt.map { "\($0.checkpoint.rawValue) \($0.country)" }.joined(separator: ", ")
+        let doc = row.matchedDocuments.first
+        let name = row.alternatives.map { alts in alts.map { $0.joined(separator: " + ") }.joined(separator: " or ") } ?? row.document
+        func at(_ field: String) -> (String?, SourceLocation?) {
+            guard let doc else { return ("documents", shipment.fieldLocations["documents"]) }
+            let d = shipment.documents[doc]
+            let loc: SourceLocation?
+            switch field {
+            case "expires": loc = d.expiresLocation ?? d.location
+            case "issuer": loc = d.issuerLocation ?? d.location
+            case "covers": loc = d.coversLocation ?? d.location
+            default: loc = d.location
+            }
+            return ("documents[\(doc)].\(field)", loc)
+        }
+        let message: String
+        let place: (String?, SourceLocation?)
+        switch row.status {
+        case .missing:
+            message = "\(name) is required at \(places) and the manifest has none"
+            place = ("documents", shipment.fieldLocations["documents"])
+        case .expired:
+            message = "\(row.document) has expired before departure on \(shipment.departure)"
+            place = at("expires")
+        case .expiresEnRoute:
+            message = "\(row.document) expires before the shipment reaches \(places) (p90 arrival)"
+            place = at("expires")
+        case .wrongIssuer:
+            message = "\(row.document) must be issued by the \(row.issuer)"
+            place = at("issuer")
+        case .notCovering:
+            message = "\(row.document) does not cover goods line\(row.lines.count == 1 ? "" : "s") \(row.lines.map(String.init).joined(separator: ", "))"
+            place = at("covers")
+        case .unknown:
+            message = "\(name) may be required at \(places); the manifest does not give \((row.needs ?? []).joined(separator: ", "))"
+            place = (row.needs?.first, nil)
+        case .present:
+            message = ""
+            place = (nil, nil)
+        }
+        return Finding(severity: row.status == .unknown ? .warning : row.severity, code: "document-\(row.status.rawValue)",
+                       message: message, rule: row.rules.first?.id, path: place.0, location: place.1)
+    }
+}

@@ -1,0 +1,103 @@
+/// Options that change what a check sees: the date to judge rules by.
+public struct CheckOptions: Sendable {
+    /// Judge rules, memberships and link statuses as of this day instead of the departure.
+    public var asOf: Day?
+    /// Corridor to use when the manifest names none (or to override it).
+    public var corridor: String?
+    public init(asOf: Day? = nil, corridor: String? = nil) { self.asOf = asOf; self.corridor = corridor }
+}
+
+/// Checks one shipment against the rule set and network (SPEC 3): builds the journey, applies
+/// every rule that can apply at each checkpoint, merges what they require into the checklist,
+/// matches it against the manifest's documents, and gives the verdict and the estimate.
+/// A pure function of its inputs: the same shipment always gives the same report.
+public struct Evaluator: Sendable {
+    public let rules: RuleSet
+    public let planner: JourneyPlanner
+
+    public init(rules: RuleSet, network: Network) {
+        self.rules = rules
+        self.planner = JourneyPlanner(network: network)
+    }
+
+    public var network: Network { planner.network }
+
+    public func check(_ shipment: Shipment, options: CheckOptions = CheckOptions()) -> Report {
+        let day = options.asOf ?? shipment.departure
+        let corridorID = options.corridor ?? shipment.corridor
+        var findings: [Finding] = []
+        var blocked = false
+
+        guard let corridorID else {
+            return unroutable(shipment, day, nil, RouteProblem(
+                code: "no-corridor", message: "the manifest names no corridor; give `corridor:` or --corridor",
+                location: shipment.fieldLocations["id"]))
+        }
+        let journey: Journey
+        switch planner.plan(shipment, corridor: corridorID, day: day) {
+        case .failure(let p): return unroutable(shipment, day, corridorID, p)
+        case .success(let j): journey = j
+        }
+        for p in journey.problems {
+            findings.append(Finding(severity: .error, code: p.code, message: p.message, rule: nil, path: "corridor",
+                                    location: p.location ?? shipment.fieldLocations["corridor"]))
+            blocked = true
+        }
+        if let problem = regimeProblem(shipment, journey, day) {
+            findings.append(problem)
+            blocked = true
+        }
+
+        var applied = AppliedRules(shipment: shipment, journey: journey, catalogue: rules.documents)
+        let allLines = LineSet(all: shipment.goods.count)
+        let originCountry = journey.checkpoints.first?.country ?? shipment.shipper.country
+        let destinationCountry = journey.checkpoints.last?.country ?? shipment.consignee.country
+        let prefixes = rules.gatePrefixes(of: shipment.goods.map(\.hs))
+        for (position, checkpoint) in journey.checkpoints.enumerated() {
+            let ctx = EvaluationContext(shipment: shipment, journey: journey, checkpoint: checkpoint,
+                                        agreements: rules.agreements, day: day, allLines: allLines,
+                                        originCountry: originCountry, destinationCountry: destinationCountry)
+            for index in rules.candidates(kind: checkpoint.kind, country: checkpoint.country, prefixes: prefixes) {
+                let rule = rules.rules[index]
+                guard rule.effective.contains(day) else { continue }
+                let truth = rule.when.map { ConditionEvaluator.evaluate($0, ctx) } ?? LineTruth(yes: allLines)
+                if !truth.yes.isEmpty {
+                    applied.apply(rule, lines: truth.yes, at: checkpoint, position: position, unknown: nil)
+                } else if !truth.unknown.isEmpty {
+                    applied.apply(rule, lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
+                }
+            }
+        }
+        if applied.prohibited { blocked = true }
+        findings += applied.findings
+
+        let checklist = applied.checklist(asOf: day)
+        var incomplete = applied.undecidedProhibition
+        for row in checklist where row.status != .present {
+            if row.severity == .error { incomplete = true }
+            findings.append(DocumentFindings.finding(for: row, shipment: shipment))
+        }
+        let verdict: Verdict = blocked ? .blocked : incomplete ? .incomplete : .ready
+        let estimate = Estimator.estimate(journey: journey, procedures: applied.procedureSteps, checklist: checklist)
+        return Report(shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
+                      checklist: checklist, findings: findings, estimate: estimate)
+    }
+
+    private func unroutable(_ s: Shipment, _ day: Day, _ corridor: String?, _ p: RouteProblem) -> Report {
+        let finding = Finding(severity: .error, code: p.code, message: p.message, rule: nil, path: "corridor",
+                              location: p.location ?? s.fieldLocations["corridor"])
+        return Report(shipmentID: s.id, file: s.file, corridor: corridor, asOf: day, verdict: .blocked, checklist: [],
+                      findings: [finding],
+                      estimate: Estimate(costUSD: .zero, timeHours: .zero, delayFromMissingDocumentsHours: .zero, steps: []))
+    }
+
+    /// A claimed transit regime that some route country is not party to on the day blocks the shipment.
+    private func regimeProblem(_ s: Shipment, _ j: Journey, _ day: Day) -> Finding? {
+        guard !Shipment.nationalRegimes.contains(s.regime), let agreement = rules.agreements[s.regime] else { return nil }
+        let outside = j.countries.filter { !agreement.isParty($0, on: day) }
+        guard !outside.isEmpty else { return nil }
+        return Finding(severity: .error, code: "regime-not-accepted",
+                       message: "\(agreement.name) is claimed, but \(outside.joined(separator: ", ")) on the route \(outside.count == 1 ? "is" : "are") not party to it on \(day)",
+                       rule: nil, path: "regime", location: s.fieldLocations["regime"])
+    }
+}

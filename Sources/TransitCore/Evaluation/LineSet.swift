@@ -1,0 +1,89 @@
+/// A set of goods-line indices (0-based positions in `Shipment.goods`), kept in machine words so
+/// that the per-line logic of conditions costs a few instructions for the usual handful of lines.
+public struct LineSet: Hashable, Sendable {
+    private var low: UInt64
+    private var high: [UInt64]
+
+    public init() { low = 0; high = [] }
+
+    /// Every line of a shipment with `count` lines.
+    public init(all count: Int) {
+        low = count >= 64 ? ~0 : (count <= 0 ? 0 : (UInt64(1) << UInt64(count)) - 1)
+        high = []
+        var rest = count - 64
+        while rest > 0 {
+            high.append(rest >= 64 ? ~0 : (UInt64(1) << UInt64(rest)) - 1)
+            rest -= 64
+        }
+    }
+
+    public var isEmpty: Bool { low == 0 && high.allSatisfy { $0 == 0 } }
+
+    public mutating func insert(_ i: Int) {
+        if i < 64 { low |= UInt64(1) << UInt64(i); return }
+        let w = i / 64 - 1
+        while high.count <= w { high.append(0) }
+        high[w] |= UInt64(1) << UInt64(i % 64)
+    }
+
+    public func contains(_ i: Int) -> Bool {
+        if i < 64 { return low & (UInt64(1) << UInt64(i)) != 0 }
+        let w = i / 64 - 1
+        return w < high.count && high[w] & (UInt64(1) << UInt64(i % 64)) != 0
+    }
+
+    public var indices: [Int] {
+        var out: [Int] = []
+        var w = low
+        while w != 0 { out.append(w.trailingZeroBitCount); w &= w - 1 }
+        for (k, word) in high.enumerated() {
+            var v = word
+            while v != 0 { out.append(64 * (k + 1) + v.trailingZeroBitCount); v &= v - 1 }
+        }
+        return out
+    }
+
+    private static func combine(_ a: LineSet, _ b: LineSet, _ f: (UInt64, UInt64) -> UInt64) -> LineSet {
+        var r = LineSet()
+        r.low = f(a.low, b.low)
+        if !a.high.isEmpty || !b.high.isEmpty {
+            let n = max(a.high.count, b.high.count)
+            r.high = (0..<n).map { f($0 < a.high.count ? a.high[$0] : 0, $0 < b.high.count ? b.high[$0] : 0) }
+        }
+        return r
+    }
+
+    public func union(_ o: LineSet) -> LineSet { LineSet.combine(self, o, |) }
+    public func intersection(_ o: LineSet) -> LineSet { LineSet.combine(self, o, &) }
+    public func subtracting(_ o: LineSet) -> LineSet { LineSet.combine(self, o) { $0 & ~$1 } }
+    public func isSubset(of o: LineSet) -> Bool { subtracting(o).isEmpty }
+}
+
+/// Three-valued truth of a condition for each goods line: which lines make it true, which
+/// leave it unknown (a field it needs is absent), and the rest are false.
+public struct LineTruth: Sendable {
+    public var yes: LineSet
+    public var unknown: LineSet
+    /// Manifest fields whose absence made some line unknown.
+    public var needs: [String]
+
+    public init(yes: LineSet, unknown: LineSet = LineSet(), needs: [String] = []) {
+        self.yes = yes; self.unknown = unknown; self.needs = needs
+    }
+
+    func and(_ o: LineTruth) -> LineTruth {
+        let yes = self.yes.intersection(o.yes)
+        let unknown = self.yes.union(self.unknown).intersection(o.yes.union(o.unknown)).subtracting(yes)
+        return LineTruth(yes: yes, unknown: unknown, needs: unknown.isEmpty ? [] : needs + o.needs)
+    }
+
+    func or(_ o: LineTruth) -> LineTruth {
+        let yes = self.yes.union(o.yes)
+        let unknown = self.unknown.union(o.unknown).subtracting(yes)
+        return LineTruth(yes: yes, unknown: unknown, needs: unknown.isEmpty ? [] : needs + o.needs)
+    }
+
+    func negated(all: LineSet) -> LineTruth {
+        LineTruth(yes: all.subtracting(yes.union(unknown)), unknown: unknown, needs: needs)
+    }
+}

@@ -1,0 +1,103 @@
+/// The overall answer for a shipment (SPEC 4).
+public enum Verdict: String, Hashable, Sendable, Comparable {
+    case ready, incomplete, blocked
+
+    private var rank: Int { self == .ready ? 0 : self == .incomplete ? 1 : 2 }
+    public static func < (a: Verdict, b: Verdict) -> Bool { a.rank < b.rank }
+}
+
+/// The state of one checklist row against the documents the manifest lists.
+public enum DocumentStatus: String, Hashable, Sendable, CaseIterable {
+    case present, missing, expired
+    case expiresEnRoute = "expires-en-route"
+    case wrongIssuer = "wrong-issuer"
+    case notCovering = "not-covering"
+    case unknown
+
+    /// How close a status is to satisfied, for choosing between one_of alternatives.
+    var closeness: Int {
+        switch self {
+        case .present: return 0
+        case .expiresEnRoute: return 1
+        case .notCovering: return 2
+        case .wrongIssuer: return 3
+        case .expired: return 4
+        case .unknown: return 5
+        case .missing: return 6
+        }
+    }
+
+    /// True when the shipper has to obtain (or replace) the document.
+    public var needsAction: Bool { self != .present && self != .unknown }
+}
+
+/// A checkpoint as a checklist row names it.
+public struct CheckpointRef: Hashable, Sendable {
+    public var checkpoint: CheckpointKind
+    public var country: String
+    public var place: String
+}
+
+/// A rule as a checklist row or finding cites it.
+public struct RuleRef: Hashable, Sendable {
+    public var id: String
+    public var pack: String
+    public var source: String
+    public var file: String
+    public var line: Int
+}
+
+/// One document the shipment needs, merged over every checkpoint and rule that asks for it.
+public struct ChecklistRow: Hashable, Sendable {
+    public var document: String
+    public var unece: String?
+    public var name: String
+    public var status: DocumentStatus
+    public var severity: Severity
+    public var neededAt: [CheckpointRef]
+    /// Goods line numbers (as the manifest numbers them) the requirement binds to.
+    public var lines: [Int]
+    public var issuer: String
+    public var rules: [RuleRef]
+    public var leadTimeHours: P5090
+    public var costUSD: Double
+    public var howToObtain: String
+    /// For `one_of` requirements: every alternative set of documents.
+    public var alternatives: [[String]]?
+    /// The alternative that satisfied a `one_of` requirement.
+    public var satisfiedBy: [String]?
+    /// For status `unknown`: the manifest fields that would decide it.
+    public var needs: [String]?
+    /// Indices of manifest documents that satisfy or were judged for this row.
+    public var matchedDocuments: [Int]
+}
+
+/// A problem or remark about the shipment, with the rule and the manifest place behind it.
+public struct Finding: Hashable, Sendable {
+    public var severity: Severity
+    public var code: String
+    public var message: String
+    public var rule: String?
+    public var path: String?
+    public var location: SourceLocation?
+}
+
+/// Time and cost of the trip, step by step, with totals combined from log-normal steps.
+public struct Estimate: Hashable, Sendable {
+    public var costUSD: P5090
+    public var timeHours: P5090
+    public var delayFromMissingDocumentsHours: P5090
+    public var steps: [Step]
+}
+
+/// The full answer for one shipment: verdict, checklist, findings and estimate.
+public struct Report: Hashable, Sendable {
+    public var shipmentID: String
+    public var file: String
+    public var corridor: String?
+    public var asOf: Day
+    public var verdict: Verdict
+    public var checklist: [ChecklistRow]
+    public var findings: [Finding]
+    public var estimate: Estimate
+}

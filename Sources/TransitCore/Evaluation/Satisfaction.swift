@@ -1,0 +1,94 @@
+/// Judges a merged requirement against the manifest's documents: type, issuer country,
+/// validity at the latest checkpoint that needs it (p90 arrival), and goods-line coverage.
+struct Satisfaction {
+    let shipment: Shipment
+    let catalogue: DocumentCatalogue
+
+    /// The outcome for one required document.
+    struct Judgement {
+        var status: DocumentStatus
+        var documents: [Int]
+    }
+
+    func row(_ row: AppliedRules.PendingRow) -> ChecklistRow {
+        let deadline = row.checkpoints.map { shipment.departure.adding(hours: $0.checkpoint.arrivalHours.p90) }.max()
+            ?? shipment.departure
+        var chosen = 0
+        var judgements: [[Judgement]] = []
+        var best: (closeness: Int, index: Int)?
+        for (i, alt) in row.alternatives.enumerated() {
+            let js = alt.map { judge($0, issuer: row.issuerCountry, lines: row.lines, deadline: deadline) }
+            judgements.append(js)
+            let worst = js.map(\.status.closeness).max() ?? 0
+            if best == nil || worst < best!.closeness { best = (worst, i) }
+        }
+        chosen = best?.index ?? 0
+        let status: DocumentStatus
+        if row.needs != nil {
+            status = .unknown
+        } else {
+            status = judgements[chosen].max { $0.status.closeness < $1.status.closeness }?.status ?? .present
+        }
+        let alt = row.alternatives[chosen]
+        let primary = catalogue[alt[0].document]
+        let types = alt.compactMap { catalogue[$0.document] }
+        let isOneOf = row.alternatives.count > 1
+        return ChecklistRow(
+            document: alt[0].document,
+            unece: primary?.unece,
+            name: primary?.name ?? alt[0].document,
+            status: status,
+            severity: row.severity,
+            neededAt: row.checkpoints.map { CheckpointRef(checkpoint: $0.checkpoint.kind, country: $0.checkpoint.country, place: $0.checkpoint.place) },
+            lines: row.lines.indices.map { shipment.goods[$0].line },
+            issuer: issuerText(primary, row.issuerCountry),
+            rules: row.rules.map { RuleRef(id: $0.id, pack: $0.pack, source: $0.source, file: $0.location.file, line: $0.location.line) },
+            leadTimeHours: P5090(p50: types.map(\.leadTimeHours.p50).max() ?? 0, p90: types.map(\.leadTimeHours.p90).max() ?? 0),
+            costUSD: types.reduce(0) { $0 + $1.costUSD },
+            howToObtain: primary?.howToObtain ?? "",
+            alternatives: isOneOf ? row.alternatives.map { $0.map(\.document) } : nil,
+            satisfiedBy: isOneOf && status == .present ? alt.map(\.document) : nil,
+            needs: row.needs,
+            matchedDocuments: judgements[chosen].flatMap(\.documents))
+    }
+
+    private func issuerText(_ type: DocumentType?, _ country: String?) -> String {
+        let who = type?.issuerInWords ?? "issuer"
+        guard let country else { return who }
+        return who == "exporter" || who == "carrier" ? "\(who) in \(country)" : "\(who) of \(country)"
+    }
+
+    func expiry(_ d: AttachedDocument) -> Day? {
+        if let e = d.expires { return e }
+        if let v = catalogue[d.type]?.validityDays { return d.issued.adding(days: v) }
+        return nil
+    }
+
+    func judge(_ req: DocumentRequirement, issuer: String?, lines: LineSet, deadline: Day) -> Judgement {
+        let ofType = shipment.documents.indices.filter { shipment.documents[$0].type == req.document }
+        guard !ofType.isEmpty else { return Judgement(status: .missing, documents: []) }
+        let fromIssuer = issuer == nil ? ofType : ofType.filter { shipment.documents[$0].issuerCountry == issuer }
+        guard !fromIssuer.isEmpty else { return Judgement(status: .wrongIssuer, documents: ofType) }
+        let unexpired = req.validAt == .any ? fromIssuer
+            : fromIssuer.filter { expiry(shipment.documents[$0]).map { $0 >= shipment.departure } ?? true }
+        guard !unexpired.isEmpty else { return Judgement(status: .expired, documents: fromIssuer) }
+        let validThrough = req.validAt != .checkpoint ? unexpired
+            : unexpired.filter { expiry(shipment.documents[$0]).map { $0 >= deadline } ?? true }
+        if req.per == .line {
+            if lines.isSubset(of: covered(validThrough)) { return Judgement(status: .present, documents: validThrough) }
+            if lines.isSubset(of: covered(unexpired)) { return Judgement(status: .expiresEnRoute, documents: unexpired) }
+            return Judgement(status: .notCovering, documents: unexpired)
+        }
+        return validThrough.isEmpty ? Judgement(status: .expiresEnRoute, documents: unexpired)
+            : Judgement(status: .present, documents: validThrough)
+    }
+
+    private func covered(_ docs: [Int]) -> LineSet {
+        var set = LineSet()
+        for d in docs {
+            guard let covers = shipment.documents[d].covers else { return LineSet(all: shipment.goods.count) }
+            for (i, g) in shipment.goods.enumerated() where covers.contains(g.line) { set.insert(i) }
+        }
+        return set
+    }
+}

@@ -1,0 +1,118 @@
+/// How goods move on a leg or, for a whole shipment, the mode its manifest declares.
+public enum TransportMode: String, Sendable, Hashable, CaseIterable {
+    case road, rail, sea, multimodal
+}
+
+/// A shipper or consignee.
+public struct Party: Hashable, Sendable {
+    public var name: String
+    public var country: String
+    public init(name: String, country: String) { self.name = name; self.country = country }
+}
+
+/// The conveyance: how many units (trucks, wagons, containers) and any temperature it keeps.
+public struct Transport: Hashable, Sendable {
+    public var units: Int
+    public var unit: String
+    public var container: String?
+    public var temperatureC: Double?
+    public init(units: Int = 1, unit: String = "truck", container: String? = nil, temperatureC: Double? = nil) {
+        self.units = units; self.unit = unit; self.container = container; self.temperatureC = temperatureC
+    }
+}
+
+/// Dangerous-goods identity of a goods line (UN number and ADR/RID/SMGS class).
+public struct DangerousGoods: Hashable, Sendable {
+    public var un: String
+    public var hazardClass: String
+    public init(un: String, hazardClass: String) { self.un = un; self.hazardClass = hazardClass }
+}
+
+/// One line of the goods in a manifest.
+public struct GoodsLine: Hashable, Sendable {
+    /// The line number the manifest gives (1-based); documents cover lines by this number.
+    public var line: Int
+    /// The HS code, digits only ("0701.90" becomes "070190").
+    public var hs: String
+    public var description: String
+    public var netKg: Double
+    public var grossKg: Double
+    public var valueUSD: Double
+    public var origin: String
+    public var packagingKind: String?
+    public var packagingWood: Bool?
+    public var dangerous: DangerousGoods?
+    /// True when the manifest says `dangerous: null` explicitly (known not dangerous).
+    public var dangerousDeclared: Bool
+    public var temperatureC: Double?
+    public var location: SourceLocation?
+
+    public init(line: Int, hs: String, description: String, netKg: Double, grossKg: Double, valueUSD: Double,
+                origin: String, packagingKind: String? = nil, packagingWood: Bool? = nil,
+                dangerous: DangerousGoods? = nil, dangerousDeclared: Bool = false,
+                temperatureC: Double? = nil, location: SourceLocation? = nil) {
+        self.line = line; self.hs = hs; self.description = description; self.netKg = netKg; self.grossKg = grossKg
+        self.valueUSD = valueUSD; self.origin = origin; self.packagingKind = packagingKind
+        self.packagingWood = packagingWood; self.dangerous = dangerous; self.dangerousDeclared = dangerousDeclared
+        self.temperatureC = temperatureC; self.location = location
+    }
+}
+
+/// A document the shipper already holds, as listed in the manifest.
+public struct AttachedDocument: Hashable, Sendable {
+    public var type: String
+    public var number: String?
+    public var issued: Day
+    public var issuerCountry: String
+    public var authority: String?
+    /// Goods line numbers covered; nil means every line.
+    public var covers: [Int]?
+    public var expires: Day?
+    public var location: SourceLocation?
+    public var expiresLocation: SourceLocation?
+    public var issuerLocation: SourceLocation?
+    public var coversLocation: SourceLocation?
+
+    public init(type: String, number: String? = nil, issued: Day, issuerCountry: String, authority: String? = nil,
+                covers: [Int]? = nil, expires: Day? = nil, location: SourceLocation? = nil) {
+        self.type = type; self.number = number; self.issued = issued; self.issuerCountry = issuerCountry
+        self.authority = authority; self.covers = covers; self.expires = expires; self.location = location
+    }
+}
+
+/// A shipment manifest (SPEC 2.1): who sends what, from where to where, by which corridor and
+/// transit regime, and which documents it already carries.
+public struct Shipment: Hashable, Sendable {
+    public var id: String
+    public var file: String
+    public var shipper: Party
+    public var consignee: Party
+    public var origin: String
+    public var destination: String
+    public var corridor: String?
+    public var mode: TransportMode
+    /// An agreement id (`tir`, `aptta`, `qtta`…), or `national` / `none`.
+    public var regime: String
+    public var departure: Day
+    public var transport: Transport
+    public var goods: [GoodsLine]
+    public var documents: [AttachedDocument]
+    /// Where each top-level key stands in the manifest file (`corridor`, `regime`, `departure`…).
+    public var fieldLocations: [String: SourceLocation]
+
+    public init(id: String, file: String, shipper: Party, consignee: Party, origin: String, destination: String,
+                corridor: String?, mode: TransportMode, regime: String, departure: Day, transport: Transport,
+                goods: [GoodsLine], documents: [AttachedDocument], fieldLocations: [String: SourceLocation] = [:]) {
+        self.id = id; self.file = file; self.shipper = shipper; self.consignee = consignee; self.origin = origin
+        self.destination = destination; self.corridor = corridor; self.mode = mode; self.regime = regime
+        self.departure = departure; self.transport = transport; self.goods = goods; self.documents = documents
+        self.fieldLocations = fieldLocations
+    }
+
+    public var grossKg: Double { goods.reduce(0) { $0 + $1.grossKg } }
+    public var netKg: Double { goods.reduce(0) { $0 + $1.netKg } }
+    public var valueUSD: Double { goods.reduce(0) { $0 + $1.valueUSD } }
+
+    /// Regimes that are not agreements and so impose no membership check.
+    public static let nationalRegimes: Set<String> = ["national", "none"]
+}

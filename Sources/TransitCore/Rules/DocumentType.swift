@@ -1,0 +1,48 @@
+/// An entry of the document catalogue (SPEC 2.2): what a document is, who issues it,
+/// how long it stays valid, and what obtaining it costs in time and money.
+public struct DocumentType: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    /// UN/CEFACT UNTDID 1001 document name code, where one exists.
+    public var unece: String?
+    /// The issuing role: exporter, carrier, customs, plant-protection, veterinary, …
+    public var issuer: String
+    public var validityDays: Int?
+    public var leadTimeHours: P5090
+    public var costUSD: Double
+    public var howToObtain: String
+    public var source: String
+    public var location: SourceLocation?
+
+    public init(id: String, name: String, unece: String?, issuer: String, validityDays: Int?, leadTimeHours: P5090,
+                costUSD: Double, howToObtain: String, source: String, location: SourceLocation? = nil) {
+        self.id = id; self.name = name; self.unece = unece; self.issuer = issuer; self.validityDays = validityDays
+        self.leadTimeHours = leadTimeHours; self.costUSD = costUSD; self.howToObtain = howToObtain
+        self.source = source; self.location = location
+    }
+
+    /// The issuer role in words, for a checklist ("plant-protection authority").
+    public var issuerInWords: String {
+        switch issuer {
+        case "plant-protection": return "plant-protection authority"
+        case "veterinary": return "veterinary authority"
+        case "customs": return "customs authority"
+        case "chamber-of-commerce": return "chamber of commerce"
+        case "guarantor": return "national guarantee association"
+        case "health": return "health authority"
+        case "halal": return "halal certification body"
+        case "standards": return "conformity assessment body"
+        default: return issuer
+        }
+    }
+}
+
+/// The document catalogue, by id.
+public struct DocumentCatalogue: Sendable {
+    public private(set) var types: [String: DocumentType]
+    public init(_ list: [DocumentType]) {
+        types = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+    public subscript(id: String) -> DocumentType? { types[id] }
+    public var ids: [String] { types.keys.sorted() }
+}

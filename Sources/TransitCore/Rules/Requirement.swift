@@ -1,0 +1,52 @@
+/// Whose issue a required document must be.
+public enum IssuerConstraint: Hashable, Sendable {
+    case any
+    /// The country of origin of the goods (of each bound line, or of the shipment's origin).
+    case origin
+    /// The shipper's country.
+    case exporter
+    /// The country of the checkpoint that asks for it.
+    case checkpoint
+    case country(String)
+}
+
+/// Whether one document may serve the whole shipment or each bound goods line must be covered.
+public enum Per: String, Hashable, Sendable { case line, shipment }
+
+/// When a required document must still be valid.
+public enum ValidAt: String, Hashable, Sendable { case checkpoint, departure, any }
+
+/// One document a rule asks for.
+public struct DocumentRequirement: Hashable, Sendable {
+    public var document: String
+    public var per: Per
+    public var issuedBy: IssuerConstraint
+    public var validAt: ValidAt
+    public var location: SourceLocation?
+    public init(document: String, per: Per = .shipment, issuedBy: IssuerConstraint = .any,
+                validAt: ValidAt = .checkpoint, location: SourceLocation? = nil) {
+        self.document = document; self.per = per; self.issuedBy = issuedBy; self.validAt = validAt
+        self.location = location
+    }
+}
+
+/// What a rule requires: a document, or one of several sets of documents.
+public enum Requirement: Hashable, Sendable {
+    case document(DocumentRequirement)
+    case oneOf([[DocumentRequirement]])
+
+    public var documentIDs: [String] {
+        switch self {
+        case .document(let d): return [d.document]
+        case .oneOf(let alts): return alts.flatMap { $0.map(\.document) }
+        }
+    }
+}
+
+/// A step that is not a document (an inspection, a fumigation) and costs time and money.
+public struct Procedure: Hashable, Sendable {
+    public var name: String
+    public var hours: P5090
+    public var costUSD: P5090
+    public init(name: String, hours: P5090, costUSD: P5090) { self.name = name; self.hours = hours; self.costUSD = costUSD }
+}
