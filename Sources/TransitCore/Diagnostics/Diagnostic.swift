@@ -42,3 +42,9 @@ public struct Diagnostics: Sendable {
     public mutating func append(_ d: Diagnostic) { all.append(d) }
     public mutating func append(contentsOf ds: [Diagnostic]) { all.append(contentsOf: ds) }
 }
+
+/// A load that failed, with every diagnostic found on the way.
+public struct LoadFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}

@@ -39,7 +39,7 @@ public struct Rule: Hashable, Sendable {
 }
 
 /// Whether a pack is law in force or a draft under discussion (loaded only with `--draft`).
-public enum PackStatus: String, Hashable, Sendable { case inForce = "in-force", draft }
+public enum PackStatus: String, Hashable, Sendable, CaseIterable { case inForce = "in-force", draft }
 
 /// A rule pack: one file of rules sharing a legal source and an effective range.
 public struct RulePack: Hashable, Sendable {

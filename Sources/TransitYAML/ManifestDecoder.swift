@@ -1,0 +1,196 @@
+import TransitCore
+
+/// The ids a manifest may refer to, so that unknown documents, places, corridors and regimes
+/// are load errors with a did-you-mean.
+public struct ManifestVocabulary: Sendable {
+    public var documentTypes: Set<String>
+    public var places: Set<String>
+    public var corridors: Set<String>
+    public var regimes: Set<String>
+    public init(documentTypes: Set<String>, places: Set<String>, corridors: Set<String>, regimes: Set<String>) {
+        self.documentTypes = documentTypes; self.places = places; self.corridors = corridors; self.regimes = regimes
+    }
+}
+
+/// Reads a manifest (SPEC 2.1) from YAML or JSON text, strictly.
+public enum ManifestDecoder {
+    static let topKeys = ["manifest", "id", "shipper", "consignee", "origin", "destination", "corridor", "mode", "regime",
+                          "departure", "transport", "goods", "documents"]
+    static let goodsKeys = ["line", "hs", "description", "net_kg", "gross_kg", "value_usd", "origin", "packaging",
+                            "dangerous", "temperature_c"]
+    static let documentKeys = ["type", "number", "issued", "issuer", "covers", "expires"]
+
+    public static func decode(_ text: String, file: String, vocabulary: ManifestVocabulary?,
+                              limits: YAMLLimits = .standard) -> Result<Shipment, LoadFailure> {
+        switch YAMLReader.parse(text, file: file, limits: limits) {
+        case .failure(let d): return .failure(LoadFailure([d]))
+        case .success(let node): return decode(node, file: file, vocabulary: vocabulary)
+        }
+    }
+
+    public static func decode(_ node: YAMLNode, file: String, vocabulary: ManifestVocabulary?) -> Result<Shipment, LoadFailure> {
+        let schema = Schema(file: file)
+        let shipment = read(node, schema, vocabulary)
+        if let shipment, !schema.diagnostics.hasErrors { return .success(shipment) }
+        return .failure(LoadFailure(schema.diagnostics.all))
+    }
+
+    private static func read(_ node: YAMLNode, _ s: Schema, _ vocab: ManifestVocabulary?) -> Shipment? {
+        guard let f = s.fields(node, "manifest", allowed: topKeys,
+                               required: ["manifest", "id", "shipper", "consignee", "origin", "destination", "mode",
+                                          "regime", "departure", "goods"]) else { return nil }
+        if let v = f["manifest"], let n = s.int(v, "manifest"), n != 1 {
+            s.error("unsupported-version", "manifest format \(n) is not supported; this version reads format 1", at: v)
+        }
+        let id = s.string(f["id"], "id")
+        let shipper = party(f["shipper"], "shipper", s)
+        let consignee = party(f["consignee"], "consignee", s)
+        let origin = place(f["origin"], "origin", s, vocab)
+        let destination = place(f["destination"], "destination", s, vocab)
+        var corridor: String?
+        if let c = f["corridor"], !c.isNull, let v = s.identifier(c, "corridor") {
+            if let known = vocab?.corridors, !known.contains(v) {
+                s.error("unknown-corridor", "unknown corridor `\(v)`", at: c, help: DidYouMean.help(v, among: known))
+            }
+            corridor = v
+        }
+        let mode = s.choice(f["mode"], "mode", TransportMode.self)
+        var regime = s.string(f["regime"], "regime")
+        if let r = regime, let known = vocab?.regimes, !known.contains(r), !Shipment.nationalRegimes.contains(r) {
+            s.error("unknown-regime", "unknown transit regime `\(r)`; name an agreement id, `national` or `none`",
+                    at: f["regime"]!, help: DidYouMean.help(r, among: known.union(Shipment.nationalRegimes)))
+            regime = nil
+        }
+        let departure = s.day(f["departure"], "departure")
+        let transport = f["transport"].flatMap { self.transport($0, s) } ?? Transport()
+        var goods: [GoodsLine] = []
+        if let items = s.sequence(f["goods"], "goods") {
+            if items.isEmpty { s.error("missing-value", "goods must list at least one line", at: f["goods"]!) }
+            var seen = Set<Int>()
+            for (i, item) in items.enumerated() {
+                guard let g = goodsLine(item, i, s) else { continue }
+                if !seen.insert(g.line).inserted {
+                    s.error("duplicate-id", "goods line \(g.line) appears twice", at: item["line"] ?? item)
+                }
+                goods.append(g)
+            }
+        }
+        var documents: [AttachedDocument] = []
+        for (i, item) in (s.sequence(f["documents"], "documents") ?? []).enumerated() {
+            if let d = document(item, i, s, vocab, lines: Set(goods.map(\.line))) { documents.append(d) }
+        }
+        var locations: [String: SourceLocation] = [:]
+        for key in topKeys where f.has(key) { locations[key] = f.location(of: key) }
+        guard let id, let shipper, let consignee, let origin, let destination, let mode, let regime, let departure else {
+            return nil
+        }
+        return Shipment(id: id, file: s.file, shipper: shipper, consignee: consignee, origin: origin,
+                        destination: destination, corridor: corridor, mode: mode, regime: regime, departure: departure,
+                        transport: transport, goods: goods, documents: documents, fieldLocations: locations)
+    }
+
+    private static func party(_ node: YAMLNode?, _ what: String, _ s: Schema) -> Party? {
+        guard let node, let f = s.fields(node, what, allowed: ["name", "country"], required: ["name", "country"]),
+              let name = s.string(f["name"], "\(what).name"), let country = s.country(f["country"], "\(what).country")
+        else { return nil }
+        return Party(name: name, country: country)
+    }
+
+    private static func place(_ node: YAMLNode?, _ what: String, _ s: Schema, _ vocab: ManifestVocabulary?) -> String? {
+        guard let node, let id = s.string(node, what) else { return nil }
+        if let known = vocab?.places, !known.contains(id) {
+            s.error("unknown-place", "unknown place `\(id)` (a UN/LOCODE from rules/network)", at: node,
+                    help: DidYouMean.help(id, among: known))
+            return nil
+        }
+        return id
+    }
+
+    private static func transport(_ node: YAMLNode, _ s: Schema) -> Transport? {
+        guard let f = s.fields(node, "transport", allowed: ["units", "unit", "container", "temperature_c"]) else { return nil }
+        var t = Transport()
+        if let u = f["units"] {
+            if let n = s.int(u, "transport.units", min: 1) { t.units = n }
+        }
+        if let u = s.string(f["unit"], "transport.unit") { t.unit = u }
+        t.container = s.string(f["container"], "transport.container")
+        t.temperatureC = s.double(f["temperature_c"], "transport.temperature_c", min: -100)
+        return t
+    }
+
+    private static func goodsLine(_ node: YAMLNode, _ i: Int, _ s: Schema) -> GoodsLine? {
+        let what = "goods[\(i)]"
+        guard let f = s.fields(node, what, allowed: goodsKeys,
+                               required: ["line", "hs", "description", "net_kg", "gross_kg", "value_usd", "origin"])
+        else { return nil }
+        let line = s.int(f["line"], "\(what).line", min: 1)
+        let hs = s.hs(f["hs"], "\(what).hs")
+        let description = s.string(f["description"], "\(what).description")
+        let net = s.double(f["net_kg"], "\(what).net_kg")
+        let gross = s.double(f["gross_kg"], "\(what).gross_kg")
+        let value = s.double(f["value_usd"], "\(what).value_usd")
+        let origin = s.country(f["origin"], "\(what).origin")
+        if let net, let gross, gross < net {
+            s.error("out-of-range", "\(what).gross_kg (\(Scalar.number(gross))) is less than net_kg (\(Scalar.number(net)))",
+                    at: f["gross_kg"]!)
+        }
+        var kind: String?, wood: Bool?
+        if let p = f["packaging"], !p.isNull, let pf = s.fields(p, "\(what).packaging", allowed: ["kind", "wood"]) {
+            kind = s.string(pf["kind"], "\(what).packaging.kind")
+            wood = s.bool(pf["wood"], "\(what).packaging.wood")
+        }
+        var dangerous: DangerousGoods?
+        let declared = f.has("dangerous")
+        if let d = f["dangerous"], !d.isNull, let df = s.fields(d, "\(what).dangerous", allowed: ["un", "class"], required: ["un", "class"]) {
+            if let un = s.string(df["un"], "\(what).dangerous.un"), let cls = s.string(df["class"], "\(what).dangerous.class") {
+                if un.count != 4 || !un.allSatisfy(\.isNumber) {
+                    s.error("bad-un-number", "\(what).dangerous.un `\(un)` must be a four-digit UN number", at: df["un"]!)
+                }
+                dangerous = DangerousGoods(un: un, hazardClass: cls)
+            }
+        }
+        let temperature = s.double(f["temperature_c"], "\(what).temperature_c", min: -100)
+        guard let line, let hs, let description, let net, let gross, let value, let origin else { return nil }
+        return GoodsLine(line: line, hs: hs, description: description, netKg: net, grossKg: gross, valueUSD: value,
+                         origin: origin, packagingKind: kind, packagingWood: wood, dangerous: dangerous,
+                         dangerousDeclared: declared, temperatureC: temperature, location: node.location)
+    }
+
+    private static func document(_ node: YAMLNode, _ i: Int, _ s: Schema, _ vocab: ManifestVocabulary?,
+                                 lines: Set<Int>) -> AttachedDocument? {
+        let what = "documents[\(i)]"
+        guard let f = s.fields(node, what, allowed: documentKeys, required: ["type", "issued", "issuer"]) else { return nil }
+        var type = s.string(f["type"], "\(what).type")
+        if let t = type, let known = vocab?.documentTypes, !known.contains(t) {
+            s.error("unknown-document", "unknown document type `\(t)`", at: f["type"]!, help: DidYouMean.help(t, among: known))
+            type = nil
+        }
+        let number = s.string(f["number"], "\(what).number")
+        let issued = s.day(f["issued"], "\(what).issued")
+        var country: String?, authority: String?
+        if let i = f["issuer"], let inf = s.fields(i, "\(what).issuer", allowed: ["country", "authority"], required: ["country"]) {
+            country = s.country(inf["country"], "\(what).issuer.country")
+            authority = s.string(inf["authority"], "\(what).issuer.authority")
+        }
+        var covers: [Int]?
+        if let c = f["covers"], !c.isNull, let items = s.sequence(c, "\(what).covers") {
+            covers = []
+            for item in items {
+                guard let n = s.int(item, "\(what).covers[]", min: 1) else { continue }
+                if !lines.contains(n) { s.error("unknown-line", "\(what).covers names goods line \(n), which the manifest does not have", at: item) }
+                covers!.append(n)
+            }
+        }
+        let expires = s.day(f["expires"], "\(what).expires")
+        if let e = expires, let d = issued, e < d {
+            s.error("out-of-range", "\(what).expires (\(e)) is before issued (\(d))", at: f["expires"]!)
+        }
+        guard let type, let issued, let country else { return nil }
+        var doc = AttachedDocument(type: type, number: number, issued: issued, issuerCountry: country, authority: authority,
+                                   covers: covers, expires: expires, location: node.location)
+        doc.expiresLocation = f["expires"]?.location
+        doc.issuerLocation = f["issuer"]?.location
+        doc.coversLocation = f["covers"]?.location
+        return doc
+    }
+}

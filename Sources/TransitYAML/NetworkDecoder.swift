@@ -1,0 +1,129 @@
+import TransitCore
+
+/// The parts of a network file; several files are merged into one `Network`.
+public struct NetworkParts: Sendable {
+    public var places: [Place] = []
+    public var links: [Link] = []
+    public var tariffs: [Tariff] = []
+    public var transshipment: [TransshipmentReason: TransshipmentCost] = [:]
+    public var corridors: [Corridor] = []
+    public init() {}
+
+    public mutating func merge(_ o: NetworkParts) {
+        places += o.places; links += o.links; tariffs += o.tariffs; corridors += o.corridors
+        transshipment.merge(o.transshipment) { a, _ in a }
+    }
+}
+
+/// Reads network files (`rules/network/*.yaml`, SPEC 2.3).
+public enum NetworkDecoder {
+    public static func decode(_ root: YAMLNode, file: String) -> (parts: NetworkParts, diagnostics: [Diagnostic]) {
+        let s = Schema(file: file)
+        var parts = NetworkParts()
+        guard let f = s.fields(root, "network file", allowed: ["places", "links", "tariffs", "transshipment", "corridors"]) else {
+            return (parts, s.diagnostics.all)
+        }
+        for (i, n) in (s.sequence(f["places"], "places") ?? []).enumerated() { if let p = place(n, i, s) { parts.places.append(p) } }
+        for (i, n) in (s.sequence(f["links"], "links") ?? []).enumerated() { if let l = link(n, i, s) { parts.links.append(l) } }
+        for (i, n) in (s.sequence(f["tariffs"], "tariffs") ?? []).enumerated() { if let t = tariff(n, i, s) { parts.tariffs.append(t) } }
+        if let t = f["transshipment"], let tf = s.fields(t, "transshipment", allowed: ["gauge-change", "mode-change"]) {
+            for reason in [TransshipmentReason.gaugeChange, .modeChange] {
+                guard let n = tf[reason.rawValue] else { continue }
+                let what = "transshipment.\(reason.rawValue)"
+                guard let c = s.fields(n, what, allowed: ["hours", "usd_per_unit", "source"], required: ["hours", "usd_per_unit", "source"]),
+                      let h = s.p5090(c["hours"], "\(what).hours"), let u = s.p5090(c["usd_per_unit"], "\(what).usd_per_unit") else { continue }
+                parts.transshipment[reason] = TransshipmentCost(hours: h, usdPerUnit: u, source: s.source(c, what))
+            }
+        }
+        for (i, n) in (s.sequence(f["corridors"], "corridors") ?? []).enumerated() { if let c = corridor(n, i, s) { parts.corridors.append(c) } }
+        return (parts, s.diagnostics.all)
+    }
+
+    private static func place(_ n: YAMLNode, _ i: Int, _ s: Schema) -> Place? {
+        let what = "places[\(i)]"
+        guard let f = s.fields(n, what, allowed: ["id", "name", "country", "kind", "locode", "source"],
+                               required: ["id", "name", "country", "kind"]),
+              let id = s.string(f["id"], "\(what).id"), let name = s.string(f["name"], "\(what).name"),
+              let country = s.country(f["country"], "\(what).country"), let kind = s.choice(f["kind"], "\(what).kind", PlaceKind.self)
+        else { return nil }
+        var official = true
+        if let l = f["locode"] {
+            switch s.string(l, "\(what).locode") {
+            case "unofficial": official = false
+            case "official": official = true
+            default: s.error("bad-value", "\(what).locode must be `official` or `unofficial`", at: l)
+            }
+        }
+        if id.count != 5 || !id.hasPrefix(country) || !id.allSatisfy({ $0.isUppercase || $0.isNumber }) {
+            s.error("bad-locode", "\(what).id `\(id)` must be a UN/LOCODE: the country code \(country) and three letters or digits", at: f["id"]!)
+        }
+        if !official && !f.has("source") {
+            s.error("missing-source", "\(what) has an unofficial code and so needs a `source` for its location", at: n)
+        }
+        return Place(id: id, name: name, country: country, kind: kind, officialCode: official,
+                     source: s.string(f["source"], "\(what).source"), location: n.location)
+    }
+
+    private static func link(_ n: YAMLNode, _ i: Int, _ s: Schema) -> Link? {
+        let what = "links[\(i)]"
+        guard let f = s.fields(n, what, allowed: ["from", "to", "mode", "km", "gauge_mm", "status", "history", "hours",
+                                                  "usd_per_tonne_km", "oneway", "border", "source"],
+                               required: ["from", "to", "mode", "km", "source"]),
+              let from = s.string(f["from"], "\(what).from"), let to = s.string(f["to"], "\(what).to"),
+              let mode = s.choice(f["mode"], "\(what).mode", TransportMode.self), let km = s.double(f["km"], "\(what).km")
+        else { return nil }
+        if mode == .multimodal { s.error("bad-value", "\(what).mode must be road, rail or sea", at: f["mode"]!) }
+        let gauge = s.int(f["gauge_mm"], "\(what).gauge_mm", min: 500)
+        if mode == .rail && gauge == nil && !f.has("gauge_mm") {
+            s.error("missing-key", "\(what) is a rail link and needs `gauge_mm`", at: n)
+        }
+        let status = f["status"].flatMap { s.choice($0, "\(what).status", LinkStatus.self) } ?? .operational
+        var history: [StatusPeriod] = []
+        for (j, h) in (s.sequence(f["history"], "\(what).history") ?? []).enumerated() {
+            let hw = "\(what).history[\(j)]"
+            guard let hf = s.fields(h, hw, allowed: ["status", "from", "until", "source"], required: ["status", "source"]),
+                  let st = s.choice(hf["status"], "\(hw).status", LinkStatus.self) else { continue }
+            let range = DayRange(from: s.day(hf["from"], "\(hw).from"), until: s.day(hf["until"], "\(hw).until"))
+            if range.isEmpty { s.error("empty-range", "\(hw) ends before it starts", at: h) }
+            history.append(StatusPeriod(status: st, period: range, source: s.source(hf, hw)))
+        }
+        var border: BorderCrossing?
+        if let b = f["border"], let bf = s.fields(b, "\(what).border", allowed: ["crossing_hours", "fees_usd", "source"],
+                                                  required: ["crossing_hours", "fees_usd", "source"]),
+           let h = s.p5090(bf["crossing_hours"], "\(what).border.crossing_hours"),
+           let fee = s.p5090(bf["fees_usd"], "\(what).border.fees_usd") {
+            border = BorderCrossing(hours: h, feesUSD: fee, source: s.source(bf, "\(what).border"))
+        }
+        return Link(from: from, to: to, mode: mode, km: km, gaugeMM: gauge, status: status, history: history,
+                    hours: s.p5090(f["hours"], "\(what).hours"), usdPerTonneKm: s.p5090(f["usd_per_tonne_km"], "\(what).usd_per_tonne_km"),
+                    oneway: s.bool(f["oneway"], "\(what).oneway") ?? false, border: border, source: s.source(f, what),
+                    location: n.location)
+    }
+
+    private static func tariff(_ n: YAMLNode, _ i: Int, _ s: Schema) -> Tariff? {
+        let what = "tariffs[\(i)]"
+        guard let f = s.fields(n, what, allowed: ["mode", "country", "usd_per_tonne_km", "speed_kmh", "source"],
+                               required: ["mode", "usd_per_tonne_km", "speed_kmh", "source"]),
+              let mode = s.choice(f["mode"], "\(what).mode", TransportMode.self),
+              let cost = s.p5090(f["usd_per_tonne_km"], "\(what).usd_per_tonne_km") else { return nil }
+        guard let speedNode = f["speed_kmh"], let sf = s.fields(speedNode, "\(what).speed_kmh", allowed: ["p50", "p90"], required: ["p50", "p90"]),
+              let p50 = s.double(sf["p50"], "\(what).speed_kmh.p50"), let p90 = s.double(sf["p90"], "\(what).speed_kmh.p90") else { return nil }
+        if p90 > p50 || p90 <= 0 {
+            s.error("out-of-range", "\(what).speed_kmh.p90 is the slow speed nine trips in ten beat: it must be above 0 and not above p50", at: speedNode)
+        }
+        return Tariff(mode: mode, country: f["country"].flatMap { s.country($0, "\(what).country") }, usdPerTonneKm: cost,
+                      speedKmh: P5090(p50: p50, p90: p90), source: s.source(f, what))
+    }
+
+    private static func corridor(_ n: YAMLNode, _ i: Int, _ s: Schema) -> Corridor? {
+        let what = "corridors[\(i)]"
+        guard let f = s.fields(n, what, allowed: ["id", "name", "via", "mode", "description", "source"],
+                               required: ["id", "name", "via", "description", "source"]),
+              let id = s.identifier(f["id"], "\(what).id"), let name = s.string(f["name"], "\(what).name"),
+              let description = s.string(f["description"], "\(what).description") else { return nil }
+        let via = (s.sequence(f["via"], "\(what).via") ?? []).compactMap { s.string($0, "\(what).via[]") }
+        if via.count < 2 { s.error("bad-value", "\(what).via must list at least two places", at: f["via"] ?? n) }
+        return Corridor(id: id, name: name, via: via, mode: f["mode"].flatMap { s.choice($0, "\(what).mode", TransportMode.self) },
+                        description: description, source: s.source(f, what), location: n.location)
+    }
+}

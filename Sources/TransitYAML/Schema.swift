@@ -1,0 +1,229 @@
+import TransitCore
+
+/// The keys of one mapping, checked against the keys its schema allows.
+struct Fields {
+    let node: YAMLNode
+    let values: [String: YAMLNode]
+    let keyLocations: [String: SourceLocation]
+
+    subscript(key: String) -> YAMLNode? { values[key] }
+    func has(_ key: String) -> Bool { values[key] != nil }
+    func location(of key: String) -> SourceLocation { keyLocations[key] ?? node.location }
+}
+
+/// Walks YAML nodes against a schema by hand, collecting every problem with its position:
+/// unknown keys at the key (with a did-you-mean), wrong types at the value, missing keys at
+/// the owner. One instance reads one file.
+final class Schema {
+    var diagnostics = Diagnostics()
+    let file: String
+
+    init(file: String) { self.file = file }
+
+    func error(_ code: String, _ message: String, at node: YAMLNode, help: String? = nil) {
+        diagnostics.error(code, message, at: node.location, help: help)
+    }
+
+    func error(_ code: String, _ message: String, at location: SourceLocation, help: String? = nil) {
+        diagnostics.error(code, message, at: location, help: help)
+    }
+
+    /// The fields of a mapping; nil (with an error) if the node is not one.
+    func fields(_ node: YAMLNode, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+        guard let pairs = node.mapping else {
+            error("wrong-type", "\(what) must be a mapping, found \(node.kindName)", at: node)
+            return nil
+        }
+        var values: [String: YAMLNode] = [:]
+        var keyLocations: [String: SourceLocation] = [:]
+        for (k, v) in pairs {
+            guard let key = k.scalar else { error("wrong-type", "keys of \(what) must be text", at: k); continue }
+            if values[key] != nil {
+                error("duplicate-key", "key `\(key)` appears twice in \(what)", at: k)
+                continue
+            }
+            if !allowed.contains(key) {
+                error("unknown-key", "unknown key `\(key)` in \(what)", at: k, help: DidYouMean.help(key, among: allowed))
+                continue
+            }
+            values[key] = v
+            keyLocations[key] = k.location
+        }
+        for key in required where values[key] == nil || values[key]!.isNull && key != "dangerous" {
+            if values[key] == nil {
+                error("missing-key", "\(what) needs `\(key)`", at: node)
+            } else {
+                error("missing-value", "`\(key)` of \(what) is empty", at: values[key]!)
+            }
+        }
+        return Fields(node: node, values: values, keyLocations: keyLocations)
+    }
+
+    // MARK: - Scalars
+
+    func string(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard let s = node.scalar else {
+            if !node.isNull { error("wrong-type", "\(what) must be text, found \(node.kindName)", at: node) }
+            return nil
+        }
+        return s
+    }
+
+    func identifier(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let node, let s = string(node, what) else { return nil }
+        guard Identifier.isKebab(s) else {
+            error("bad-identifier", "\(what) `\(s)` must be lower-kebab-case (a-z, 0-9 and single hyphens)", at: node)
+            return nil
+        }
+        return s
+    }
+
+    func double(_ node: YAMLNode?, _ what: String, min: Double? = 0) -> Double? {
+        guard let node, let s = string(node, what) else { return nil }
+        guard case .scalar(_, true) = node.content, let v = Double(s), v.isFinite else {
+            error("wrong-type", "\(what) must be a number, found `\(s)`", at: node)
+            return nil
+        }
+        if let min, v < min {
+            error("out-of-range", "\(what) must not be less than \(Scalar.number(min)), found \(s)", at: node)
+            return nil
+        }
+        return v
+    }
+
+    func int(_ node: YAMLNode?, _ what: String, min: Int? = 0) -> Int? {
+        guard let node, let s = string(node, what) else { return nil }
+        guard case .scalar(_, true) = node.content, let v = Int(s) else {
+            error("wrong-type", "\(what) must be a whole number, found `\(s)`", at: node)
+            return nil
+        }
+        if let min, v < min {
+            error("out-of-range", "\(what) must not be less than \(min), found \(v)", at: node)
+            return nil
+        }
+        return v
+    }
+
+    func bool(_ node: YAMLNode?, _ what: String) -> Bool? {
+        guard let node, let s = string(node, what) else { return nil }
+        guard case .scalar(_, true) = node.content, s == "true" || s == "false" else {
+            error("wrong-type", "\(what) must be true or false, found `\(s)`", at: node,
+                  help: ["yes", "no", "on", "off", "True", "False"].contains(s) ? "only `true` and `false` are booleans" : nil)
+            return nil
+        }
+        return s == "true"
+    }
+
+    func day(_ node: YAMLNode?, _ what: String) -> Day? {
+        guard let node, let s = string(node, what) else { return nil }
+        guard let d = Day(iso: s) else {
+            error("bad-date", "\(what) `\(s)` is not a real date in the form YYYY-MM-DD", at: node)
+            return nil
+        }
+        return d
+    }
+
+    func country(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let node, let s = string(node, what) else { return nil }
+        guard CountryCode.isValid(s) else {
+            error("bad-country", "\(what) `\(s)` is not an ISO 3166-1 alpha-2 country code", at: node,
+                  help: DidYouMean.help(s.uppercased(), among: CountryCode.all))
+            return nil
+        }
+        return s
+    }
+
+    /// An HS code as digits only: 2 to 10 digits, dots allowed between them.
+    func hs(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let node, let s = string(node, what) else { return nil }
+        guard let digits = HSCode.normalize(s) else {
+            error("bad-hs-code", "\(what) `\(s)` is not an HS code (2 to 10 digits, dots allowed, e.g. \"0701.90\")", at: node)
+            return nil
+        }
+        return digits
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode?, _ what: String, _ type: T.Type) -> T? where T.RawValue == String {
+        guard let node, let s = string(node, what) else { return nil }
+        guard let v = T(rawValue: s) else {
+            let names = T.allCases.map(\.rawValue)
+            error("bad-value", "\(what) `\(s)` is not one of: \(names.joined(separator: ", "))", at: node,
+                  help: DidYouMean.help(s, among: names))
+            return nil
+        }
+        return v
+    }
+
+    /// `{p50, p90}`, or a single number meaning both.
+    func p5090(_ node: YAMLNode?, _ what: String) -> P5090? {
+        guard let node else { return nil }
+        if node.scalar != nil { return double(node, what).map { P5090($0) } }
+        guard let f = fields(node, what, allowed: ["p50", "p90"], required: ["p50", "p90"]),
+              let p50 = double(f["p50"], "\(what).p50"), let p90 = double(f["p90"], "\(what).p90") else { return nil }
+        guard p90 >= p50 else {
+            error("out-of-range", "\(what).p90 (\(Scalar.number(p90))) must not be below p50 (\(Scalar.number(p50)))", at: f["p90"]!)
+            return nil
+        }
+        return P5090(p50: p50, p90: p90)
+    }
+
+    func sequence(_ node: YAMLNode?, _ what: String) -> [YAMLNode]? {
+        guard let node else { return nil }
+        guard let items = node.sequence else {
+            if !node.isNull { error("wrong-type", "\(what) must be a list, found \(node.kindName)", at: node) }
+            return nil
+        }
+        return items
+    }
+
+    /// A list, or a single item standing for a list of one.
+    func oneOrMany(_ node: YAMLNode?) -> [YAMLNode] {
+        guard let node else { return [] }
+        return node.sequence ?? [node]
+    }
+
+    /// `{from, until}` dates, either optional.
+    func dayRange(_ node: YAMLNode?, _ what: String) -> DayRange? {
+        guard let node, let f = fields(node, what, allowed: ["from", "until"]) else { return nil }
+        let range = DayRange(from: day(f["from"], "\(what).from"), until: day(f["until"], "\(what).until"))
+        if range.isEmpty { error("empty-range", "\(what) ends before it starts", at: node) }
+        return range
+    }
+
+    func source(_ f: Fields, _ what: String) -> String {
+        if let s = string(f["source"], "\(what).source"), !s.trimmingCharacters(in: .whitespaces).isEmpty { return s }
+        if !f.has("source") { error("missing-source", "\(what) has no `source`; every rule, figure and membership needs one", at: f.node) }
+        return ""
+    }
+}
+
+/// Lower-kebab-case identifiers.
+enum Identifier {
+    static func isKebab(_ s: String) -> Bool {
+        guard let first = s.utf8.first, let last = s.utf8.last, first != 45, last != 45 else { return false }
+        var previousHyphen = false
+        for c in s.utf8 {
+            let ok = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 45
+            if !ok || (c == 45 && previousHyphen) { return false }
+            previousHyphen = c == 45
+        }
+        return true
+    }
+}
+
+/// HS codes as the loaders normalize them.
+public enum HSCode {
+    /// Digits only, or nil if `s` is not 2–10 digits with optional dots or spaces between groups.
+    public static func normalize(_ s: String) -> String? {
+        var digits = ""
+        var previousSeparator = true
+        for c in s {
+            if c.isASCII && c.isNumber { digits.append(c); previousSeparator = false }
+            else if (c == "." || c == " ") && !previousSeparator { previousSeparator = true }
+            else { return nil }
+        }
+        guard !previousSeparator, (2...10).contains(digits.count) else { return nil }
+        return digits
+    }
+}

@@ -1,0 +1,68 @@
+import TransitCore
+
+/// A YAML node with the position where it starts, as the loaders walk it.
+/// Scalars keep their text and whether they were plain (unquoted), so that only plain
+/// `true`/`false` are booleans and only plain `null`/`~`/empty are null.
+public struct YAMLNode: Sendable {
+    public enum Content: Sendable {
+        case scalar(String, plain: Bool)
+        case sequence([YAMLNode])
+        case mapping([(key: YAMLNode, value: YAMLNode)])
+    }
+
+    public var content: Content
+    public var location: SourceLocation
+
+    public init(_ content: Content, at location: SourceLocation) {
+        self.content = content
+        self.location = location
+    }
+
+    public var isNull: Bool {
+        if case .scalar(let s, true) = content { return s.isEmpty || s == "null" || s == "~" || s == "Null" || s == "NULL" }
+        return false
+    }
+
+    /// The text of a non-null scalar.
+    public var scalar: String? {
+        if case .scalar(let s, _) = content, !isNull { return s }
+        return nil
+    }
+
+    public var mapping: [(key: YAMLNode, value: YAMLNode)]? {
+        if case .mapping(let m) = content { return m }
+        return nil
+    }
+
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let s) = content { return s }
+        return nil
+    }
+
+    /// The value under a key of a mapping.
+    public subscript(key: String) -> YAMLNode? {
+        mapping?.first { $0.key.scalar == key }?.value
+    }
+
+    /// What the node is, in words, for "expected a mapping, found a sequence".
+    public var kindName: String {
+        switch content {
+        case .scalar: return isNull ? "null" : "a scalar"
+        case .sequence: return "a sequence"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    /// This mapping with the keys of `patch` replaced or added (a shallow merge, for rule examples).
+    public func patched(with patch: YAMLNode) -> YAMLNode {
+        guard var entries = mapping, let changes = patch.mapping else { return self }
+        for change in changes {
+            if let i = entries.firstIndex(where: { $0.key.scalar == change.key.scalar }) {
+                entries[i].value = change.value
+            } else {
+                entries.append(change)
+            }
+        }
+        return YAMLNode(.mapping(entries), at: location)
+    }
+}

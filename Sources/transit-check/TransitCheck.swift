@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import TransitCore
+import TransitEngine
+import TransitReports
+
+@main
+struct TransitCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transit-check",
+        abstract: "Checks shipment manifests against transit, phytosanitary, veterinary and documentation rules along Central Asia – Pakistan corridors.",
+        discussion: "Exit status: 0 ready, 1 not ready (incomplete or blocked), 2 bad input or usage.",
+        subcommands: [CheckCommand.self, CorridorsCommand.self])
+
+    /// ArgumentParser exits 64 on usage errors; the SPEC says 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == ExitCode(1) || code == ExitCode(2) {
+                if code == .success, !(error is ExitCode) { print(fullMessage(for: error)) }
+                Foundation.exit(code.rawValue)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Options every command shares: where the rules are and which drafts to add.
+struct RulesOptions: ParsableArguments {
+    @Option(name: .long, help: "The rules directory (default: rules/ in this directory or a parent).")
+    var rules: String?
+
+    @Option(name: .long, help: "A draft rule pack to load as well (replaces an in-force pack with the same id).")
+    var draft: [String] = []
+
+    func workspace() throws -> Workspace {
+        guard let dir = rules ?? Workspace.findRulesDirectory() else {
+            Output.error("no rules directory found here or above; pass --rules DIR")
+            throw ExitCode(2)
+        }
+        switch Workspace.load(rulesDirectory: dir, drafts: draft) {
+        case .success(let w): return w
+        case .failure(let f):
+            Output.error(DiagnosticText.render(f.diagnostics))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Standard output and error, kept in one place.
+enum Output {
+    static func error(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    static func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static func emit(_ text: String, to path: String?) throws {
+        if let path {
+            do { try AtomicFile.write(text, to: path) } catch {
+                Output.error("\(path): cannot write the output: \(error)")
+                throw ExitCode(2)
+            }
+        } else {
+            write(text)
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD` for options.
+struct DayArgument: ExpressibleByArgument {
+    var day: Day
+    init?(argument: String) {
+        guard let d = Day(iso: argument) else { return nil }
+        day = d
+    }
+}
