@@ -5,7 +5,10 @@ public enum Estimator {
     static func estimate(journey: Journey, procedures: [Step], checklist: [ChecklistRow]) -> Estimate {
         var steps = journey.steps + procedures
         var waits: [P5090] = []
+        var seen = Set<String>()
         for row in checklist where row.status.needsAction && row.severity == .error {
+            // One document obtained serves every row that asks for it from the same issuer.
+            guard seen.insert("\(row.document)|\(row.issuer)").inserted else { continue }
             steps.append(Step(kind: .document, name: "obtain \(row.document)", hours: row.leadTimeHours,
                               costUSD: P5090(row.costUSD), source: row.howToObtain))
             waits.append(row.leadTimeHours)

@@ -82,7 +82,7 @@ struct AppliedRules {
 
     /// Splits bound lines by the issuer country the requirement asks for.
     private func issuerGroups(_ alts: [[DocumentRequirement]], _ lines: LineSet, _ cp: Checkpoint) -> [(String?, LineSet)] {
-        let constraint = alts.first?.first?.issuedBy ?? .any
+        let constraint = alts.lazy.flatMap { $0 }.first { $0.issuedBy != .any }?.issuedBy ?? .any
         switch constraint {
         case .any: return [(nil, lines)]
         case .exporter: return [(shipment.shipper.country, lines)]

@@ -17,7 +17,7 @@ struct Satisfaction {
         var judgements: [[Judgement]] = []
         var best: (closeness: Int, index: Int)?
         for (i, alt) in row.alternatives.enumerated() {
-            let js = alt.map { judge($0, issuer: row.issuerCountry, lines: row.lines, deadline: deadline) }
+            let js = alt.map { judge($0, issuer: $0.issuedBy == .any ? nil : row.issuerCountry, lines: row.lines, deadline: deadline) }
             judgements.append(js)
             let worst = js.map(\.status.closeness).max() ?? 0
             if best == nil || worst < best!.closeness { best = (worst, i) }
@@ -41,7 +41,7 @@ struct Satisfaction {
             severity: row.severity,
             neededAt: row.checkpoints.map { CheckpointRef(checkpoint: $0.checkpoint.kind, country: $0.checkpoint.country, place: $0.checkpoint.place) },
             lines: row.lines.indices.map { shipment.goods[$0].line },
-            issuer: issuerText(primary, row.issuerCountry),
+            issuer: issuerText(primary, alt[0].issuedBy == .any ? nil : row.issuerCountry),
             rules: row.rules.map { RuleRef(id: $0.id, pack: $0.pack, source: $0.source, file: $0.location.file, line: $0.location.line) },
             leadTimeHours: P5090(p50: types.map(\.leadTimeHours.p50).max() ?? 0, p90: types.map(\.leadTimeHours.p90).max() ?? 0),
             costUSD: types.reduce(0) { $0 + $1.costUSD },
