@@ -4,12 +4,19 @@ public enum DidYouMean {
     public static func suggest<S: Sequence>(_ word: String, among candidates: S) -> String? where S.Element == String {
         let w = Array(word.lowercased().utf8)
         var best: (String, Int)?
+        var bestPrefix: (String, Int, Int)?
         for c in candidates {
-            let d = distance(w, Array(c.lowercased().utf8))
+            let cu = Array(c.lowercased().utf8)
+            let d = distance(w, cu)
             if best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
+            // A shared stem of five or more letters ("phyto-…" for "phytosanitary-…") is a strong hint.
+            let p = zip(w, cu).prefix { $0 == $1 }.count
+            if p >= 5, bestPrefix == nil || p > bestPrefix!.1 || (p == bestPrefix!.1 && d < bestPrefix!.2) { bestPrefix = (c, p, d) }
         }
         guard let (name, d) = best else { return nil }
         let limit = max(2, min(w.count, name.utf8.count) / 3)
+        if d <= 2 { return name }
+        if let stem = bestPrefix { return stem.0 }
         return d <= limit ? name : nil
     }
 
@@ -18,19 +25,20 @@ public enum DidYouMean {
         suggest(word, among: candidates).map { "did you mean `\($0)`?" }
     }
 
+    /// Optimal string alignment distance: edits, with a swap of two neighbours counting as one.
     static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
         for i in 1...a.count {
-            current[0] = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
             }
-            swap(&previous, &current)
         }
-        return previous[b.count]
+        return d[a.count][b.count]
     }
 }

@@ -1,23 +1,39 @@
-/// Combines the steps of a journey, the procedures rules add and the documents still to obtain
-/// into totals (SPEC 3): each step a log-normal fitted to its p50 and p90, totals by
-/// Fenton–Wilkinson, documents obtained in parallel so their delay is the longest wait.
+/// Combines the journey, the procedures rules add and the documents still to obtain into
+/// totals (SPEC 3) by the seeded Monte Carlo: the journey's own draws scaled to the shipment's
+/// tonnage and units, plus draws for each procedure and document. Documents are obtained in
+/// parallel, so their delay is the elementwise maximum of their lead times.
 public enum Estimator {
-    static func estimate(journey: Journey, procedures: [Step], checklist: [ChecklistRow]) -> Estimate {
-        var steps = journey.steps + procedures
-        var waits: [P5090] = []
+    static func estimate(journey: Journey, shipment: Shipment, procedures: [Step], checklist: [ChecklistRow],
+                         cache: SampleCache) -> Estimate {
+        let tonnes = shipment.grossKg / 1000
+        let units = Double(max(1, shipment.transport.units))
+        var steps = journey.steps.map { $0.scaled(tonnes: tonnes, units: units) } + procedures
+        var time = SampleSum(), cost = SampleSum()
+        time.add(journey.hoursSamples)
+        cost.add(journey.costPerTonneSamples, times: Float(tonnes))
+        cost.add(journey.costPerUnitSamples, times: Float(units))
+        // Streams continue after the journey's so that equal figures stay independent draws.
+        var hoursSeen = OccurrenceCounter(), costSeen = OccurrenceCounter()
+        for s in journey.steps { _ = hoursSeen.next(s.hours); _ = costSeen.next(s.costUSD) }
+        for p in procedures {
+            time.add(cache.samples(p.hours, stream: SampleStream.hours(hoursSeen.next(p.hours))))
+            cost.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD))))
+        }
+        var delay = SampleSum()
         var seen = Set<String>()
+        var fixedCost = 0.0
         for row in checklist where row.status.needsAction && row.severity == .error {
             // One document obtained serves every row that asks for it from the same issuer.
             guard seen.insert("\(row.document)|\(row.issuer)").inserted else { continue }
             steps.append(Step(kind: .document, name: "obtain \(row.document)", hours: row.leadTimeHours,
                               costUSD: P5090(row.costUSD), source: row.howToObtain))
-            waits.append(row.leadTimeHours)
+            delay.maximize(cache.samples(row.leadTimeHours, stream: SampleStream.hours(hoursSeen.next(row.leadTimeHours))))
+            fixedCost += row.costUSD
         }
-        let delay = ParallelWait.quantiles(of: waits)
-        var time = LogNormalSum(), cost = LogNormalSum()
-        for s in steps where s.kind != .document { time.add(s.hours) }
-        time.add(delay)
-        for s in steps { cost.add(s.costUSD) }
-        return Estimate(costUSD: cost.quantiles, timeHours: time.quantiles, delayFromMissingDocumentsHours: delay, steps: steps)
+        let hasDelay = !seen.isEmpty
+        if hasDelay { time.add(delay.values) }
+        if fixedCost > 0 { cost.add([Float](repeating: Float(fixedCost), count: MonteCarlo.draws)) }
+        return Estimate(costUSD: cost.quantiles, timeHours: time.quantiles,
+                        delayFromMissingDocumentsHours: hasDelay ? delay.quantiles : .zero, steps: steps)
     }
 }

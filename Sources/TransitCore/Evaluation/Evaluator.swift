@@ -17,7 +17,7 @@ public struct Evaluator: Sendable {
 
     public init(rules: RuleSet, network: Network) {
         self.rules = rules
-        self.planner = JourneyPlanner(network: network)
+        self.planner = JourneyPlanner(network: network, cache: SampleCache())
     }
 
     public var network: Network { planner.network }
@@ -34,11 +34,11 @@ public struct Evaluator: Sendable {
                 location: shipment.fieldLocations["id"]))
         }
         let journey: Journey
-        switch planner.plan(shipment, corridor: corridorID, day: day) {
+        switch planner.plan(shipment, corridor: corridorID) {
         case .failure(let p): return unroutable(shipment, day, corridorID, p)
         case .success(let j): journey = j
         }
-        for p in journey.problems {
+        for p in planner.problems(journey, departure: day) {
             findings.append(Finding(severity: .error, code: p.code, message: p.message, rule: nil, path: "corridor",
                                     location: p.location ?? shipment.fieldLocations["corridor"]))
             blocked = true
@@ -78,7 +78,8 @@ public struct Evaluator: Sendable {
             findings.append(DocumentFindings.finding(for: row, shipment: shipment))
         }
         let verdict: Verdict = blocked ? .blocked : incomplete ? .incomplete : .ready
-        let estimate = Estimator.estimate(journey: journey, procedures: applied.procedureSteps, checklist: checklist)
+        let estimate = Estimator.estimate(journey: journey, shipment: shipment, procedures: applied.procedureSteps,
+                                          checklist: checklist, cache: planner.cache)
         return Report(shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
                       checklist: checklist, findings: findings, estimate: estimate)
     }

@@ -12,6 +12,10 @@ public struct Checkpoint: Hashable, Sendable {
 /// What an estimate step is.
 public enum StepKind: String, Hashable, Sendable { case leg, border, transshipment, procedure, document }
 
+/// What a step's cost is proportional to: the journey is planned once per route, and costs
+/// are scaled to each shipment's tonnage and number of units.
+public enum CostBasis: String, Hashable, Sendable { case fixed, perTonne, perUnit }
+
 /// One step of the journey or of getting ready for it, with its time and cost.
 public struct Step: Hashable, Sendable {
     public var kind: StepKind
@@ -22,12 +26,26 @@ public struct Step: Hashable, Sendable {
     public var mode: TransportMode?
     public var km: Double?
     public var hours: P5090
+    /// The cost for this shipment (after scaling by `costBasis`).
     public var costUSD: P5090
+    public var costBasis: CostBasis
     public var source: String
     public init(kind: StepKind, name: String, from: String? = nil, to: String? = nil, place: String? = nil,
-                mode: TransportMode? = nil, km: Double? = nil, hours: P5090, costUSD: P5090, source: String) {
+                mode: TransportMode? = nil, km: Double? = nil, hours: P5090, costUSD: P5090,
+                costBasis: CostBasis = .fixed, source: String) {
         self.kind = kind; self.name = name; self.from = from; self.to = to; self.place = place; self.mode = mode
-        self.km = km; self.hours = hours; self.costUSD = costUSD; self.source = source
+        self.km = km; self.hours = hours; self.costUSD = costUSD; self.costBasis = costBasis; self.source = source
+    }
+
+    /// This step with its cost scaled to a shipment of `tonnes` and `units`.
+    public func scaled(tonnes: Double, units: Double) -> Step {
+        var s = self
+        switch costBasis {
+        case .fixed: break
+        case .perTonne: s.costUSD = costUSD.scaled(by: tonnes)
+        case .perUnit: s.costUSD = costUSD.scaled(by: units)
+        }
+        return s
     }
 }
 
@@ -38,8 +56,10 @@ public struct RouteProblem: Hashable, Sendable, Error {
     public var location: SourceLocation?
 }
 
-/// The journey of a shipment along a corridor: the places, links, checkpoints and steps.
-public struct Journey: Hashable, Sendable {
+/// The journey along a corridor between two places: the places, links, checkpoints and steps,
+/// with Monte Carlo draws of its total hours and of its cost per tonne and per unit. It does not
+/// depend on the shipment's goods or dates, so it is planned once per route and reused.
+public struct Journey: Sendable {
     public var corridor: String
     public var places: [String]
     public var links: [DirectedLink]
@@ -50,8 +70,12 @@ public struct Journey: Hashable, Sendable {
     /// Countries that are neither the origin's nor the destination's.
     public var transit: [String]
     public var modes: [TransportMode]
-    /// Links that are not operational on the day the shipment reaches them.
-    public var problems: [RouteProblem]
     /// Distance in km from the start to each place on `places`.
     public var kmAt: [Double]
+    /// Median hours from departure to the start of each link (to date link statuses).
+    public var linkStartHours: [Double]
+    /// Draws of the journey's total hours, cost per tonne and cost per unit.
+    public var hoursSamples: [Float]
+    public var costPerTonneSamples: [Float]
+    public var costPerUnitSamples: [Float]
 }

@@ -3,45 +3,72 @@
 /// transshipment. Origins and destinations off the corridor join it by the shortest feeder path.
 public struct JourneyPlanner: Sendable {
     public let network: Network
+    public let cache: SampleCache
 
-    public init(network: Network) { self.network = network }
+    public init(network: Network, cache: SampleCache = SampleCache()) { self.network = network; self.cache = cache }
 
-    /// The journey, or the reason there is none. `day` dates link statuses (the shipment's
-    /// departure or `--as-of`); each link is judged on the day the shipment reaches it.
-    public func plan(_ shipment: Shipment, corridor corridorID: String, day: Day) -> Result<Journey, RouteProblem> {
+    /// The journey, or the reason there is none; planned once per route and cached.
+    public func plan(_ shipment: Shipment, corridor corridorID: String) -> Result<Journey, RouteProblem> {
         guard let corridor = network.corridors[corridorID] else {
             return .failure(RouteProblem(code: "unknown-corridor", message: "corridor `\(corridorID)` is not in the network",
                                          location: shipment.fieldLocations["corridor"]))
         }
-        switch path(shipment, corridor) {
-        case .failure(let p): return .failure(p)
-        case .success(let links): return .success(walk(links, shipment, corridor, day))
+        let preferred = corridor.mode ?? (shipment.mode == .multimodal ? nil : shipment.mode)
+        let key = SampleCache.JourneyKey(corridor: corridorID, origin: shipment.origin, destination: shipment.destination, mode: preferred)
+        let result = cache.journey(key) {
+            switch path(shipment.origin, shipment.destination, corridor, preferred) {
+            case .failure(let p): return .failure(p)
+            case .success(let links): return .success(walk(links, origin: shipment.origin, destination: shipment.destination, corridor))
+            }
         }
+        if case .failure(var p) = result, p.code == "not-on-corridor" {
+            // The cached problem points at the manifest that first met it; point at this one.
+            p.location = shipment.fieldLocations[p.message.hasPrefix("origin") ? "origin" : "destination"]
+            return .failure(p)
+        }
+        return result
+    }
+
+    /// Links of the journey that are not operational on the day the shipment reaches them.
+    public func problems(_ journey: Journey, departure day: Day) -> [RouteProblem] {
+        var out: [RouteProblem] = []
+        for (i, d) in journey.links.enumerated() {
+            let link = network.links[d.index]
+            guard !link.history.isEmpty || link.status != .operational else { continue }
+            let reached = day.adding(hours: journey.linkStartHours[i])
+            let (status, statusSource) = link.status(on: reached)
+            guard status != .operational else { continue }
+            let from = network.places[d.from], to = network.places[d.to]
+            out.append(RouteProblem(
+                code: "link-\(status.rawValue)",
+                message: "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue) on \(reached) (\(statusSource))",
+                location: link.location))
+        }
+        return out
     }
 
     // MARK: - Path
 
-    func path(_ s: Shipment, _ corridor: Corridor) -> Result<[DirectedLink], RouteProblem> {
+    func path(_ origin: String, _ destination: String, _ corridor: Corridor, _ preferred: TransportMode?) -> Result<[DirectedLink], RouteProblem> {
         let via = corridor.via
-        let preferred = corridor.mode ?? (s.mode == .multimodal ? nil : s.mode)
         var head: [DirectedLink] = []
         var tail: [DirectedLink] = []
         let entry: Int
         let exit: Int
-        if let i = via.firstIndex(of: s.origin) {
+        if let i = via.firstIndex(of: origin) {
             entry = i
         } else {
-            let paths = network.shortestPaths(from: s.origin)
-            guard let i = nearest(via, paths) else { return .failure(notConnected(s.origin, "origin", corridor, s)) }
+            let paths = network.shortestPaths(from: origin)
+            guard let i = nearest(via, paths) else { return .failure(notConnected(origin, "origin", corridor)) }
             entry = i
             var at = via[i]
             while let d = paths[at]?.via { head.insert(d, at: 0); at = d.from }
         }
-        if let j = via.firstIndex(of: s.destination) {
+        if let j = via.firstIndex(of: destination) {
             exit = j
         } else {
-            let paths = network.shortestPaths(from: s.destination, reversed: true)
-            guard let j = nearest(via, paths) else { return .failure(notConnected(s.destination, "destination", corridor, s)) }
+            let paths = network.shortestPaths(from: destination, reversed: true)
+            guard let j = nearest(via, paths) else { return .failure(notConnected(destination, "destination", corridor)) }
             exit = j
             var at = via[j]
             while let d = paths[at]?.via { tail.append(d); at = d.to }
@@ -67,31 +94,36 @@ public struct JourneyPlanner: Sendable {
         return best?.0
     }
 
-    private func notConnected(_ place: String, _ role: String, _ c: Corridor, _ s: Shipment) -> RouteProblem {
-        RouteProblem(code: "not-on-corridor", message: "\(role) \(place) is not connected to corridor `\(c.id)`",
-                     location: s.fieldLocations[role])
+    private func notConnected(_ place: String, _ role: String, _ c: Corridor) -> RouteProblem {
+        RouteProblem(code: "not-on-corridor", message: "\(role) \(place) is not connected to corridor `\(c.id)`", location: nil)
     }
 
     // MARK: - Walk
 
-    func walk(_ links: [DirectedLink], _ s: Shipment, _ corridor: Corridor, _ day: Day) -> Journey {
-        let tonnes = s.grossKg / 1000
-        let units = Double(max(1, s.transport.units))
-        var clock = LogNormalSum()
+    func walk(_ links: [DirectedLink], origin: String, destination: String, _ corridor: Corridor) -> Journey {
+        var hours = SampleSum(), perTonne = SampleSum(), perUnit = SampleSum()
+        var hoursSeen = OccurrenceCounter(), costSeen = OccurrenceCounter()
         var checkpoints: [Checkpoint] = []
         var steps: [Step] = []
-        var problems: [RouteProblem] = []
         var countries: [String] = []
         var modes: [TransportMode] = []
-        var places = [s.origin]
+        var places = [origin]
         var kmAt = [0.0]
-        let originCountry = network.places[s.origin]?.country ?? s.shipper.country
-        let destinationCountry = network.places[s.destination]?.country ?? s.consignee.country
-        func see(_ c: String) { if !countries.contains(c) { countries.append(c) } }
+        var linkStart: [Double] = []
         func place(_ id: String) -> Place { network.places[id] ?? Place(id: id, name: id, country: "", kind: .city) }
+        let originCountry = place(origin).country, destinationCountry = place(destination).country
+        func see(_ c: String) { if !countries.contains(c) { countries.append(c) } }
+        func add(_ step: Step) {
+            steps.append(step)
+            hours.add(cache.samples(step.hours, stream: SampleStream.hours(hoursSeen.next(step.hours))))
+            let draws = cache.samples(step.costUSD, stream: SampleStream.cost(costSeen.next(step.costUSD)))
+            if step.costBasis == .perTonne { perTonne.add(draws) } else { perUnit.add(draws) }
+        }
+        func checkpoint(_ kind: CheckpointKind, _ p: Place, _ mode: TransportMode?) {
+            checkpoints.append(Checkpoint(kind: kind, country: p.country, place: p.id, mode: mode, arrivalHours: hours.quantiles))
+        }
 
-        let first = links.first.map { network.links[$0.index].mode }
-        checkpoints.append(Checkpoint(kind: .export, country: originCountry, place: s.origin, mode: first, arrivalHours: .zero))
+        checkpoint(.export, place(origin), links.first.map { network.links[$0.index].mode })
         see(originCountry)
         var previous: Link?
         for d in links {
@@ -99,39 +131,26 @@ public struct JourneyPlanner: Sendable {
             let from = place(d.from), to = place(d.to)
             if !modes.contains(link.mode) { modes.append(link.mode) }
             if let prev = previous, let reason = transshipmentReason(prev, link), let cost = network.transshipment[reason] {
-                checkpoints.append(Checkpoint(kind: .transshipment, country: from.country, place: from.id, mode: link.mode,
-                                              arrivalHours: clock.quantiles))
-                steps.append(Step(kind: .transshipment, name: "\(reason.rawValue) at \(from.name)", place: from.id,
-                                  mode: link.mode, hours: cost.hours, costUSD: cost.usdPerUnit.scaled(by: units), source: cost.source))
-                clock.add(cost.hours)
+                checkpoint(.transshipment, from, link.mode)
+                add(Step(kind: .transshipment, name: "\(reason.rawValue) at \(from.name)", place: from.id, mode: link.mode,
+                         hours: cost.hours, costUSD: cost.usdPerUnit, costBasis: .perUnit, source: cost.source))
             }
-            let reached = day.adding(hours: clock.quantiles.p50)
-            let (status, statusSource) = link.status(on: reached)
-            if status != .operational {
-                problems.append(RouteProblem(
-                    code: "link-\(status.rawValue)",
-                    message: "\(link.mode.rawValue) link \(from.name) (\(from.id)) – \(to.name) (\(to.id)) is \(status.rawValue) on \(reached) (\(statusSource))",
-                    location: link.location))
-            }
+            linkStart.append(steps.isEmpty ? 0 : hours.quantiles.p50)
             let crossesBorder = from.country != to.country
             if crossesBorder {
-                checkpoints.append(Checkpoint(kind: .exit, country: from.country, place: from.id, mode: link.mode,
-                                              arrivalHours: clock.quantiles))
+                checkpoint(.exit, from, link.mode)
                 if let b = link.border {
-                    steps.append(Step(kind: .border, name: "border \(from.name) – \(to.name)", from: from.id, to: to.id,
-                                      mode: link.mode, hours: b.hours, costUSD: b.feesUSD.scaled(by: units), source: b.source))
-                    clock.add(b.hours)
+                    add(Step(kind: .border, name: "border \(from.name) – \(to.name)", from: from.id, to: to.id, mode: link.mode,
+                             hours: b.hours, costUSD: b.feesUSD, costBasis: .perUnit, source: b.source))
                 }
             }
-            let leg = legEstimate(link, country: from.country, tonnes: tonnes)
-            steps.append(Step(kind: .leg, name: "\(from.name) – \(to.name)", from: from.id, to: to.id, mode: link.mode,
-                              km: link.km, hours: leg.hours, costUSD: leg.cost, source: leg.source))
-            clock.add(leg.hours)
+            let leg = legEstimate(link, country: from.country)
+            add(Step(kind: .leg, name: "\(from.name) – \(to.name)", from: from.id, to: to.id, mode: link.mode, km: link.km,
+                     hours: leg.hours, costUSD: leg.costPerTonne, costBasis: .perTonne, source: leg.source))
             if crossesBorder {
-                let now = clock.quantiles
-                checkpoints.append(Checkpoint(kind: .entry, country: to.country, place: to.id, mode: link.mode, arrivalHours: now))
+                checkpoint(.entry, to, link.mode)
                 if to.country != originCountry, to.country != destinationCountry, !countries.contains(to.country) {
-                    checkpoints.append(Checkpoint(kind: .transit, country: to.country, place: to.id, mode: link.mode, arrivalHours: now))
+                    checkpoint(.transit, to, link.mode)
                 }
                 see(to.country)
             }
@@ -139,12 +158,12 @@ public struct JourneyPlanner: Sendable {
             kmAt.append(kmAt.last! + link.km)
             previous = link
         }
-        checkpoints.append(Checkpoint(kind: .import, country: destinationCountry, place: s.destination, mode: previous?.mode,
-                                      arrivalHours: clock.quantiles))
+        checkpoint(.import, place(destination), previous?.mode)
         see(destinationCountry)
         let transit = countries.filter { $0 != originCountry && $0 != destinationCountry }
         return Journey(corridor: corridor.id, places: places, links: links, checkpoints: checkpoints, steps: steps,
-                       countries: countries, transit: transit, modes: modes, problems: problems, kmAt: kmAt)
+                       countries: countries, transit: transit, modes: modes, kmAt: kmAt, linkStartHours: linkStart,
+                       hoursSamples: hours.values, costPerTonneSamples: perTonne.values, costPerUnitSamples: perUnit.values)
     }
 
     func transshipmentReason(_ a: Link, _ b: Link) -> TransshipmentReason? {
@@ -153,7 +172,7 @@ public struct JourneyPlanner: Sendable {
         return nil
     }
 
-    func legEstimate(_ link: Link, country: String, tonnes: Double) -> (hours: P5090, cost: P5090, source: String) {
+    func legEstimate(_ link: Link, country: String) -> (hours: P5090, costPerTonne: P5090, source: String) {
         let tariff = network.tariff(mode: link.mode, country: country)
         var hours = link.hours ?? .zero
         if link.hours == nil, let t = tariff, t.speedKmh.p50 > 0, t.speedKmh.p90 > 0 {
@@ -161,6 +180,6 @@ public struct JourneyPlanner: Sendable {
         }
         let rate = link.usdPerTonneKm ?? tariff?.usdPerTonneKm ?? .zero
         let source = [link.source, tariff?.source].compactMap { $0 }.joined(separator: "; ")
-        return (hours, rate.scaled(by: link.km * tonnes), source)
+        return (hours, rate.scaled(by: link.km), source)
     }
 }
