@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import TransitCore
+
+@Suite struct EstimateTests {
+    @Test func aSingleStepKeepsItsQuantiles() {
+        var s = SampleSum()
+        s.add(MonteCarlo.samples(P5090(p50: 10, p90: 30), stream: 0))
+        let q = s.quantiles
+        #expect(abs(q.p50 - 10) / 10 < 0.01)
+        #expect(abs(q.p90 - 30) / 30 < 0.01)
+    }
+
+    @Test func drawsAreSeededAndRepeatable() {
+        #expect(MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 3) == MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 3))
+        #expect(MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 3) != MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 4))
+    }
+
+    /// The stratified draws agree with plain independent sampling of the same sum.
+    @Test func stratifiedSumMatchesPlainMonteCarlo() {
+        let steps = [P5090(p50: 54, p90: 70.7), P5090(p50: 2.3, p90: 24), P5090(p50: 20, p90: 40), P5090(p50: 13, p90: 27),
+                     P5090(p50: 4.2, p90: 12), P5090(p50: 8, p90: 48), P5090(p50: 30, p90: 36)]
+        var sum = SampleSum()
+        for (i, s) in steps.enumerated() { sum.add(MonteCarlo.samples(s, stream: UInt64(i))) }
+        let ours = sum.quantiles
+        var rng = SplitMix64(seed: 42)
+        let n = 100_000
+        var plain = [Double](repeating: 0, count: n)
+        for k in 0..<n {
+            for s in steps {
+                let d = LogNormal(s)!
+                let u1 = max(Double(rng.next() >> 11) / Double(1 << 53), 1e-300), u2 = Double(rng.next() >> 11) / Double(1 << 53)
+                let z = (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+                plain[k] += exp(d.mu + d.sigma * z)
+            }
+        }
+        plain.sort()
+        #expect(abs(ours.p50 / plain[n / 2] - 1) < 0.02)
+        #expect(abs(ours.p90 / plain[n * 9 / 10] - 1) < 0.02)
+        #expect(ours.p90 >= ours.p50)
+    }
+
+    @Test func totalsAreComputedNotSummed() {
+        let r = Fixture.evaluator([]).check(Fixture.shipment())
+        let e = r.estimate
+        #expect(e.timeHours.p90 >= e.timeHours.p50)
+        #expect(e.costUSD.p90 >= e.costUSD.p50)
+        let p90Sum = e.steps.reduce(0) { $0 + $1.hours.p90 }
+        #expect(e.timeHours.p90 < p90Sum, "p90s do not add up: the total's p90 is below the sum of the steps' p90s")
+        #expect(e.steps.map(\.kind) == [.border, .leg])
+        #expect(e.steps[1].costUSD.p50 == 0.1 * 480 * 20.5, "a leg costs tariff x km x gross tonnes")
+    }
+
+    @Test func missingDocumentsDelayIsShownApart() {
+        let rule = Fixture.rule("r", require: [.document(DocumentRequirement(document: "phyto")), .document(DocumentRequirement(document: "carnet"))])
+        let r = Fixture.evaluator([rule]).check(Fixture.shipment())
+        let delay = r.estimate.delayFromMissingDocumentsHours
+        // Obtained in parallel: at least the longest median wait, far less than the sum of p90s.
+        #expect(delay.p50 >= 48 * 0.98)
+        #expect(delay.p90 < 120 + 72)
+        #expect(r.estimate.steps.filter { $0.kind == .document }.count == 2)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TransitCore
+import TransitReports
+@testable import TransitEngine
+
+/// The verdict each bundled shipment was written to show. A change here is a change in what the
+/// product tells a broker, so it must be deliberate.
+let expectedVerdicts: [String: Verdict] = [
+    "shipments/pk-kz-potatoes-qtta.yaml": .ready,
+    "shipments/kz-pk-wheat-tap-road-2025.yaml": .ready,
+    "shipments/pk-kz-medicines-qtta.yaml": .incomplete,
+    "shipments/kz-pk-oats-qtta.yaml": .incomplete,
+    "shipments/kz-pk-beef-qtta.yaml": .incomplete,
+    "shipments/pk-kz-citrus-tap-road.yaml": .blocked,
+    "shipments/kz-pk-flaxseed-tap-rail.yaml": .blocked,
+]
+
+@Suite struct BundledShipmentTests {
+    @Test func everyBundledShipmentHasAnExpectedVerdict() {
+        #expect(Set(Checkout.files(in: "shipments")) == Set(expectedVerdicts.keys))
+    }
+
+    @Test(arguments: expectedVerdicts.keys.sorted())
+    func verdict(_ file: String) throws {
+        let outcome = Checkout.workspace.check(file: Checkout.root + "/" + file)
+        guard case .report(let report) = outcome else { Issue.record("\(file) does not load"); return }
+        #expect(report.verdict == expectedVerdicts[file])
+        #expect(outcome.exitStatus == (report.verdict == .ready ? 0 : 1))
+    }
+
+    /// Golden JSON: the SPEC 4 report of each bundled shipment, byte for byte. Regenerate with
+    /// UPDATE_GOLDEN=1 swift test after a deliberate change, and read the diff.
+    @Test(arguments: expectedVerdicts.keys.sorted())
+    func goldenJSON(_ file: String) throws {
+        let w = Checkout.workspace
+        guard case .success(let s) = w.loadShipment(Checkout.root + "/" + file, display: file) else {
+            Issue.record("\(file) does not load"); return
+        }
+        let json = JSONReport.render(w.evaluator.check(s)) + "\n"
+        let again = JSONReport.render(w.evaluator.check(s)) + "\n"
+        #expect(json == again, "the same input must give byte-identical JSON")
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let golden = Checkout.root + "/Tests/TransitEngineTests/Golden/\(name).json"
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: (golden as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try json.write(toFile: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOfFile: golden, encoding: .utf8)
+        #expect(json == expected, "report differs from \(golden)")
+    }
+
+    @Test func reportsFollowTheSpecShape() throws {
+        let w = Checkout.workspace
+        guard case .success(let s) = w.loadShipment(Checkout.root + "/shipments/kz-pk-oats-qtta.yaml", display: "shipments/kz-pk-oats-qtta.yaml") else { Issue.record("no report"); return }
+        let r = w.evaluator.check(s)
+        let text = try String(contentsOfFile: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml", encoding: .utf8)
+        let expiresLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("expires: 2026-06-04") }! + 1
+        let object = try JSONSerialization.jsonObject(with: Data(JSONReport.render(r).utf8)) as! [String: Any]
+        #expect(Set(object.keys) == ["report", "shipment", "corridor", "as_of", "verdict", "checklist", "findings", "estimate"])
+        let estimate = object["estimate"] as! [String: Any]
+        for key in ["cost_usd", "time_hours", "delay_from_missing_documents_hours"] {
+            let q = estimate[key] as! [String: Double]
+            #expect(q["p90"]! >= q["p50"]!, "\(key) p90 must not be below p50")
+        }
+        let phyto = (object["checklist"] as! [[String: Any]]).first { $0["document"] as? String == "phytosanitary-certificate" }!
+        #expect(phyto["status"] as? String == "expires-en-route")
+        #expect(phyto["unece"] as? String == "851")
+        let finding = (object["findings"] as! [[String: Any]]).first { $0["code"] as? String == "document-expires-en-route" }!
+        #expect(finding["path"] as? String == "documents[3].expires")
+        #expect(finding["file"] as? String == "shipments/kz-pk-oats-qtta.yaml")
+        #expect(finding["line"] as? Int == expiresLine)
+    }
+
+    @Test func closedBorderBlocksTheCitrusWithTheReason() {
+        guard case .report(let r) = Checkout.workspace.check(file: Checkout.root + "/shipments/pk-kz-citrus-tap-road.yaml") else { return }
+        let closure = r.findings.first { $0.code == "link-closed" }
+        #expect(closure != nil)
+        #expect(closure?.message.contains("Chaman") == true)
+        #expect(closure?.location?.file == "rules/network/tap.yaml")
+    }
+
+    @Test func plannedRailwayBlocksTheFlaxSeed() {
+        guard case .report(let r) = Checkout.workspace.check(file: Checkout.root + "/shipments/kz-pk-flaxseed-tap-rail.yaml") else { return }
+        #expect(r.findings.filter { $0.code == "link-planned" }.count == 4)
+        #expect(r.estimate.steps.contains { $0.kind == .transshipment && $0.place == "PKCMN" }, "gauge change 1520/1676 at Chaman")
+    }
+}
