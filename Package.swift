@@ -28,6 +28,7 @@ let package = Package(
         ]),
         .testTarget(name: "TransitCoreTests", dependencies: ["TransitCore"]),
         .testTarget(name: "TransitYAMLTests", dependencies: ["TransitYAML", "TransitCore"]),
-        .testTarget(name: "TransitEngineTests", dependencies: ["TransitEngine", "TransitReports", "TransitCore", "TransitYAML"]),
+        .testTarget(name: "TransitEngineTests", dependencies: ["TransitEngine", "TransitReports", "TransitCore", "TransitYAML"],
+                    exclude: ["Golden"]),
     ]
 )

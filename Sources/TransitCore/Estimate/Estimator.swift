@@ -8,10 +8,8 @@ public enum Estimator {
         let tonnes = shipment.grossKg / 1000
         let units = Double(max(1, shipment.transport.units))
         var steps = journey.steps.map { $0.scaled(tonnes: tonnes, units: units) } + procedures
-        var time = SampleSum(), cost = SampleSum()
-        time.add(journey.hoursSamples)
-        cost.add(journey.costPerTonneSamples, times: Float(tonnes))
-        cost.add(journey.costPerUnitSamples, times: Float(units))
+        var time = SampleSum(journey.hoursSamples)
+        var cost = SampleSum(Float(tonnes), journey.costPerTonneSamples, Float(units), journey.costPerUnitSamples)
         // Streams continue after the journey's so that equal figures stay independent draws.
         var hoursSeen = OccurrenceCounter(), costSeen = OccurrenceCounter()
         for s in journey.steps { _ = hoursSeen.next(s.hours); _ = costSeen.next(s.costUSD) }
@@ -19,7 +17,7 @@ public enum Estimator {
             time.add(cache.samples(p.hours, stream: SampleStream.hours(hoursSeen.next(p.hours))))
             cost.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD))))
         }
-        var delay = SampleSum()
+        var delay: SampleSum?
         var seen = Set<String>()
         var fixedCost = 0.0
         for row in checklist where row.status.needsAction && row.severity == .error {
@@ -27,13 +25,14 @@ public enum Estimator {
             guard seen.insert("\(row.document)|\(row.issuer)").inserted else { continue }
             steps.append(Step(kind: .document, name: "obtain \(row.document)", hours: row.leadTimeHours,
                               costUSD: P5090(row.costUSD), source: row.howToObtain))
-            delay.maximize(cache.samples(row.leadTimeHours, stream: SampleStream.hours(hoursSeen.next(row.leadTimeHours))))
+            let wait = cache.samples(row.leadTimeHours, stream: SampleStream.hours(hoursSeen.next(row.leadTimeHours)))
+            if delay == nil { delay = SampleSum(wait) } else { delay!.maximize(wait) }
             fixedCost += row.costUSD
         }
-        let hasDelay = !seen.isEmpty
-        if hasDelay { time.add(delay.values) }
-        if fixedCost > 0 { cost.add([Float](repeating: Float(fixedCost), count: MonteCarlo.draws)) }
-        return Estimate(costUSD: cost.quantiles, timeHours: time.quantiles,
-                        delayFromMissingDocumentsHours: hasDelay ? delay.quantiles : .zero, steps: steps)
+        if let delay { time.add(delay.values) }
+        // A fixed amount shifts every draw, so it shifts the quantiles by the same amount.
+        let c = cost.quantiles
+        return Estimate(costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: time.quantiles,
+                        delayFromMissingDocumentsHours: delay?.quantiles ?? .zero, steps: steps)
     }
 }

@@ -1,0 +1,165 @@
+import TransitCore
+import TransitReports
+
+/// A batch output format: a header, one chunk per row in input order, and a footer, so that a
+/// batch streams and never holds every report.
+public enum BatchFormat: String, CaseIterable, Sendable {
+    case jsonl, csv, junit, sarif
+
+    public func header(rules: RuleSet) -> String {
+        switch self {
+        case .jsonl: return ""
+        case .csv: return BatchCSV.header
+        case .junit: return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"transit-check\">\n<testsuite name=\"transit-check\">\n"
+        case .sarif: return BatchSARIF.header
+        }
+    }
+
+    /// `first` tells whether a separator is needed before this row (SARIF is one JSON array).
+    public func row(_ row: BatchRow, first: Bool) -> String {
+        switch self {
+        case .jsonl: return BatchJSONL.line(row)
+        case .csv: return BatchCSV.line(row)
+        case .junit: return BatchJUnit.testcase(row)
+        case .sarif: return BatchSARIF.results(row, first: first)
+        }
+    }
+
+    public var footer: String {
+        switch self {
+        case .jsonl, .csv: return ""
+        case .junit: return "</testsuite>\n</testsuites>\n"
+        case .sarif: return BatchSARIF.footer
+        }
+    }
+}
+
+enum BatchJSONL {
+    static func line(_ row: BatchRow) -> String {
+        switch row.outcome {
+        case .report(let r): return JSONReport.value(r).compact + "\n"
+        case .invalid(let file, let ds):
+            return JSONValue.object([
+                ("report", .int(1)),
+                ("shipment", .object([("id", .null), ("file", .string(file))])),
+                ("verdict", .string("error")),
+                ("errors", .array(ds.map(diagnostic))),
+            ]).compact + "\n"
+        }
+    }
+
+    static func diagnostic(_ d: Diagnostic) -> JSONValue {
+        var o: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message))]
+        if let l = d.location { o += [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))] }
+        if let h = d.help { o.append(("help", .string(h))) }
+        return .object(o)
+    }
+}
+
+enum BatchCSV {
+    static let header = "file,id,corridor,verdict,missing_documents,cost_p50_usd,cost_p90_usd,time_p50_hours,time_p90_hours,delay_p50_hours,errors\n"
+
+    static func line(_ row: BatchRow) -> String {
+        switch row.outcome {
+        case .report(let r):
+            let missing = r.checklist.filter { $0.status != .present && $0.severity == .error }
+                .map { "\($0.document) (\($0.status.rawValue))" }
+            let e = r.estimate
+            let blockers = r.findings.filter { $0.severity == .error && !$0.code.hasPrefix("document-") }.map(\.message)
+            return [r.file, r.shipmentID, r.corridor ?? "", r.verdict.rawValue, missing.joined(separator: "; "),
+                    n(e.costUSD.p50, 0), n(e.costUSD.p90, 0), n(e.timeHours.p50, 1), n(e.timeHours.p90, 1),
+                    n(e.delayFromMissingDocumentsHours.p50, 1), blockers.joined(separator: "; ")].map(field).joined(separator: ",") + "\n"
+        case .invalid(let file, let ds):
+            let errors = ds.map { d in (d.location.map { "\($0.line):\($0.column): " } ?? "") + d.message }
+            return [file, "", "", "error", "", "", "", "", "", "", errors.joined(separator: "; ")].map(field).joined(separator: ",") + "\n"
+        }
+    }
+
+    static func n(_ v: Double, _ d: Int) -> String { JSONValue.format(v, decimals: d) }
+
+    /// RFC 4180 quoting; a leading = + - @ is prefixed so that spreadsheets do not run it.
+    static func field(_ s: String) -> String {
+        var v = s
+        if let c = v.first, "=+-@".contains(c), Double(v) == nil { v = "'" + v }
+        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+enum BatchJUnit {
+    static func testcase(_ row: BatchRow) -> String {
+        switch row.outcome {
+        case .report(let r):
+            let name = xml("\(r.shipmentID) (\(r.file))")
+            let head = "<testcase classname=\"\(xml(r.corridor ?? "no-corridor"))\" name=\"\(name)\" file=\"\(xml(r.file))\">"
+            if r.verdict == .ready { return head + "</testcase>\n" }
+            let body = r.findings.filter { $0.severity == .error }.map { f in
+                "\(f.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "")\(f.message) [\(f.code)]"
+            }.joined(separator: "\n")
+            return head + "<failure type=\"\(r.verdict.rawValue)\" message=\"\(r.verdict.rawValue)\">\(xml(body))</failure></testcase>\n"
+        case .invalid(let file, let ds):
+            let body = ds.map { d in (d.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + d.message + " [\(d.code)]" }.joined(separator: "\n")
+            return "<testcase classname=\"invalid\" name=\"\(xml(file))\" file=\"\(xml(file))\"><error type=\"error\" message=\"invalid manifest\">\(xml(body))</error></testcase>\n"
+        }
+    }
+
+    static func xml(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                if c.value < 0x20 && c != "\n" && c != "\t" { continue }
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
+
+/// SARIF 2.1.0: one result per finding, located at the manifest's file, line and column.
+enum BatchSARIF {
+    static let header = """
+    {"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"transit-check","informationUri":"https://example.invalid/transit-check","rules":[]}},"columnKind":"unicodeCodePoints","results":[
+
+    """
+
+    static let footer = "\n]}]}\n"
+
+    static func results(_ row: BatchRow, first: Bool) -> String {
+        var items: [JSONValue] = []
+        switch row.outcome {
+        case .report(let r):
+            for f in r.findings {
+                items.append(result(code: f.code, level: f.severity, message: f.message, file: f.location?.file ?? r.file,
+                                    line: f.location?.line, column: f.location?.column, rule: f.rule))
+            }
+        case .invalid(let file, let ds):
+            for d in ds {
+                items.append(result(code: d.code, level: d.severity, message: d.message, file: d.location?.file ?? file,
+                                    line: d.location?.line, column: d.location?.column, rule: nil))
+            }
+        }
+        guard !items.isEmpty else { return "" }
+        return (first ? "" : ",\n") + items.map(\.compact).joined(separator: ",\n")
+    }
+
+    static func result(code: String, level: Severity, message: String, file: String, line: Int?, column: Int?, rule: String?) -> JSONValue {
+        var region: [(String, JSONValue)] = []
+        if let line { region.append(("startLine", .int(line))) }
+        if let column { region.append(("startColumn", .int(column))) }
+        var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(file))]))]
+        if !region.isEmpty { physical.append(("region", .object(region))) }
+        var o: [(String, JSONValue)] = [
+            ("ruleId", .string(code)),
+            ("level", .string(level == .error ? "error" : level == .warning ? "warning" : "note")),
+            ("message", .object([("text", .string(message))])),
+            ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+        ]
+        if let rule { o.append(("properties", .object([("rule", .string(rule))]))) }
+        return .object(o)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import TransitCore
+
+/// How a batch runs.
+public struct BatchOptions: Sendable {
+    public var jobs: Int
+    public var format: BatchFormat
+    public var check: CheckOptions
+    /// Read and parse only (the YAML layer alone), for the benchmark's baseline.
+    public var parseOnly: Bool
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, format: BatchFormat = .jsonl,
+                check: CheckOptions = CheckOptions(), parseOnly: Bool = false) {
+        self.jobs = max(1, jobs); self.format = format; self.check = check; self.parseOnly = parseOnly
+    }
+}
+
+/// What a batch saw, for the summary on standard error.
+public struct BatchSummary: Sendable {
+    public var total = 0
+    public var verdicts: [String: Int] = [:]
+    public var missing: [String: Int] = [:]
+    public var corridorHours: [String: (sum: Double, count: Int)] = [:]
+    public var interrupted = false
+
+    /// SPEC 5: 2 if any input was bad, else 1 if any was not ready, else 0.
+    public var exitStatus: Int32 {
+        if verdicts["error", default: 0] > 0 { return 2 }
+        if verdicts["incomplete", default: 0] + verdicts["blocked", default: 0] > 0 { return 1 }
+        return 0
+    }
+
+    mutating func count(_ row: BatchRow) {
+        total += 1
+        switch row.outcome {
+        case .invalid: verdicts["error", default: 0] += 1
+        case .report(let r):
+            verdicts[r.verdict.rawValue, default: 0] += 1
+            for c in r.checklist where c.status.needsAction && c.severity == .error { missing[c.document, default: 0] += 1 }
+            if let c = r.corridor, r.estimate.timeHours.p50 > 0 {
+                let e = corridorHours[c] ?? (0, 0)
+                corridorHours[c] = (e.sum + r.estimate.timeHours.p50, e.count + 1)
+            }
+        }
+    }
+}
+
+/// Checks many manifests with rules loaded once, in parallel, writing rows in input order as
+/// they are done: memory holds one window of rows, however large the corpus.
+public struct BatchRunner: Sendable {
+    public let workspace: Workspace
+    public let options: BatchOptions
+
+    public init(workspace: Workspace, options: BatchOptions) { self.workspace = workspace; self.options = options }
+
+    /// Runs over `inputs`; `write` receives output text in order; `progress` gets (done, total)
+    /// after each window; `stop` is polled between windows (Ctrl-C).
+    public func run(_ inputs: [String], write: (String) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
+                    stop: () -> Bool = { false }) rethrows -> BatchSummary {
+        var summary = BatchSummary()
+        let format = options.format
+        try write(format.header(rules: workspace.ruleSet))
+        let window = options.jobs * 128
+        var emitted = false
+        var start = 0
+        while start < inputs.count {
+            if stop() { summary.interrupted = true; break }
+            let slice = Array(inputs[start..<min(start + window, inputs.count)])
+            let rows = process(slice)
+            var chunk = ""
+            for row in rows {
+                summary.count(row)
+                let text = format.row(row, first: !emitted)
+                if !text.isEmpty { emitted = true }
+                chunk += text
+            }
+            try write(chunk)
+            start += slice.count
+            progress(start, inputs.count)
+        }
+        try write(format.footer)
+        return summary
+    }
+
+    /// Checks a window of files on `jobs` threads; row i belongs to file i.
+    func process(_ files: [String]) -> [BatchRow] {
+        let jobs = min(options.jobs, files.count)
+        let results = Slots<BatchRow>(count: files.count)
+        defer { results.buffer.deallocate() }
+        let worker: @Sendable (Int) -> Void = { j in
+            var i = j
+            while i < files.count {
+                results.put(BatchRow(file: files[i], outcome: self.check(files[i])), at: i)
+                i += jobs
+            }
+        }
+        if jobs <= 1 { worker(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: worker) }
+        let rows = Array(results.buffer)
+        _ = results.buffer.deinitialize()
+        return rows
+    }
+
+    func check(_ file: String) -> CheckOutcome {
+        guard options.parseOnly else { return workspace.check(file: file, options: options.check) }
+        switch Files.readYAML(file, display: file, limits: Files.manifestLimits) {
+        case .failure(let f): return .invalid(file: file, diagnostics: f.diagnostics)
+        case .success: return .invalid(file: file, diagnostics: [])
+        }
+    }
+}
+
+/// Result slots that worker threads fill at disjoint indices.
+private final class Slots<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(count: Int) { buffer = .allocate(capacity: count) }
+    func put(_ value: T, at i: Int) { (buffer.baseAddress! + i).initialize(to: value) }
+}
