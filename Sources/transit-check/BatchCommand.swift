@@ -37,7 +37,11 @@ struct BatchCommand: ParsableCommand {
         let runner = BatchRunner(workspace: workspace, options: BatchOptions(
             jobs: jobs, format: format, check: CheckOptions(asOf: asOf?.day, corridor: corridor), parseOnly: parseOnly))
 
-        let sink = try BatchSink(path: output)
+        let sink: BatchSink
+        do { sink = try BatchSink(path: output) } catch {
+            Output.error("\(output ?? "-"): cannot create the output file: \(error)")
+            throw ExitCode(2)
+        }
         let interrupt = Interrupt()
         let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let started = DispatchTime.now()
@@ -57,51 +61,6 @@ struct BatchCommand: ParsableCommand {
         }
         if summary.interrupted { throw ExitCode(130) }
         if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
-    }
-}
-
-/// Where batch output goes: standard output, or a temporary file renamed over PATH at the end.
-final class BatchSink {
-    let path: String?
-    let temporary: String?
-    let handle: FileHandle
-    var pending = ""
-
-    init(path: String?) throws {
-        self.path = path
-        guard let path else { temporary = nil; handle = .standardOutput; return }
-        let url = URL(fileURLWithPath: path)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        guard FileManager.default.createFile(atPath: tmp, contents: nil), let h = FileHandle(forWritingAtPath: tmp) else {
-            Output.error("\(path): cannot create the output file")
-            throw ExitCode(2)
-        }
-        temporary = tmp
-        handle = h
-    }
-
-    func write(_ text: String) throws {
-        pending += text
-        if pending.utf8.count > 1 << 20 { try flush() }
-    }
-
-    func flush() throws {
-        guard !pending.isEmpty else { return }
-        try handle.write(contentsOf: Data(pending.utf8))
-        pending = ""
-    }
-
-    func finish() throws {
-        try flush()
-        guard let temporary, let path else { return }
-        try handle.close()
-        guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-    }
-
-    func abandon() {
-        guard let temporary else { return }
-        try? handle.close()
-        unlink(temporary)
     }
 }
 

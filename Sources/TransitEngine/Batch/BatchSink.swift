@@ -1,0 +1,47 @@
+import Foundation
+
+/// Where batch output goes: standard output, or a temporary file beside PATH that is renamed
+/// over it only when the batch has finished, so an interrupted run never leaves a partial file.
+public final class BatchSink {
+    let path: String?
+    let temporary: String?
+    let handle: FileHandle
+    var pending = ""
+
+    public init(path: String?) throws {
+        self.path = path
+        guard let path else { temporary = nil; handle = .standardOutput; return }
+        let url = URL(fileURLWithPath: path)
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        guard FileManager.default.createFile(atPath: tmp, contents: nil), let h = FileHandle(forWritingAtPath: tmp) else {
+            throw CocoaError(.fileWriteNoPermission)
+        }
+        temporary = tmp
+        handle = h
+    }
+
+    public func write(_ text: String) throws {
+        pending += text
+        if pending.utf8.count > 1 << 20 { try flush() }
+    }
+
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        try handle.write(contentsOf: Data(pending.utf8))
+        pending = ""
+    }
+
+    public func finish() throws {
+        try flush()
+        guard let temporary, let path else { return }
+        try handle.close()
+        guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    public func abandon() {
+        guard let temporary else { return }
+        try? handle.close()
+        unlink(temporary)
+    }
+}
+

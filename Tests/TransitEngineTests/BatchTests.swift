@@ -1,0 +1,128 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import TransitCore
+@testable import TransitEngine
+
+@Suite struct BatchTests {
+    static let inputs = Checkout.files(in: "shipments").map { Checkout.root + "/" + $0 }
+        + [Checkout.root + "/shipments/invalid/bad-date.yaml", Checkout.root + "/shipments/missing-file.yaml"]
+
+    func run(_ format: BatchFormat, jobs: Int = 2, inputs: [String] = inputs, stop: @escaping () -> Bool = { false }) -> (String, BatchSummary) {
+        let runner = BatchRunner(workspace: Checkout.workspace, options: BatchOptions(jobs: jobs, format: format))
+        var out = ""
+        let summary = runner.run(inputs, write: { out += $0 }, stop: stop)
+        return (out, summary)
+    }
+
+    @Test func jsonlHasOneLinePerInputInInputOrder() throws {
+        let (out, summary) = run(.jsonl)
+        let lines = out.split(separator: "\n")
+        #expect(lines.count == Self.inputs.count)
+        for (line, input) in zip(lines, Self.inputs) {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            #expect((object["shipment"] as! [String: Any])["file"] as? String == input)
+        }
+        #expect(summary.verdicts["error"] == 2)
+        #expect(summary.exitStatus == 2, "a bad input makes the batch exit 2, after every row is written")
+        #expect(lines.last!.contains("\"verdict\":\"error\""))
+    }
+
+    @Test func orderAndBytesDoNotDependOnJobs() {
+        #expect(run(.jsonl, jobs: 1).0 == run(.jsonl, jobs: 4).0)
+    }
+
+    @Test func csvHasAHeaderAndARowPerInput() {
+        let (out, _) = run(.csv)
+        let rows = out.split(separator: "\n")
+        #expect(rows.first?.hasPrefix("file,id,corridor,verdict,missing_documents") == true)
+        #expect(rows.count == Self.inputs.count + 1)
+        #expect(rows.contains { $0.contains("kz-pk-oats-qtta.yaml,KZ-PK-2026-1004,qtta-torugart,incomplete,phytosanitary-certificate (expires-en-route)") })
+        #expect(rows.last?.contains(",error,") == true)
+    }
+
+    @Test func csvQuotesAndDefusesFormulas() {
+        #expect(BatchCSV.field("a,b") == "\"a,b\"")
+        #expect(BatchCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(BatchCSV.field("=SUM(A1)") == "'=SUM(A1)")
+        #expect(BatchCSV.field("-12") == "-12")
+    }
+
+    @Test func junitIsWellFormedWithAFailurePerUnreadyShipment() throws {
+        let (out, _) = run(.junit)
+        let doc = try XMLDocument(data: Data(out.utf8))
+        let cases = try doc.nodes(forXPath: "//testcase")
+        #expect(cases.count == Self.inputs.count)
+        #expect(try doc.nodes(forXPath: "//failure").count == 5)
+        #expect(try doc.nodes(forXPath: "//error").count == 2)
+    }
+
+    @Test func sarifResultsPointAtFileLineAndColumn() throws {
+        let (out, _) = run(.sarif)
+        let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [String: Any]
+        #expect(object["version"] as? String == "2.1.0")
+        let run = (object["runs"] as! [[String: Any]])[0]
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let results = run["results"] as! [[String: Any]]
+        let bad = results.first { $0["ruleId"] as? String == "bad-date" }!
+        let region = (((bad["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Int])
+        #expect(region["startColumn"] == 12)
+        #expect(results.contains { $0["ruleId"] as? String == "document-expires-en-route" })
+    }
+
+    @Test func shardsCoverTheCorpusWithNoOverlap() {
+        let corpus = (0..<500).map { "corpus/m\($0).yaml" }
+        let n = 4
+        let shards = (1...n).map { k in corpus.filter(Shard(index: k, count: n).contains) }
+        #expect(shards.reduce(0) { $0 + $1.count } == corpus.count)
+        #expect(Set(shards.flatMap { $0 }) == Set(corpus))
+        #expect(shards.allSatisfy { $0.count > 60 }, "a stable hash spreads files over shards")
+        #expect(Shard("0/4") == nil && Shard("5/4") == nil && Shard("2/4") == Shard(index: 2, count: 4))
+    }
+
+    @Test func aStoppedBatchWritesWhatWasFinishedAndCloses() throws {
+        let many = Array(repeating: Self.inputs[0], count: 600)
+        var polls = 0
+        let (out, summary) = run(.sarif, jobs: 1, inputs: many, stop: { polls += 1; return polls > 1 })
+        #expect(summary.interrupted)
+        #expect(summary.total == 128, "one window of 128 rows at 1 job")
+        _ = try JSONSerialization.jsonObject(with: Data(out.utf8))
+    }
+
+    @Test func anAbandonedOutputLeavesNoFile() throws {
+        let dir = NSTemporaryDirectory() + "tc-batch-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/out.jsonl"
+        let sink = try BatchSink(path: path)
+        try sink.write(String(repeating: "x", count: 2 << 20))
+        #expect(!FileManager.default.fileExists(atPath: path), "nothing at PATH while the batch runs")
+        sink.abandon()
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "the temporary file is gone too")
+        let done = try BatchSink(path: path)
+        try done.write("row\n")
+        try done.finish()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "row\n")
+    }
+
+    @Test func corpusGeneratorIsSeededAndValid() throws {
+        let g = CorpusGenerator(seed: 7)
+        #expect(g.manifest(3) == CorpusGenerator(seed: 7).manifest(3))
+        #expect(g.manifest(3) != CorpusGenerator(seed: 8).manifest(3))
+        for i in 0..<50 {
+            let r = TransitYAMLDecode.manifest(g.manifest(i), vocabulary: Checkout.workspace.vocabulary)
+            #expect(r, "generated manifest \(i) does not load")
+        }
+    }
+}
+
+import TransitYAML
+enum TransitYAMLDecode {
+    static func manifest(_ text: String, vocabulary: ManifestVocabulary) -> Bool {
+        if case .success = ManifestDecoder.decode(text, file: "gen.yaml", vocabulary: vocabulary) { return true }
+        return false
+    }
+}
