@@ -15,15 +15,18 @@ public enum BatchFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// `first` tells whether a separator is needed before this row (SARIF is one JSON array).
-    public func row(_ row: BatchRow, first: Bool) -> String {
+    /// A row's text; rendered on the worker threads, so it must not depend on other rows.
+    public func row(_ row: BatchRow) -> String {
         switch self {
         case .jsonl: return BatchJSONL.line(row)
         case .csv: return BatchCSV.line(row)
         case .junit: return BatchJUnit.testcase(row)
-        case .sarif: return BatchSARIF.results(row, first: first)
+        case .sarif: return BatchSARIF.results(row)
         }
     }
+
+    /// What goes between two non-empty rows (SARIF results are one JSON array).
+    public var separator: String { self == .sarif ? ",\n" : "" }
 
     public var footer: String {
         switch self {
@@ -129,7 +132,7 @@ enum BatchSARIF {
 
     static let footer = "\n]}]}\n"
 
-    static func results(_ row: BatchRow, first: Bool) -> String {
+    static func results(_ row: BatchRow) -> String {
         var items: [JSONValue] = []
         switch row.outcome {
         case .report(let r):
@@ -143,8 +146,7 @@ enum BatchSARIF {
                                     line: d.location?.line, column: d.location?.column, rule: nil))
             }
         }
-        guard !items.isEmpty else { return "" }
-        return (first ? "" : ",\n") + items.map(\.compact).joined(separator: ",\n")
+        return items.map(\.compact).joined(separator: ",\n")
     }
 
     static func result(code: String, level: Severity, message: String, file: String, line: Int?, column: Int?, rule: String?) -> JSONValue {

@@ -65,12 +65,12 @@ public struct BatchRunner: Sendable {
         while start < inputs.count {
             if stop() { summary.interrupted = true; break }
             let slice = Array(inputs[start..<min(start + window, inputs.count)])
-            let rows = process(slice)
             var chunk = ""
-            for row in rows {
+            for (row, text) in process(slice) {
                 summary.count(row)
-                let text = format.row(row, first: !emitted)
-                if !text.isEmpty { emitted = true }
+                guard !text.isEmpty else { continue }
+                if emitted { chunk += format.separator }
+                emitted = true
                 chunk += text
             }
             try write(chunk)
@@ -81,15 +81,17 @@ public struct BatchRunner: Sendable {
         return summary
     }
 
-    /// Checks a window of files on `jobs` threads; row i belongs to file i.
-    func process(_ files: [String]) -> [BatchRow] {
+    /// Checks and renders a window of files on `jobs` threads; row i belongs to file i.
+    func process(_ files: [String]) -> [(BatchRow, String)] {
         let jobs = min(options.jobs, files.count)
-        let results = Slots<BatchRow>(count: files.count)
+        let format = options.format
+        let results = Slots<(BatchRow, String)>(count: files.count)
         defer { results.buffer.deallocate() }
         let worker: @Sendable (Int) -> Void = { j in
             var i = j
             while i < files.count {
-                results.put(BatchRow(file: files[i], outcome: self.check(files[i])), at: i)
+                let row = BatchRow(file: files[i], outcome: self.check(files[i]))
+                results.put((row, format.row(row)), at: i)
                 i += jobs
             }
         }
