@@ -44,3 +44,11 @@ public enum AtomicFile {
         }
     }
 }
+
+extension CheckOutcome {
+    /// The report, if the manifest loaded.
+    public var report: Report? {
+        if case .report(let r) = self { return r }
+        return nil
+    }
+}

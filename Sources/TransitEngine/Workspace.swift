@@ -13,6 +13,10 @@ public struct Workspace: Sendable {
     public let evaluator: Evaluator
     public let examples: [RuleExample]
     public let vocabulary: ManifestVocabulary
+    /// Warnings found while loading (they do not stop it); `rules lint` shows them.
+    public let warnings: [Diagnostic]
+    /// Test files in `tests/` beside the rules (`rules test`).
+    public let tests: [RuleExample]
 
     /// Finds `rules/` in the current directory or one of its parents, as a checkout has it.
     public static func findRulesDirectory(from start: String = FileManager.default.currentDirectoryPath) -> String? {
@@ -43,10 +47,18 @@ public struct Workspace: Sendable {
         var parts = NetworkParts()
         var agreements: [Agreement] = []
         var packs: [LoadedPack] = []
+        var tests: [RuleExample] = []
         for path in files {
             let relative = String(path.dropFirst(rulesURL.path.count + 1))
             let top = relative.split(separator: "/").first.map(String.init) ?? ""
-            if top == "drafts" || top == "tests" { continue }
+            if top == "drafts" { continue }
+            if top == "tests" {
+                guard let node = read(path) else { continue }
+                let r = RulePackDecoder.decodeTests(node, file: display(path))
+                tests += r.tests
+                diagnostics += r.diagnostics
+                continue
+            }
             guard let node = read(path) else { continue }
             let shown = display(path)
             if relative == "documents.yaml" {
@@ -75,6 +87,33 @@ public struct Workspace: Sendable {
             packs.removeAll { $0.pack.id == p.pack.id }
             packs.append(p)
         }
+        // A rule another supersedes stops applying the day the new one starts (at once if it has no start).
+        var supersededFrom: [String: Day?] = [:]
+        for p in packs { for r in p.pack.rules { for id in r.supersedes { supersededFrom[id] = r.effective.from } } }
+        let superseded = Set(supersededFrom.keys)
+        let known = Set(packs.flatMap { $0.pack.rules.map(\.id) })
+        for p in packs {
+            for r in p.pack.rules {
+                for id in r.supersedes where !known.contains(id) {
+                    diagnostics.append(Diagnostic("unknown-rule", "rule `\(r.id)` supersedes unknown rule `\(id)`", at: r.location,
+                                                  help: DidYouMean.help(id, among: known)))
+                }
+            }
+        }
+        if !superseded.isEmpty {
+            packs = packs.map { p in
+                var p = p
+                p.pack.rules = p.pack.rules.compactMap { rule in
+                    guard let start = supersededFrom[rule.id] else { return rule }
+                    guard let start else { return nil }
+                    var r = rule
+                    r.effective.until = [r.effective.until, start.adding(days: -1)].compactMap { $0 }.min()
+                    return r
+                }
+                p.examples.removeAll { superseded.contains($0.rule) }
+                return p
+            }
+        }
         let network = Network(places: parts.places, links: parts.links, tariffs: parts.tariffs,
                               transshipment: parts.transshipment, corridors: parts.corridors)
         let ruleSet = RuleSet(packs: packs.map(\.pack), documents: DocumentCatalogue(documents), agreements: agreements)
@@ -88,7 +127,8 @@ public struct Workspace: Sendable {
                                             corridors: Set(network.corridors.keys), regimes: Set(ruleSet.agreements.keys))
         return .success(Workspace(rulesDirectory: rulesURL.path, root: root, ruleSet: ruleSet, network: network,
                                   evaluator: Evaluator(rules: ruleSet, network: network),
-                                  examples: packs.flatMap(\.examples), vocabulary: vocabulary))
+                                  examples: packs.flatMap(\.examples), vocabulary: vocabulary,
+                                  warnings: diagnostics.filter { $0.severity != .error }, tests: tests))
     }
 
     /// Reads and decodes a manifest file.
@@ -98,5 +138,14 @@ public struct Workspace: Sendable {
         case .failure(let f): return .failure(f)
         case .success(let node): return ManifestDecoder.decode(node, file: shown, vocabulary: vocabulary)
         }
+    }
+}
+
+extension Workspace {
+    /// Replaced rule id → the rule that replaces it.
+    public var supersededBy: [String: String] {
+        var out: [String: String] = [:]
+        for r in ruleSet.rules { for id in r.supersedes { out[id] = r.id } }
+        return out
     }
 }

@@ -2,7 +2,7 @@ import TransitCore
 
 /// Renders a report as the SPEC 4 JSON object.
 public enum JSONReport {
-    public static func value(_ r: Report) -> JSONValue {
+    public static func value(_ r: Report, explanations: [[RowExplanation]]? = nil) -> JSONValue {
         var top: [(String, JSONValue)] = [
             ("report", .int(1)),
             ("shipment", .object([("id", .string(r.shipmentID)), ("file", .string(r.file))])),
@@ -10,14 +10,18 @@ public enum JSONReport {
             ("as_of", .string(r.asOf.description)),
             ("verdict", .string(r.verdict.rawValue)),
         ]
-        top.append(("checklist", .array(r.checklist.map(row))))
+        top.append(("checklist", .array(r.checklist.enumerated().map { i, c in
+            guard let e = explanations?[i], case .object(var o) = row(c) else { return row(c) }
+            o.append(("explain", PolicyReports.explanationJSON(e)))
+            return .object(o)
+        })))
         top.append(("findings", .array(r.findings.map(finding))))
         top.append(("estimate", estimate(r.estimate)))
         return .object(top)
     }
 
-    public static func render(_ r: Report, pretty: Bool = true) -> String {
-        pretty ? value(r).pretty : value(r).compact
+    public static func render(_ r: Report, pretty: Bool = true, explanations: [[RowExplanation]]? = nil) -> String {
+        pretty ? value(r, explanations: explanations).pretty : value(r, explanations: explanations).compact
     }
 
     static func hours(_ q: P5090) -> JSONValue { .object([("p50", .number(q.p50, decimals: 1)), ("p90", .number(q.p90, decimals: 1))]) }

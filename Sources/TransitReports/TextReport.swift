@@ -3,7 +3,7 @@ import TransitCore
 /// Renders a report for a person at a terminal: the verdict first, then the checklist in
 /// route order with what to obtain from whom, then the estimate.
 public enum TextReport {
-    public static func render(_ r: Report) -> String {
+    public static func render(_ r: Report, explanations: [[RowExplanation]]? = nil) -> String {
         var out: [String] = []
         let headline: String
         switch r.verdict {
@@ -18,7 +18,7 @@ public enum TextReport {
         if !r.checklist.isEmpty {
             out.append("")
             out.append("Checklist (route order):")
-            for row in r.checklist {
+            for (index, row) in r.checklist.enumerated() {
                 let mark: String
                 switch row.status {
                 case .present: mark = "✓"
@@ -34,6 +34,7 @@ public enum TextReport {
                 }
                 if let needs = row.needs { out.append("      give in the manifest: \(needs.joined(separator: ", "))") }
                 out.append("      rule: \(row.rules.map { "\($0.id) (\($0.source))" }.joined(separator: "; "))")
+                if let e = explanations?[index] { out += PolicyReports.explanationText(e) }
             }
         }
         let others = r.findings.filter { $0.severity == .warning }

@@ -10,7 +10,7 @@ public struct LoadedPack: Sendable {
 public enum RulePackDecoder {
     static let packKeys = ["pack", "title", "status", "effective", "source", "rules"]
     static let ruleKeys = ["id", "title", "kind", "at", "country", "when", "require", "procedures", "prohibit", "warn",
-                           "severity", "source", "examples", "effective"]
+                           "severity", "source", "examples", "effective", "supersedes"]
 
     public static func decode(_ root: YAMLNode, file: String) -> (pack: LoadedPack?, diagnostics: [Diagnostic]) {
         let s = Schema(file: file)
@@ -80,9 +80,10 @@ public enum RulePackDecoder {
             if f.has("at") && at.isEmpty && !s.diagnostics.hasErrors { s.error("bad-value", "\(what) at names no checkpoint", at: f["at"]!) }
             return nil
         }
-        let rule = Rule(id: id, title: title, kind: kind, at: at, countries: countries, when: when, requirements: requirements,
+        var rule = Rule(id: id, title: title, kind: kind, at: at, countries: countries, when: when, requirements: requirements,
                         procedures: procedures, prohibit: prohibit, warn: warn, severity: severity, source: source,
                         effective: effective, pack: pack, location: n.location)
+        rule.supersedes = s.oneOrMany(f["supersedes"]).compactMap { s.identifier($0, "\(what) supersedes") }
         return (rule, examples)
     }
 
@@ -146,8 +147,20 @@ public enum RulePackDecoder {
         return req
     }
 
+    /// Reads a test file of `tests/` beside the rules: `tests:` entries shaped like rule examples.
+    public static func decodeTests(_ root: YAMLNode, file: String) -> (tests: [RuleExample], diagnostics: [Diagnostic]) {
+        let s = Schema(file: file)
+        var out: [RuleExample] = []
+        if let f = s.fields(root, "test file", allowed: ["tests"], required: ["tests"]) {
+            for (j, n) in (s.sequence(f["tests"], "tests") ?? []).enumerated() {
+                if let t = example(n, j, s, rule: "") { out.append(t) }
+            }
+        }
+        return (out, s.diagnostics.all)
+    }
+
     private static func example(_ n: YAMLNode, _ j: Int, _ s: Schema, rule: String) -> RuleExample? {
-        let what = "rule `\(rule)` examples[\(j)]"
+        let what = rule.isEmpty ? "tests[\(j)]" : "rule `\(rule)` examples[\(j)]"
         guard let f = s.fields(n, what, allowed: ["name", "shipment", "patch", "expect"], required: ["name", "shipment", "expect"]),
               let name = s.string(f["name"], "\(what).name"), let sh = f["shipment"], let e = f["expect"] else { return nil }
         let shipment: RuleExample.Shipment

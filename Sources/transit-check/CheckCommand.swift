@@ -15,25 +15,31 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Judge rules, memberships and links as of this date (YYYY-MM-DD).") var asOf: DayArgument?
     @Option(help: "text (default on a terminal) or json (default in a pipe).") var format: Format?
     @Option(help: "Write the result to this file (atomically).") var output: String?
+    @Flag(help: "Show for each checklist row the rules, conditions and manifest fields behind it.") var explain = false
 
     func run() throws {
         let workspace = try rulesOptions.workspace()
         let options = CheckOptions(asOf: asOf?.day, corridor: corridor)
-        let outcomes = files.map { workspace.check(file: $0, options: options) }
         let format = self.format ?? (Output.isTerminal && output == nil ? .text : .json)
-        var reports: [Report] = []
-        for outcome in outcomes {
-            switch outcome {
-            case .report(let r): reports.append(r)
-            case .invalid(_, let ds): Output.error(DiagnosticText.render(ds))
+        var outcomes: [CheckOutcome] = []
+        var reports: [(Report, [[RowExplanation]]?)] = []
+        for file in files {
+            switch workspace.loadShipment(file) {
+            case .failure(let f):
+                outcomes.append(.invalid(file: file, diagnostics: f.diagnostics))
+                Output.error(DiagnosticText.render(f.diagnostics))
+            case .success(let shipment):
+                let r = workspace.evaluator.check(shipment, options: options)
+                outcomes.append(.report(r))
+                reports.append((r, explain ? workspace.evaluator.explain(shipment, r, options: options) : nil))
             }
         }
         let text: String
         switch format {
-        case .text: text = reports.map(TextReport.render).joined(separator: "\n")
+        case .text: text = reports.map { TextReport.render($0.0, explanations: $0.1) }.joined(separator: "\n")
         case .json:
-            text = reports.count == 1 && files.count == 1 ? JSONReport.render(reports[0]) + "\n"
-                : JSONValue.array(reports.map(JSONReport.value)).pretty + "\n"
+            text = reports.count == 1 && files.count == 1 ? JSONReport.render(reports[0].0, explanations: reports[0].1) + "\n"
+                : JSONValue.array(reports.map { JSONReport.value($0.0, explanations: $0.1) }).pretty + "\n"
         }
         if !reports.isEmpty { try Output.emit(text, to: output) }
         let status = exitStatus(outcomes)

@@ -12,6 +12,7 @@ let expectedVerdicts: [String: Verdict] = [
     "shipments/pk-kz-medicines-qtta.yaml": .incomplete,
     "shipments/kz-pk-oats-qtta.yaml": .incomplete,
     "shipments/kz-pk-beef-qtta.yaml": .incomplete,
+    "shipments/kz-pk-lentils-qtta.yaml": .incomplete,
     "shipments/pk-kz-citrus-tap-road.yaml": .blocked,
     "shipments/kz-pk-flaxseed-tap-rail.yaml": .blocked,
 ]

@@ -53,6 +53,7 @@ public struct Evaluator: Sendable {
         let originCountry = journey.checkpoints.first?.country ?? shipment.shipper.country
         let destinationCountry = journey.checkpoints.last?.country ?? shipment.consignee.country
         let prefixes = rules.gatePrefixes(of: shipment.goods.map(\.hs))
+        var fired = Set<Int>()
         for (position, checkpoint) in journey.checkpoints.enumerated() {
             let ctx = EvaluationContext(shipment: shipment, journey: journey, checkpoint: checkpoint,
                                         agreements: rules.agreements, day: day, allLines: allLines,
@@ -62,6 +63,7 @@ public struct Evaluator: Sendable {
                 guard rule.effective.contains(day) else { continue }
                 let truth = rule.when.map { ConditionEvaluator.evaluate($0, ctx) } ?? LineTruth(yes: allLines)
                 if !truth.yes.isEmpty {
+                    fired.insert(index)
                     applied.apply(rule, lines: truth.yes, at: checkpoint, position: position, unknown: nil)
                 } else if !truth.unknown.isEmpty {
                     applied.apply(rule, lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
@@ -80,8 +82,10 @@ public struct Evaluator: Sendable {
         let verdict: Verdict = blocked ? .blocked : incomplete ? .incomplete : .ready
         let estimate = Estimator.estimate(journey: journey, shipment: shipment, procedures: applied.procedureSteps,
                                           checklist: checklist, cache: planner.cache)
-        return Report(shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
-                      checklist: checklist, findings: findings, estimate: estimate)
+        var report = Report(shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
+                            checklist: checklist, findings: findings, estimate: estimate)
+        report.firedRules = fired.sorted().map { rules.rules[$0].id }
+        return report
     }
 
     private func unroutable(_ s: Shipment, _ day: Day, _ corridor: String?, _ p: RouteProblem) -> Report {

@@ -100,4 +100,7 @@ public struct Report: Hashable, Sendable {
     public var checklist: [ChecklistRow]
     public var findings: [Finding]
     public var estimate: Estimate
+    /// Ids of every rule that applied (required, prohibited, warned or added a procedure), in
+    /// load order: for `rules coverage` and `rules diff`. Not part of the JSON report.
+    public var firedRules: [String] = []
 }

@@ -26,6 +26,8 @@ public struct Rule: Hashable, Sendable {
     public var effective: DayRange
     public var pack: String
     public var location: SourceLocation
+    /// Rules this one replaces when its pack is loaded (a draft amending adopted rules).
+    public var supersedes: [String] = []
 
     public init(id: String, title: String, kind: RuleKind, at: [CheckpointKind], countries: [String] = [],
                 when: Condition? = nil, requirements: [Requirement] = [], procedures: [Procedure] = [],

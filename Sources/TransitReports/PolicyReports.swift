@@ -1,0 +1,151 @@
+import TransitCore
+
+/// Renders `rules lint`, `rules diff` and `rules coverage` results.
+public enum PolicyReports {
+    public static func lintJSON(_ ds: [Diagnostic]) -> String {
+        JSONValue.array(ds.map(diagnostic)).pretty + "\n"
+    }
+
+    public static func diagnostic(_ d: Diagnostic) -> JSONValue {
+        var o: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message))]
+        if let l = d.location { o += [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))] }
+        if let h = d.help { o.append(("help", .string(h))) }
+        return .object(o)
+    }
+
+    /// SARIF 2.1.0 for code-scanning views.
+    public static func lintSARIF(_ ds: [Diagnostic]) -> String {
+        let results: [JSONValue] = ds.map { d in
+            var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(d.location?.file ?? ""))]))]
+            if let l = d.location { physical.append(("region", .object([("startLine", .int(l.line)), ("startColumn", .int(l.column))]))) }
+            return .object([
+                ("ruleId", .string(d.code)),
+                ("level", .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note")),
+                ("message", .object([("text", .string(d.message + (d.help.map { " (\($0))" } ?? "")))])),
+                ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+            ])
+        }
+        return JSONValue.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", .object([("name", .string("transit-check rules lint"))]))])),
+                ("columnKind", .string("unicodeCodePoints")),
+                ("results", .array(results)),
+            ])])),
+        ]).pretty + "\n"
+    }
+
+    // MARK: - diff
+
+    static func signed(_ v: Double, _ d: Int) -> String { (v > 0 ? "+" : "") + JSONValue.format(v, decimals: d) }
+
+    public static func diffText(_ r: ImpactReport, markdown: Bool) -> String {
+        var out: [String] = []
+        let h = markdown ? "## " : ""
+        out.append("\(h)Impact of \(r.drafts.joined(separator: ", "))")
+        out.append("")
+        let moves = r.verdictChanges.map { "\($0.from.rawValue) → \($0.to.rawValue): \($0.count)" }
+        let totals = [
+            "shipments checked: \(r.checked)\(r.invalid > 0 ? " (\(r.invalid) did not load)" : "")",
+            "shipments affected: \(r.impacts.count)",
+            "verdict changes: \(moves.isEmpty ? "none" : moves.joined(separator: "; "))",
+            "documents added: \(r.documentsAdded); removed: \(r.documentsRemoved)",
+            "cost change, summed over shipments: p50 USD \(signed(r.costDelta.p50, 0)), p90 USD \(signed(r.costDelta.p90, 0))",
+            "time change, summed over shipments: p50 \(signed(r.timeDelta.p50, 1)) h, p90 \(signed(r.timeDelta.p90, 1)) h",
+        ]
+        out += totals.map { (markdown ? "- " : "  ") + $0 }
+        if !r.impacts.isEmpty {
+            out.append("")
+            if markdown {
+                out.append("| shipment | verdict | documents added | documents removed | status changes | cost p50 | time p50 | rules |")
+                out.append("|---|---|---|---|---|---|---|---|")
+                for i in r.impacts {
+                    let verdict = i.verdictBefore == i.verdictAfter ? i.verdictAfter.rawValue : "\(i.verdictBefore.rawValue) → \(i.verdictAfter.rawValue)"
+                    out.append("| \(i.id) (`\(i.file)`) | \(verdict) | \(i.added.joined(separator: ", ")) | \(i.removed.joined(separator: ", ")) | \(i.changed.joined(separator: ", ")) | \(signed(i.costDelta.p50, 0)) | \(signed(i.timeDelta.p50, 1)) h | \(i.rules.map { "`\($0)`" }.joined(separator: ", ")) |")
+                }
+            } else {
+                out.append("Changed shipments:")
+                for i in r.impacts {
+                    let verdict = i.verdictBefore == i.verdictAfter ? i.verdictAfter.rawValue : "\(i.verdictBefore.rawValue) → \(i.verdictAfter.rawValue)"
+                    out.append("  \(i.id) (\(i.file)): \(verdict); cost p50 \(signed(i.costDelta.p50, 0)) USD, time p50 \(signed(i.timeDelta.p50, 1)) h")
+                    for d in i.added { out.append("    + \(d)") }
+                    for d in i.removed { out.append("    - \(d)") }
+                    for d in i.changed { out.append("    ~ \(d)") }
+                    out.append("    rules: \(i.rules.joined(separator: ", "))")
+                }
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public static func diffJSON(_ r: ImpactReport) -> String {
+        func q(_ p: P5090, _ d: Int) -> JSONValue { .object([("p50", .number(p.p50, decimals: d)), ("p90", .number(p.p90, decimals: d))]) }
+        return JSONValue.object([
+            ("drafts", .array(r.drafts.map(JSONValue.string))),
+            ("totals", .object([
+                ("checked", .int(r.checked)), ("invalid", .int(r.invalid)), ("affected", .int(r.impacts.count)),
+                ("verdict_changes", .array(r.verdictChanges.map { .object([("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)), ("count", .int($0.count))]) })),
+                ("documents_added", .int(r.documentsAdded)), ("documents_removed", .int(r.documentsRemoved)),
+                ("cost_usd_change", q(r.costDelta, 0)), ("time_hours_change", q(r.timeDelta, 1)),
+            ])),
+            ("shipments", .array(r.impacts.map { i in
+                .object([
+                    ("id", .string(i.id)), ("file", .string(i.file)),
+                    ("verdict_before", .string(i.verdictBefore.rawValue)), ("verdict_after", .string(i.verdictAfter.rawValue)),
+                    ("added", .array(i.added.map(JSONValue.string))), ("removed", .array(i.removed.map(JSONValue.string))),
+                    ("changed", .array(i.changed.map(JSONValue.string))),
+                    ("cost_usd_change", q(i.costDelta, 0)), ("time_hours_change", q(i.timeDelta, 1)),
+                    ("rules", .array(i.rules.map(JSONValue.string))),
+                ])
+            })),
+        ]).pretty + "\n"
+    }
+
+    // MARK: - coverage
+
+    public static func coverageText(_ rows: [(rule: Rule, shipments: Int)], total: Int) -> String {
+        var out = ["Rule coverage over \(total) shipments:"]
+        for (rule, n) in rows { out.append("  \(String(n).leftPad(7))  \(rule.id) (\(rule.pack))") }
+        let never = rows.filter { $0.shipments == 0 }
+        out.append("")
+        out.append(never.isEmpty ? "Every rule fired at least once." : "Never fired (\(never.count)): " + never.map(\.rule.id).joined(separator: ", "))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public static func coverageJSON(_ rows: [(rule: Rule, shipments: Int)], total: Int) -> String {
+        JSONValue.object([
+            ("shipments", .int(total)),
+            ("rules", .array(rows.map { .object([("id", .string($0.rule.id)), ("pack", .string($0.rule.pack)), ("fired", .int($0.shipments)),
+                                                 ("file", .string($0.rule.location.file)), ("line", .int($0.rule.location.line))]) })),
+        ]).pretty + "\n"
+    }
+
+    // MARK: - explain
+
+    public static func explanationJSON(_ e: [RowExplanation]) -> JSONValue {
+        .array(e.map { x in
+            .object([
+                ("rule", .string(x.rule)),
+                ("checkpoint", .string(x.checkpoint.checkpoint.rawValue)), ("country", .string(x.checkpoint.country)), ("place", .string(x.checkpoint.place)),
+                ("matched", .array(x.matched.map { m in
+                    var o: [(String, JSONValue)] = [("path", .string(m.path)), ("condition", .string(m.condition)), ("value", .string(m.value)), ("field", .string(m.field))]
+                    if let l = m.location { o += [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))] }
+                    return .object(o)
+                })),
+            ])
+        })
+    }
+
+    public static func explanationText(_ e: [RowExplanation]) -> [String] {
+        e.map { x in
+            let why = x.matched.isEmpty ? "applies to every shipment there"
+                : x.matched.map { "\($0.field) = \($0.value) \($0.condition)\($0.location.map { " (\($0.file):\($0.line))" } ?? "")" }.joined(separator: "; ")
+            return "      why: \(x.rule) at \(x.checkpoint.checkpoint.rawValue) \(x.checkpoint.country) (\(x.checkpoint.place)): \(why)"
+        }
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

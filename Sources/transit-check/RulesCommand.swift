@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import TransitCore
+import TransitEngine
+import TransitReports
+
+/// `transit-check rules …`: tools for the people who write and test rules.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "Lint, test, explain and measure rules.",
+                                                    subcommands: [Lint.self, Test.self, Explain.self, Diff.self, Coverage.self])
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Report load errors and semantic problems in a rules directory.")
+        @Argument(help: "Rules directory (default: the bundled rules/).") var directory: String?
+        @Option(help: "Draft packs to lint with the rules.") var draft: [String] = []
+        @Option(help: "text, json or sarif.") var format: String = "text"
+        @Flag(help: "Fail on warnings too.") var strict = false
+
+        func run() throws {
+            guard let dir = directory ?? Workspace.findRulesDirectory() else { Output.error("no rules directory found"); throw ExitCode(2) }
+            let result = Policy.lint(rulesDirectory: dir, drafts: draft)
+            let sorted = result.diagnostics.sorted { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
+            switch format {
+            case "json": Output.write(PolicyReports.lintJSON(sorted))
+            case "sarif": Output.write(PolicyReports.lintSARIF(sorted))
+            case "text":
+                if !sorted.isEmpty { Output.write(DiagnosticText.render(sorted) + "\n") }
+                let warnings = sorted.filter { $0.severity == .warning }.count
+                Output.error("\(result.errors) errors, \(warnings) warnings; \(result.assumptions) of \(result.sources) sources are labelled assumptions")
+            default: Output.error("--format must be text, json or sarif"); throw ExitCode(2)
+            }
+            if result.errors > 0 || (strict && !sorted.isEmpty) { throw ExitCode(1) }
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run every example of every pack and the tests in tests/ beside the rules.")
+        @Argument(help: "Rules directory (default: the bundled rules/).") var directory: String?
+        @Option(help: "Draft packs to test with the rules.") var draft: [String] = []
+
+        func run() throws {
+            let w = try RulesOptions(rules: directory, draft: draft).workspace()
+            let results = Policy.test(w)
+            let failed = results.filter { !$0.passed }
+            for r in failed {
+                let what = r.example.rule.isEmpty ? "test `\(r.example.name)`" : "example `\(r.example.name)` of rule `\(r.example.rule)`"
+                Output.write("\(r.example.location): error: \(what) failed\n")
+                for f in r.failures { Output.write("  \(f)\n") }
+            }
+            Output.write("\(results.count - failed.count) passed, \(failed.count) failed\n")
+            if !failed.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a rule in plain words, with its source and examples.")
+        @Argument(help: "Rule id.") var id: String
+        @OptionGroup var rulesOptions: RulesOptions
+
+        func run() throws {
+            let w = try rulesOptions.workspace()
+            guard let rule = w.ruleSet.rule(id: id) else {
+                Output.error("unknown rule `\(id)`" + (DidYouMean.help(id, among: w.ruleSet.rules.map(\.id)).map { "; \($0)" } ?? ""))
+                throw ExitCode(2)
+            }
+            var text = ConditionWords.rule(rule, w.ruleSet.documents) + "\n"
+            let examples = w.examples.filter { $0.rule == id }
+            if !examples.isEmpty {
+                text += "  examples:\n"
+                for e in examples {
+                    var expect: [String] = []
+                    if let v = e.expect.verdict { expect.append("verdict \(v.rawValue)") }
+                    if !e.expect.missing.isEmpty { expect.append("missing " + e.expect.missing.joined(separator: ", ")) }
+                    if !e.expect.present.isEmpty { expect.append("present " + e.expect.present.joined(separator: ", ")) }
+                    if !e.expect.notRequired.isEmpty { expect.append("not required " + e.expect.notRequired.joined(separator: ", ")) }
+                    expect += e.expect.status.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }
+                    expect += e.expect.findings.map { "finding \($0)" }
+                    text += "    - \(e.name): \(expect.joined(separator: "; "))\n"
+                }
+            }
+            Output.write(text)
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Impact analysis: check a corpus with and without draft packs and list what changes.")
+        @Option(help: "Draft pack(s) to add (a draft replaces the pack with the same id; its rules may supersede others).") var draft: [String]
+        @Argument(help: "Manifests or directories.") var corpus: [String]
+        @Option(help: "The rules directory (default: rules/ here or above).") var rules: String?
+        @Option(help: "text, markdown or json.") var format: String = "text"
+        @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD).") var asOf: DayArgument?
+
+        func run() throws {
+            guard !draft.isEmpty else { Output.error("rules diff needs at least one --draft FILE"); throw ExitCode(2) }
+            let before = try RulesOptions(rules: rules, draft: []).workspace()
+            let after = try RulesOptions(rules: rules, draft: draft).workspace()
+            let files = BatchInputs.expand(corpus)
+            let options = CheckOptions(asOf: asOf?.day)
+            let report = ImpactReport.compare(before: Policy.check(before, files, options: options).map(\.report),
+                                              after: Policy.check(after, files, options: options).map(\.report), drafts: draft,
+                                              supersededBy: after.supersededBy)
+            switch format {
+            case "text": Output.write(PolicyReports.diffText(report, markdown: false))
+            case "markdown": Output.write(PolicyReports.diffText(report, markdown: true))
+            case "json": Output.write(PolicyReports.diffJSON(report))
+            default: Output.error("--format must be text, markdown or json"); throw ExitCode(2)
+            }
+        }
+    }
+
+    struct Coverage: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "How often each rule fired on a corpus, and which never did.")
+        @Argument(help: "Manifests or directories.") var corpus: [String]
+        @OptionGroup var rulesOptions: RulesOptions
+        @Option(help: "text or json.") var format: String = "text"
+        @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD).") var asOf: DayArgument?
+
+        func run() throws {
+            let w = try rulesOptions.workspace()
+            let outcomes = Policy.check(w, BatchInputs.expand(corpus), options: CheckOptions(asOf: asOf?.day))
+            let rows = Policy.coverage(w, outcomes)
+            let total = outcomes.compactMap(\.report).count
+            Output.write(format == "json" ? PolicyReports.coverageJSON(rows, total: total) : PolicyReports.coverageText(rows, total: total))
+        }
+    }
+}
+
+extension RulesOptions {
+    init(rules: String?, draft: [String]) {
+        self.init()
+        self.rules = rules
+        self.draft = draft
+    }
+}
