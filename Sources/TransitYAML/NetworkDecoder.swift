@@ -121,9 +121,22 @@ public enum NetworkDecoder {
                                required: ["id", "name", "via", "description", "source"]),
               let id = s.identifier(f["id"], "\(what).id"), let name = s.string(f["name"], "\(what).name"),
               let description = s.string(f["description"], "\(what).description") else { return nil }
-        let via = (s.sequence(f["via"], "\(what).via") ?? []).compactMap { s.string($0, "\(what).via[]") }
+        var via: [String] = [], viaModes: [TransportMode?] = []
+        for item in s.sequence(f["via"], "\(what).via") ?? [] {
+            if item.mapping != nil {
+                guard let vf = s.fields(item, "\(what).via[]", allowed: ["place", "by"], required: ["place", "by"]),
+                      let place = s.string(vf["place"], "\(what).via[].place") else { continue }
+                via.append(place)
+                viaModes.append(s.choice(vf["by"], "\(what).via[].by", TransportMode.self))
+            } else if let place = s.string(item, "\(what).via[]") {
+                via.append(place)
+                viaModes.append(nil)
+            }
+        }
         if via.count < 2 { s.error("bad-value", "\(what).via must list at least two places", at: f["via"] ?? n) }
-        return Corridor(id: id, name: name, via: via, mode: f["mode"].flatMap { s.choice($0, "\(what).mode", TransportMode.self) },
-                        description: description, source: s.source(f, what), location: n.location)
+        var corridor = Corridor(id: id, name: name, via: via, mode: f["mode"].flatMap { s.choice($0, "\(what).mode", TransportMode.self) },
+                                description: description, source: s.source(f, what), location: n.location)
+        corridor.viaModes = viaModes
+        return corridor
     }
 }

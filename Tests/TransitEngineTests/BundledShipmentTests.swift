@@ -15,6 +15,13 @@ let expectedVerdicts: [String: Verdict] = [
     "shipments/kz-pk-lentils-qtta.yaml": .incomplete,
     "shipments/pk-kz-citrus-tap-road.yaml": .blocked,
     "shipments/kz-pk-flaxseed-tap-rail.yaml": .blocked,
+    "shipments/kz-pk-flaxseed-instc-bandar-abbas.yaml": .ready,
+    "shipments/kz-pk-flaxseed-middle-corridor.yaml": .ready,
+    "shipments/kz-pk-crude-oil-instc-bandar-abbas.yaml": .incomplete,
+    "shipments/kz-pk-oats-cpec-khunjerab.yaml": .incomplete,
+    "shipments/pk-kz-knitwear-qtta.yaml": .incomplete,
+    "shipments/kz-pk-lentils-instc-chabahar.yaml": .blocked,
+    "shipments/kz-pk-wheat-uap.yaml": .blocked,
 ]
 
 @Suite struct BundledShipmentTests {
@@ -71,6 +78,33 @@ let expectedVerdicts: [String: Verdict] = [
         #expect(finding["path"] as? String == "documents[3].expires")
         #expect(finding["file"] as? String == "shipments/kz-pk-oats-qtta.yaml")
         #expect(finding["line"] as? Int == expiresLine)
+    }
+
+    /// Every corridor the product knows has at least one bundled shipment on it.
+    @Test func everyCorridorHasABundledShipment() throws {
+        let w = Checkout.workspace
+        var used = Set<String>()
+        for file in expectedVerdicts.keys {
+            if case .success(let s) = w.loadShipment(Checkout.root + "/" + file), let c = s.corridor { used.insert(c) }
+        }
+        #expect(Set(w.network.corridors.keys) == used)
+        #expect(Set(w.network.corridors.keys).isSuperset(of: ["tap-road", "tap-rail", "uap", "instc-bandar-abbas", "instc-chabahar",
+                                                             "cpec-khunjerab", "qtta-torugart", "middle-corridor"]))
+    }
+
+    /// Every corridor joins Almaty and Karachi, both ways.
+    @Test func everyCorridorJoinsAlmatyAndKarachiBothWays() throws {
+        let w = Checkout.workspace
+        let s = try w.loadShipment(Checkout.root + "/shipments/kz-pk-wheat-tap-road-2025.yaml").get()
+        for id in w.network.corridors.keys.sorted() {
+            for (o, d) in [("KZALA", "PKKHI"), ("PKKHI", "KZALA")] {
+                var t = s
+                t.origin = o; t.destination = d; t.corridor = id; t.mode = .multimodal
+                let r = w.evaluator.check(t)
+                #expect(!r.findings.contains { ["corridor-gap", "not-on-corridor", "unknown-corridor"].contains($0.code) }, "\(id) \(o)→\(d)")
+                #expect(r.estimate.timeHours.p50 > 24, "\(id) \(o)→\(d) has a journey")
+            }
+        }
     }
 
     @Test func closedBorderBlocksTheCitrusWithTheReason() {

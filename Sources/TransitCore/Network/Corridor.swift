@@ -5,6 +5,9 @@ public struct Corridor: Hashable, Sendable {
     public var via: [String]
     /// Preferred mode where two places are joined by links of several modes.
     public var mode: TransportMode?
+    /// Per place of `via`: the mode of the link that reaches it, where a multimodal corridor
+    /// names one (`{place: AFMZR, by: rail}`); nil elsewhere.
+    public var viaModes: [TransportMode?] = []
     public var description: String
     public var source: String
     public var location: SourceLocation?

@@ -75,8 +75,12 @@ public struct JourneyPlanner: Sendable {
         }
         let backbone = entry <= exit ? Array(via[entry...exit]) : Array(via[exit...entry].reversed())
         var middle: [DirectedLink] = []
-        for (a, b) in zip(backbone, backbone.dropFirst()) {
-            guard let d = network.links(from: a, to: b, preferring: preferred).first else {
+        let modes = corridor.viaModes.count == via.count ? corridor.viaModes : Array(repeating: nil, count: via.count)
+        let backboneModes = entry <= exit ? Array(modes[entry...exit]) : Array(modes[exit...entry].reversed())
+        for (k, (a, b)) in zip(backbone, backbone.dropFirst()).enumerated() {
+            // Going forward the mode is the one named on the later place; going back, on the earlier one.
+            let named = entry <= exit ? backboneModes[k + 1] : backboneModes[k]
+            guard let d = network.links(from: a, to: b, preferring: named ?? preferred).first else {
                 return .failure(RouteProblem(code: "corridor-gap",
                                              message: "corridor `\(corridor.id)` has no link from \(a) to \(b)",
                                              location: corridor.location))
