@@ -13,6 +13,8 @@ public struct Expectation: Sendable, Hashable {
     public var status: [String: DocumentStatus] = [:]
     /// Finding codes that must appear.
     public var findings: [String] = []
+    /// Finding codes that must not appear.
+    public var notFindings: [String] = []
     public init() {}
 }
 

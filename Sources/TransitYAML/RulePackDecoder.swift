@@ -169,7 +169,7 @@ public enum RulePackDecoder {
             return nil
         }
         if let p = f["patch"], p.mapping == nil { s.error("wrong-type", "\(what).patch must be a mapping", at: p) }
-        guard let ef = s.fields(e, "\(what).expect", allowed: ["verdict", "missing", "present", "not_required", "status", "findings"])
+        guard let ef = s.fields(e, "\(what).expect", allowed: ["verdict", "missing", "present", "not_required", "status", "findings", "not_findings"])
         else { return nil }
         var expect = Expectation()
         expect.verdict = ef["verdict"].flatMap { s.string($0, "verdict") }.flatMap { v in
@@ -179,6 +179,7 @@ public enum RulePackDecoder {
         expect.present = s.oneOrMany(ef["present"]).compactMap { s.identifier($0, "present") }
         expect.notRequired = s.oneOrMany(ef["not_required"]).compactMap { s.identifier($0, "not_required") }
         expect.findings = s.oneOrMany(ef["findings"]).compactMap { s.string($0, "findings") }
+        expect.notFindings = s.oneOrMany(ef["not_findings"]).compactMap { s.string($0, "not_findings") }
         if let st = ef["status"], let pairs = st.mapping {
             for (k, v) in pairs {
                 guard let doc = k.scalar, let t = v.scalar, let status = DocumentStatus(rawValue: t) else {

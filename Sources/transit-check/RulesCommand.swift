@@ -39,7 +39,7 @@ struct RulesCommand: ParsableCommand {
         @Option(help: "Draft packs to test with the rules.") var draft: [String] = []
 
         func run() throws {
-            let w = try RulesOptions(rules: directory, draft: draft).workspace()
+            let w = try loadWorkspace(rules: directory, drafts: draft)
             let results = Policy.test(w)
             let failed = results.filter { !$0.passed }
             for r in failed {
@@ -92,8 +92,8 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             guard !draft.isEmpty else { Output.error("rules diff needs at least one --draft FILE"); throw ExitCode(2) }
-            let before = try RulesOptions(rules: rules, draft: []).workspace()
-            let after = try RulesOptions(rules: rules, draft: draft).workspace()
+            let before = try loadWorkspace(rules: rules, drafts: [])
+            let after = try loadWorkspace(rules: rules, drafts: draft)
             let files = BatchInputs.expand(corpus)
             let options = CheckOptions(asOf: asOf?.day)
             let report = ImpactReport.compare(before: Policy.check(before, files, options: options).map(\.report),
@@ -122,13 +122,5 @@ struct RulesCommand: ParsableCommand {
             let total = outcomes.compactMap(\.report).count
             Output.write(format == "json" ? PolicyReports.coverageJSON(rows, total: total) : PolicyReports.coverageText(rows, total: total))
         }
-    }
-}
-
-extension RulesOptions {
-    init(rules: String?, draft: [String]) {
-        self.init()
-        self.rules = rules
-        self.draft = draft
     }
 }

@@ -37,17 +37,20 @@ struct RulesOptions: ParsableArguments {
     @Option(name: .long, help: "A draft rule pack to load as well (replaces an in-force pack with the same id).")
     var draft: [String] = []
 
-    func workspace() throws -> Workspace {
-        guard let dir = rules ?? Workspace.findRulesDirectory() else {
-            Output.error("no rules directory found here or above; pass --rules DIR")
-            throw ExitCode(2)
-        }
-        switch Workspace.load(rulesDirectory: dir, drafts: draft) {
-        case .success(let w): return w
-        case .failure(let f):
-            Output.error(DiagnosticText.render(f.diagnostics))
-            throw ExitCode(2)
-        }
+    func workspace() throws -> Workspace { try loadWorkspace(rules: rules, drafts: draft) }
+}
+
+/// Loads the rules directory (found from here when not given), or exits 2 with every problem.
+func loadWorkspace(rules: String?, drafts draft: [String]) throws -> Workspace {
+    guard let dir = rules ?? Workspace.findRulesDirectory() else {
+        Output.error("no rules directory found here or above; pass --rules DIR")
+        throw ExitCode(2)
+    }
+    switch Workspace.load(rulesDirectory: dir, drafts: draft) {
+    case .success(let w): return w
+    case .failure(let f):
+        Output.error(DiagnosticText.render(f.diagnostics))
+        throw ExitCode(2)
     }
 }
 

@@ -31,3 +31,23 @@ import TransitYAML
         #expect(result.failures.contains { $0.contains("expected tir-carnet to be present") })
     }
 }
+
+/// Every rule, figure and membership of the bundled data carries a source.
+@Suite struct SourceTests {
+    @Test func everyBundledRuleFigureAndMembershipHasASource() {
+        let w = Checkout.workspace
+        #expect(w.ruleSet.rules.filter { $0.source.isEmpty }.map(\.id) == [])
+        #expect(w.ruleSet.documents.types.values.filter { $0.source.isEmpty }.map(\.id) == [])
+        #expect(w.network.links.filter { $0.source.isEmpty || ($0.border?.source.isEmpty ?? false) }.map { "\($0.from)-\($0.to)" } == [])
+        #expect(w.network.places.values.filter { ($0.source ?? "").isEmpty }.map(\.id) == [])
+        #expect(w.ruleSet.agreements.values.flatMap { a in a.parties.filter { $0.source.isEmpty }.map { "\(a.id) \($0.country)" } } == [])
+        #expect(w.network.tariffs.allSatisfy { !$0.source.isEmpty })
+    }
+
+    @Test func anExpectationCanFailOnAFindingThatShouldNotBeThere() throws {
+        var e = try #require(RuleExampleTests.examples.first { $0.rule == "pk-no-pork" && $0.name.contains("pork is blocked") })
+        e.expect = Expectation()
+        e.expect.notFindings = ["prohibited"]
+        #expect(!Checkout.workspace.run(e).passed)
+    }
+}

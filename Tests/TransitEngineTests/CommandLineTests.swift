@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// The built `transit-check` run as a user runs it: exit statuses and outputs of the commands.
+@Suite(.serialized) struct CommandLineTests {
+    static let binary: String? = {
+        let fm = FileManager.default
+        let candidates = [Checkout.root + "/.build/debug/transit-check"]
+            + ((try? fm.contentsOfDirectory(atPath: Checkout.root + "/.build")) ?? []).map { Checkout.root + "/.build/\($0)/debug/transit-check" }
+        return candidates.first { fm.isExecutableFile(atPath: $0) }
+    }()
+
+    func run(_ args: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+        let bin = try #require(Self.binary, "build the package first: swift build")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: Checkout.root)
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func checkExitStatusesFollowTheSpec() throws {
+        #expect(try run(["check", "shipments/pk-kz-potatoes-qtta.yaml", "--format", "json"]).status == 0)
+        #expect(try run(["check", "shipments/kz-pk-oats-qtta.yaml", "--format", "json"]).status == 1)
+        #expect(try run(["check", "shipments/pk-kz-citrus-tap-road.yaml", "--format", "json"]).status == 1)
+        let bad = try run(["check", "shipments/invalid/unknown-key.yaml"])
+        #expect(bad.status == 2)
+        #expect(bad.err.contains("shipments/invalid/unknown-key.yaml:6:1: error: unknown key `consigne` in manifest [unknown-key]"))
+        #expect(try run(["check", "--format", "xml", "shipments/pk-kz-potatoes-qtta.yaml"]).status == 2)
+    }
+
+    @Test func textOutputLeadsWithTheVerdict() throws {
+        let r = try run(["check", "shipments/kz-pk-beef-qtta.yaml", "--format", "text"])
+        let lines = r.out.split(separator: "\n")
+        #expect(lines[1].hasPrefix("INCOMPLETE"))
+        #expect(r.out.contains("✗ Halal certificate [missing] at import PK"))
+    }
+
+    @Test func rulesCommandsRun() throws {
+        let test = try run(["rules", "test"])
+        #expect(test.status == 0)
+        #expect(test.out.hasSuffix(" passed, 0 failed\n"))
+        #expect(try run(["rules", "lint"]).status == 0)
+        #expect(try run(["rules", "explain", "tir-carnet"]).out.contains("source: TIR Convention 1975"))
+        let diff = try run(["rules", "diff", "--draft", "rules/drafts/kz-pk-transit-agreement.yaml", "shipments/kz-pk-lentils-qtta.yaml", "--format", "json"])
+        #expect(diff.status == 0)
+        #expect(diff.out.contains("\"verdict_after\": \"ready\""))
+    }
+
+    @Test func batchReadsPathsFromStandardInputAndExitsTwoOnBadInput() throws {
+        let r = try run(["batch", "-", "--format", "csv", "--quiet"], stdin: "shipments/pk-kz-potatoes-qtta.yaml\nshipments/invalid/bad-date.yaml\n")
+        #expect(r.status == 2)
+        #expect(r.out.split(separator: "\n").count == 3)
+        #expect(r.err.isEmpty, "--quiet prints no summary")
+    }
+}
