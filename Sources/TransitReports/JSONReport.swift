@@ -1,89 +1,120 @@
 import TransitCore
 
-/// Renders a report as the SPEC 4 JSON object.
+/// Renders a report as the SPEC 4 JSON object, written straight into bytes.
 public enum JSONReport {
-    public static func value(_ r: Report, explanations: [[RowExplanation]]? = nil) -> JSONValue {
-        var top: [(String, JSONValue)] = [
-            ("report", .int(1)),
-            ("shipment", .object([("id", .string(r.shipmentID)), ("file", .string(r.file))])),
-            ("corridor", r.corridor.map(JSONValue.string) ?? .null),
-            ("as_of", .string(r.asOf.description)),
-            ("verdict", .string(r.verdict.rawValue)),
-        ]
-        top.append(("checklist", .array(r.checklist.enumerated().map { i, c in
-            guard let e = explanations?[i], case .object(var o) = row(c) else { return row(c) }
-            o.append(("explain", PolicyReports.explanationJSON(e)))
-            return .object(o)
-        })))
-        top.append(("findings", .array(r.findings.map(finding))))
-        top.append(("estimate", estimate(r.estimate)))
-        return .object(top)
-    }
-
     public static func render(_ r: Report, pretty: Bool = true, explanations: [[RowExplanation]]? = nil) -> String {
-        pretty ? value(r, explanations: explanations).pretty : value(r, explanations: explanations).compact
+        var w = JSONWriter(pretty: pretty)
+        write(r, into: &w, explanations: explanations)
+        return w.text
     }
 
-    static func hours(_ q: P5090) -> JSONValue { .object([("p50", .number(q.p50, decimals: 1)), ("p90", .number(q.p90, decimals: 1))]) }
-    static func usd(_ q: P5090) -> JSONValue { .object([("p50", .number(q.p50, decimals: 0)), ("p90", .number(q.p90, decimals: 0))]) }
-
-    static func row(_ row: ChecklistRow) -> JSONValue {
-        var o: [(String, JSONValue)] = [
-            ("document", .string(row.document)),
-            ("unece", row.unece.map(JSONValue.string) ?? .null),
-            ("name", .string(row.name)),
-            ("status", .string(row.status.rawValue)),
-            ("severity", .string(row.severity.rawValue)),
-            ("needed_at", .array(row.neededAt.map {
-                .object([("checkpoint", .string($0.checkpoint.rawValue)), ("country", .string($0.country)), ("place", .string($0.place))])
-            })),
-            ("lines", .array(row.lines.map(JSONValue.int))),
-            ("issuer", .string(row.issuer)),
-            ("rules", .array(row.rules.map {
-                .object([("id", .string($0.id)), ("pack", .string($0.pack)), ("source", .string($0.source)),
-                         ("file", .string($0.file)), ("line", .int($0.line))])
-            })),
-            ("lead_time_hours", hours(row.leadTimeHours)),
-            ("cost_usd", .number(row.costUSD, decimals: 0)),
-            ("how_to_obtain", .string(row.howToObtain)),
-        ]
-        if let alts = row.alternatives { o.append(("alternatives", .array(alts.map { .array($0.map(JSONValue.string)) }))) }
-        if let by = row.satisfiedBy { o.append(("satisfied_by", .array(by.map(JSONValue.string)))) }
-        if let needs = row.needs { o.append(("needs", .array(needs.map(JSONValue.string)))) }
-        return .object(o)
+    /// Several reports as one JSON array.
+    public static func renderArray(_ reports: [(Report, [[RowExplanation]]?)], pretty: Bool = true) -> String {
+        var w = JSONWriter(pretty: pretty)
+        w.array { w in for (r, e) in reports { write(r, into: &w, explanations: e) } }
+        return w.text
     }
 
-    static func finding(_ f: Finding) -> JSONValue {
-        var o: [(String, JSONValue)] = [
-            ("severity", .string(f.severity.rawValue)),
-            ("code", .string(f.code)),
-            ("message", .string(f.message)),
-        ]
-        if let r = f.rule { o.append(("rule", .string(r))) }
-        if let p = f.path { o.append(("path", .string(p))) }
-        if let l = f.location {
-            o += [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))]
+    public static func write(_ r: Report, into w: inout JSONWriter, explanations: [[RowExplanation]]? = nil) {
+        w.object { w in
+            w.field("report", 1)
+            w.key("shipment")
+            w.object { w in w.field("id", r.shipmentID); w.field("file", r.file) }
+            w.field("corridor", r.corridor)
+            w.field("as_of", r.asOf.description)
+            w.field("verdict", r.verdict.rawValue)
+            w.key("checklist")
+            w.array { w in
+                for (i, row) in r.checklist.enumerated() { self.row(row, explanations?[i], into: &w) }
+            }
+            w.key("findings")
+            w.array { w in for f in r.findings { finding(f, into: &w) } }
+            w.key("estimate")
+            estimate(r.estimate, into: &w)
         }
-        return .object(o)
     }
 
-    static func estimate(_ e: Estimate) -> JSONValue {
-        .object([
-            ("cost_usd", usd(e.costUSD)),
-            ("time_hours", hours(e.timeHours)),
-            ("delay_from_missing_documents_hours", hours(e.delayFromMissingDocumentsHours)),
-            ("steps", .array(e.steps.map(step))),
-        ])
+    static func hours(_ k: String, _ q: P5090, into w: inout JSONWriter) {
+        w.key(k)
+        w.object { w in w.field("p50", q.p50, decimals: 1); w.field("p90", q.p90, decimals: 1) }
     }
 
-    static func step(_ s: Step) -> JSONValue {
-        var o: [(String, JSONValue)] = [("kind", .string(s.kind.rawValue)), ("name", .string(s.name))]
-        if let f = s.from { o.append(("from", .string(f))) }
-        if let t = s.to { o.append(("to", .string(t))) }
-        if let p = s.place { o.append(("place", .string(p))) }
-        if let m = s.mode { o.append(("mode", .string(m.rawValue))) }
-        if let km = s.km { o.append(("km", .number(km, decimals: 0))) }
-        o += [("hours", hours(s.hours)), ("cost_usd", usd(s.costUSD)), ("source", .string(s.source))]
-        return .object(o)
+    static func usd(_ k: String, _ q: P5090, into w: inout JSONWriter) {
+        w.key(k)
+        w.object { w in w.field("p50", q.p50, decimals: 0); w.field("p90", q.p90, decimals: 0) }
+    }
+
+    static func row(_ row: ChecklistRow, _ explanation: [RowExplanation]?, into w: inout JSONWriter) {
+        w.object { w in
+            w.field("document", row.document)
+            w.field("unece", row.unece)
+            w.field("name", row.name)
+            w.field("status", row.status.rawValue)
+            w.field("severity", row.severity.rawValue)
+            w.key("needed_at")
+            w.array { w in
+                for n in row.neededAt {
+                    w.object { w in w.field("checkpoint", n.checkpoint.rawValue); w.field("country", n.country); w.field("place", n.place) }
+                }
+            }
+            w.key("lines")
+            w.array { w in for l in row.lines { w.int(l) } }
+            w.field("issuer", row.issuer)
+            w.key("rules")
+            w.array { w in
+                for r in row.rules {
+                    w.object { w in
+                        w.field("id", r.id); w.field("pack", r.pack); w.field("source", r.source)
+                        w.field("file", r.file); w.field("line", r.line)
+                    }
+                }
+            }
+            hours("lead_time_hours", row.leadTimeHours, into: &w)
+            w.field("cost_usd", row.costUSD, decimals: 0)
+            w.field("how_to_obtain", row.howToObtain)
+            if let alts = row.alternatives {
+                w.key("alternatives")
+                w.array { w in for a in alts { w.array { w in for d in a { w.string(d) } } } }
+            }
+            if let by = row.satisfiedBy { w.key("satisfied_by"); w.array { w in for d in by { w.string(d) } } }
+            if let needs = row.needs { w.key("needs"); w.array { w in for n in needs { w.string(n) } } }
+            if let explanation { w.key("explain"); w.value(PolicyReports.explanationJSON(explanation)) }
+        }
+    }
+
+    static func finding(_ f: Finding, into w: inout JSONWriter) {
+        w.object { w in
+            w.field("severity", f.severity.rawValue)
+            w.field("code", f.code)
+            w.field("message", f.message)
+            if let r = f.rule { w.field("rule", r) }
+            if let p = f.path { w.field("path", p) }
+            if let l = f.location { w.field("file", l.file); w.field("line", l.line); w.field("column", l.column) }
+        }
+    }
+
+    static func estimate(_ e: Estimate, into w: inout JSONWriter) {
+        w.object { w in
+            usd("cost_usd", e.costUSD, into: &w)
+            hours("time_hours", e.timeHours, into: &w)
+            hours("delay_from_missing_documents_hours", e.delayFromMissingDocumentsHours, into: &w)
+            w.key("steps")
+            w.array { w in
+                for s in e.steps {
+                    w.object { w in
+                        w.field("kind", s.kind.rawValue)
+                        w.field("name", s.name)
+                        if let f = s.from { w.field("from", f) }
+                        if let t = s.to { w.field("to", t) }
+                        if let p = s.place { w.field("place", p) }
+                        if let m = s.mode { w.field("mode", m.rawValue) }
+                        if let km = s.km { w.field("km", km, decimals: 0) }
+                        hours("hours", s.hours, into: &w)
+                        usd("cost_usd", s.costUSD, into: &w)
+                        w.field("source", s.source)
+                    }
+                }
+            }
+        }
     }
 }

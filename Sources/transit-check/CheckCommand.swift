@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
         case .text: text = reports.map { TextReport.render($0.0, explanations: $0.1) }.joined(separator: "\n")
         case .json:
             text = reports.count == 1 && files.count == 1 ? JSONReport.render(reports[0].0, explanations: reports[0].1) + "\n"
-                : JSONValue.array(reports.map { JSONReport.value($0.0, explanations: $0.1) }).pretty + "\n"
+                : JSONReport.renderArray(reports) + "\n"
         }
         if !reports.isEmpty { try Output.emit(text, to: output) }
         let status = exitStatus(outcomes)

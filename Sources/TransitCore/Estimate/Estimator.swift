@@ -8,16 +8,7 @@ public enum Estimator {
         let tonnes = shipment.grossKg / 1000
         let units = Double(max(1, shipment.transport.units))
         var steps = journey.steps.map { $0.scaled(tonnes: tonnes, units: units) } + procedures
-        var time = SampleSum(journey.hoursSamples)
-        var cost = SampleSum(Float(tonnes), journey.costPerTonneSamples, Float(units), journey.costPerUnitSamples)
-        // Streams continue after the journey's so that equal figures stay independent draws.
-        var hoursSeen = OccurrenceCounter(), costSeen = OccurrenceCounter()
-        for s in journey.steps { _ = hoursSeen.next(s.hours); _ = costSeen.next(s.costUSD) }
-        for p in procedures {
-            time.add(cache.samples(p.hours, stream: SampleStream.hours(hoursSeen.next(p.hours))))
-            cost.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD))))
-        }
-        var delay: SampleSum?
+        var waits: [P5090] = []
         var seen = Set<String>()
         var fixedCost = 0.0
         for row in checklist where row.status.needsAction && row.severity == .error {
@@ -25,14 +16,30 @@ public enum Estimator {
             guard seen.insert("\(row.document)|\(row.issuer)").inserted else { continue }
             steps.append(Step(kind: .document, name: "obtain \(row.document)", hours: row.leadTimeHours,
                               costUSD: P5090(row.costUSD), source: row.howToObtain))
-            let wait = cache.samples(row.leadTimeHours, stream: SampleStream.hours(hoursSeen.next(row.leadTimeHours)))
-            if delay == nil { delay = SampleSum(wait) } else { delay!.maximize(wait) }
+            waits.append(row.leadTimeHours)
             fixedCost += row.costUSD
         }
-        if let delay { time.add(delay.values) }
+        // Streams continue after the journey's so that equal figures stay independent draws.
+        var hoursSeen = OccurrenceCounter(), costSeen = OccurrenceCounter()
+        for s in journey.steps { _ = hoursSeen.next(s.hours); _ = costSeen.next(s.costUSD) }
+        let key = SampleCache.TimeKey(journey: journey.id, procedures: procedures.map(\.hours), waits: waits)
+        let totals = cache.time(key) {
+            var counter = hoursSeen
+            var time = SampleSum(journey.hoursSamples)
+            for p in procedures { time.add(cache.samples(p.hours, stream: SampleStream.hours(counter.next(p.hours)))) }
+            var delay: SampleSum?
+            for w in waits {
+                let draws = cache.samples(w, stream: SampleStream.hours(counter.next(w)))
+                if delay == nil { delay = SampleSum(draws) } else { delay!.maximize(draws) }
+            }
+            if let delay { time.add(delay.values) }
+            return (time.quantiles, delay?.quantiles ?? .zero)
+        }
+        var cost = SampleSum(Float(tonnes), journey.costPerTonneSamples, Float(units), journey.costPerUnitSamples)
+        for p in procedures { cost.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD)))) }
         // A fixed amount shifts every draw, so it shifts the quantiles by the same amount.
         let c = cost.quantiles
-        return Estimate(costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: time.quantiles,
-                        delayFromMissingDocumentsHours: delay?.quantiles ?? .zero, steps: steps)
+        return Estimate(costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,
+                        delayFromMissingDocumentsHours: totals.delay, steps: steps)
     }
 }

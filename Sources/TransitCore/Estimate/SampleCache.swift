@@ -8,6 +8,22 @@ public final class SampleCache: @unchecked Sendable {
     private let lock = NSLock()
     private var samples: [Key: [Float]] = [:]
     private var journeys: [JourneyKey: Result<Journey, RouteProblem>] = [:]
+    private var times: [TimeKey: (time: P5090, delay: P5090)] = [:]
+
+    /// What a shipment's total time depends on: its route, the procedures rules add, and the
+    /// lead times of the documents it still needs. Shipments that share them share the totals.
+    struct TimeKey: Hashable { var journey: String; var procedures: [P5090]; var waits: [P5090] }
+
+    func time(_ key: TimeKey, _ make: () -> (time: P5090, delay: P5090)) -> (time: P5090, delay: P5090) {
+        lock.lock()
+        if let t = times[key] { lock.unlock(); return t }
+        lock.unlock()
+        let t = make()
+        lock.lock()
+        times[key] = t
+        lock.unlock()
+        return t
+    }
 
     public init() {}
 

@@ -60,6 +60,8 @@ public struct RouteProblem: Hashable, Sendable, Error {
 /// with Monte Carlo draws of its total hours and of its cost per tonne and per unit. It does not
 /// depend on the shipment's goods or dates, so it is planned once per route and reused.
 public struct Journey: Sendable {
+    /// Identifies the route (corridor, origin, destination, preferred mode) in caches.
+    public var id: String = ""
     public var corridor: String
     public var places: [String]
     public var links: [DirectedLink]

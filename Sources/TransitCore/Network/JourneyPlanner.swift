@@ -18,7 +18,10 @@ public struct JourneyPlanner: Sendable {
         let result = cache.journey(key) {
             switch path(shipment.origin, shipment.destination, corridor, preferred) {
             case .failure(let p): return .failure(p)
-            case .success(let links): return .success(walk(links, origin: shipment.origin, destination: shipment.destination, corridor))
+            case .success(let links):
+                var j = walk(links, origin: shipment.origin, destination: shipment.destination, corridor)
+                j.id = "\(corridorID)|\(shipment.origin)|\(shipment.destination)|\(preferred?.rawValue ?? "-")"
+                return .success(j)
             }
         }
         if case .failure(var p) = result, p.code == "not-on-corridor" {

@@ -40,7 +40,7 @@ public enum BatchFormat: String, CaseIterable, Sendable {
 enum BatchJSONL {
     static func line(_ row: BatchRow) -> String {
         switch row.outcome {
-        case .report(let r): return JSONReport.value(r).compact + "\n"
+        case .report(let r): return JSONReport.render(r, pretty: false) + "\n"
         case .invalid(let file, let ds):
             return JSONValue.object([
                 ("report", .int(1)),
