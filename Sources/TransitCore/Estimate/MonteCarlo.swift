@@ -24,48 +24,40 @@ public enum MonteCarlo {
     }
 
     /// The p50 and p90 of a sample of non-negative values: exact order statistics (the 5,000th and
-    /// 9,000th smallest of 10,000). One pass histograms the top 12 bits of the floats' bit
-    /// patterns (for non-negative IEEE floats they sort like the values); the values in the two
-    /// buckets that hold the ranks are then gathered and selected.
+    /// 9,000th smallest of 10,000). One pass counts the top 16 bits of the floats' bit patterns
+    /// (for non-negative IEEE floats they sort like the values) in a two-level histogram; the
+    /// few values in the bucket that holds each rank are then selected exactly.
     public static func quantiles(_ values: [Float]) -> P5090 {
         guard !values.isEmpty else { return .zero }
         let r50 = values.count / 2, r90 = Int(Double(values.count) * 0.9)
         return values.withUnsafeBufferPointer { v in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4096) { counts in
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 65536 + 256) { counts in
                 counts.initialize(repeating: 0)
-                for x in v { counts[Int(max(x, 0).bitPattern >> 20)] += 1 }
-                func locate(_ rank: Int) -> (bucket: UInt32, offset: Int) {
-                    var r = rank, b = 0
-                    while r >= Int(counts[b]) { r -= Int(counts[b]); b += 1 }
-                    return (UInt32(b), r)
-                }
-                let (b50, o50) = locate(r50), (b90, o90) = locate(r90)
-                var in50: [Float] = [], in90: [Float] = []
-                in50.reserveCapacity(Int(counts[Int(b50)]))
-                if b90 != b50 { in90.reserveCapacity(Int(counts[Int(b90)])) }
+                let high = UnsafeMutableBufferPointer(rebasing: counts[65536...])
                 for x in v {
-                    let y = max(x, 0), b = y.bitPattern >> 20
-                    if b == b50 { in50.append(y) } else if b == b90 { in90.append(y) }
+                    let key = Int(max(x, 0).bitPattern >> 16)
+                    counts[key] &+= 1
+                    high[key >> 8] &+= 1
                 }
-                let p50 = refine(&in50, o50)
-                let p90 = b90 == b50 ? refine(&in50, o90) : refine(&in90, o90)
-                return P5090(p50: Double(p50), p90: Double(p90))
+                func locate(_ rank: Int) -> (key: UInt32, offset: Int) {
+                    var r = rank, h = 0
+                    while r >= Int(high[h]) { r -= Int(high[h]); h += 1 }
+                    var k = h << 8
+                    while r >= Int(counts[k]) { r -= Int(counts[k]); k += 1 }
+                    return (UInt32(k), r)
+                }
+                let (k50, o50) = locate(r50), (k90, o90) = locate(r90)
+                var in50: [Float] = [], in90: [Float] = []
+                in50.reserveCapacity(Int(counts[Int(k50)]))
+                in90.reserveCapacity(Int(counts[Int(k90)]))
+                for x in v {
+                    let y = max(x, 0), k = y.bitPattern >> 16
+                    if k == k50 { in50.append(y) }
+                    if k == k90 { in90.append(y) }
+                }
+                return P5090(p50: Double(nth(&in50, o50)), p90: Double(nth(&in90, o90)))
             }
         }
-    }
-
-    /// The k-th smallest of values that share their top 12 bits: a second histogram on the next
-    /// 8 bits narrows them to a handful before quickselect.
-    static func refine(_ a: inout [Float], _ k: Int) -> Float {
-        guard a.count > 64 else { return nth(&a, k) }
-        var counts = [Int32](repeating: 0, count: 256)
-        counts.withUnsafeMutableBufferPointer { c in
-            for x in a { c[Int((x.bitPattern >> 12) & 0xFF)] += 1 }
-        }
-        var r = k, b = 0
-        while r >= Int(counts[b]) { r -= Int(counts[b]); b += 1 }
-        var rest = a.filter { Int(($0.bitPattern >> 12) & 0xFF) == b }
-        return nth(&rest, r)
     }
 
     /// The k-th smallest of `a` (reorders it): Hoare quickselect, median-of-three pivot.
