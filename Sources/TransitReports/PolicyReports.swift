@@ -3,37 +3,11 @@ import TransitCore
 /// Renders `rules lint`, `rules diff` and `rules coverage` results.
 public enum PolicyReports {
     public static func lintJSON(_ ds: [Diagnostic]) -> String {
-        JSONValue.array(ds.map(diagnostic)).pretty + "\n"
+        JSONValue.array(ds.map(DiagnosticJSON.value)).pretty + "\n"
     }
 
-    public static func diagnostic(_ d: Diagnostic) -> JSONValue {
-        var o: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message))]
-        if let l = d.location { o += [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))] }
-        if let h = d.help { o.append(("help", .string(h))) }
-        return .object(o)
-    }
-
-    /// SARIF 2.1.0 for code-scanning views.
     public static func lintSARIF(_ ds: [Diagnostic]) -> String {
-        let results: [JSONValue] = ds.map { d in
-            var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(d.location?.file ?? ""))]))]
-            if let l = d.location { physical.append(("region", .object([("startLine", .int(l.line)), ("startColumn", .int(l.column))]))) }
-            return .object([
-                ("ruleId", .string(d.code)),
-                ("level", .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note")),
-                ("message", .object([("text", .string(d.message + (d.help.map { " (\($0))" } ?? "")))])),
-                ("locations", .array([.object([("physicalLocation", .object(physical))])])),
-            ])
-        }
-        return JSONValue.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([("name", .string("transit-check rules lint"))]))])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("results", .array(results)),
-            ])])),
-        ]).pretty + "\n"
+        SARIF.document(tool: "transit-check rules lint", results: ds.map { SARIF.result($0) })
     }
 
     // MARK: - diff

@@ -46,16 +46,9 @@ enum BatchJSONL {
                 ("report", .int(1)),
                 ("shipment", .object([("id", .null), ("file", .string(file))])),
                 ("verdict", .string("error")),
-                ("errors", .array(ds.map(diagnostic))),
+                ("errors", .array(ds.map(DiagnosticJSON.value))),
             ]).compact + "\n"
         }
-    }
-
-    static func diagnostic(_ d: Diagnostic) -> JSONValue {
-        var o: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message))]
-        if let l = d.location { o += [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))] }
-        if let h = d.help { o.append(("help", .string(h))) }
-        return .object(o)
     }
 }
 
@@ -123,45 +116,22 @@ enum BatchJUnit {
     }
 }
 
-/// SARIF 2.1.0: one result per finding, located at the manifest's file, line and column.
+/// SARIF: one result per finding, located at the manifest's file, line and column.
 enum BatchSARIF {
-    static let header = """
-    {"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"transit-check","informationUri":"https://example.invalid/transit-check","rules":[]}},"columnKind":"unicodeCodePoints","results":[
-
-    """
-
-    static let footer = "\n]}]}\n"
+    static let header = SARIF.header(tool: "transit-check")
+    static let footer = SARIF.footer
 
     static func results(_ row: BatchRow) -> String {
-        var items: [JSONValue] = []
+        let items: [JSONValue]
         switch row.outcome {
         case .report(let r):
-            for f in r.findings {
-                items.append(result(code: f.code, level: f.severity, message: f.message, file: f.location?.file ?? r.file,
-                                    line: f.location?.line, column: f.location?.column, rule: f.rule))
+            items = r.findings.map { f in
+                SARIF.result(code: f.code, severity: f.severity, message: f.message, file: f.location?.file ?? r.file,
+                             line: f.location?.line, column: f.location?.column, rule: f.rule)
             }
         case .invalid(let file, let ds):
-            for d in ds {
-                items.append(result(code: d.code, level: d.severity, message: d.message, file: d.location?.file ?? file,
-                                    line: d.location?.line, column: d.location?.column, rule: nil))
-            }
+            items = ds.map { SARIF.result($0, file: file) }
         }
         return items.map(\.compact).joined(separator: ",\n")
-    }
-
-    static func result(code: String, level: Severity, message: String, file: String, line: Int?, column: Int?, rule: String?) -> JSONValue {
-        var region: [(String, JSONValue)] = []
-        if let line { region.append(("startLine", .int(line))) }
-        if let column { region.append(("startColumn", .int(column))) }
-        var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(file))]))]
-        if !region.isEmpty { physical.append(("region", .object(region))) }
-        var o: [(String, JSONValue)] = [
-            ("ruleId", .string(code)),
-            ("level", .string(level == .error ? "error" : level == .warning ? "warning" : "note")),
-            ("message", .object([("text", .string(message))])),
-            ("locations", .array([.object([("physicalLocation", .object(physical))])])),
-        ]
-        if let rule { o.append(("properties", .object([("rule", .string(rule))]))) }
-        return .object(o)
     }
 }
