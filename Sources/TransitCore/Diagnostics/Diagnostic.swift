@@ -35,12 +35,7 @@ public struct Diagnostics: Sendable {
         all.append(Diagnostic(code, message, at: location, severity: .error, help: help))
     }
 
-    public mutating func warning(_ code: String, _ message: String, at location: SourceLocation?, help: String? = nil) {
-        all.append(Diagnostic(code, message, at: location, severity: .warning, help: help))
-    }
-
     public mutating func append(_ d: Diagnostic) { all.append(d) }
-    public mutating func append(contentsOf ds: [Diagnostic]) { all.append(contentsOf: ds) }
 }
 
 /// A load that failed, with every diagnostic found on the way.

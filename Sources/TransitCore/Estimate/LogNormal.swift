@@ -21,10 +21,4 @@ public struct LogNormal: Sendable, Hashable {
     public var mean: Double { exp(mu + sigma * sigma / 2) }
     public var variance: Double { (exp(sigma * sigma) - 1) * exp(2 * mu + sigma * sigma) }
     public var quantiles: P5090 { P5090(p50: exp(mu), p90: exp(mu + LogNormal.z90 * sigma)) }
-
-    public func cdf(_ x: Double) -> Double {
-        guard x > 0 else { return 0 }
-        if sigma == 0 { return x >= exp(mu) ? 1 : 0 }
-        return 0.5 * erfc(-(log(x) - mu) / (sigma * 2.0.squareRoot()))
-    }
 }

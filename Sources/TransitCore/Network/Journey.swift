@@ -72,8 +72,6 @@ public struct Journey: Sendable {
     /// Countries that are neither the origin's nor the destination's.
     public var transit: [String]
     public var modes: [TransportMode]
-    /// Distance in km from the start to each place on `places`.
-    public var kmAt: [Double]
     /// Median hours from departure to the start of each link (to date link statuses).
     public var linkStartHours: [Double]
     /// Draws of the journey's total hours, cost per tonne and cost per unit.

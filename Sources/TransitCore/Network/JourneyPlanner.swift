@@ -115,7 +115,6 @@ public struct JourneyPlanner: Sendable {
         var countries: [String] = []
         var modes: [TransportMode] = []
         var places = [origin]
-        var kmAt = [0.0]
         var linkStart: [Double] = []
         func place(_ id: String) -> Place { network.places[id] ?? Place(id: id, name: id, country: "", kind: .city) }
         let originCountry = place(origin).country, destinationCountry = place(destination).country
@@ -162,14 +161,13 @@ public struct JourneyPlanner: Sendable {
                 see(to.country)
             }
             places.append(to.id)
-            kmAt.append(kmAt.last! + link.km)
             previous = link
         }
         checkpoint(.import, place(destination), previous?.mode)
         see(destinationCountry)
         let transit = countries.filter { $0 != originCountry && $0 != destinationCountry }
         return Journey(corridor: corridor.id, places: places, links: links, checkpoints: checkpoints, steps: steps,
-                       countries: countries, transit: transit, modes: modes, kmAt: kmAt, linkStartHours: linkStart,
+                       countries: countries, transit: transit, modes: modes, linkStartHours: linkStart,
                        hoursSamples: hours.values, costPerTonneSamples: perTonne.values, costPerUnitSamples: perUnit.values)
     }
 

@@ -52,13 +52,4 @@ public indirect enum Condition: Hashable, Sendable {
             return out
         }
     }
-
-    /// Every field path this condition reads.
-    public var paths: [FieldPath] {
-        switch self {
-        case .match(let p, _, _): return [p]
-        case .not(let c): return c.paths
-        case .all(let cs), .any(let cs): return cs.flatMap(\.paths)
-        }
-    }
 }
