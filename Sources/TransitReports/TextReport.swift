@@ -37,6 +37,7 @@ public enum TextReport {
                 if let e = explanations?[index] { out += PolicyReports.explanationText(e) }
             }
         }
+        for f in r.findings where f.severity == .note { out.insert("  note: \(f.message)", at: 2) }
         let others = r.findings.filter { $0.severity == .warning }
         if !others.isEmpty {
             out.append("")

@@ -1,11 +1,13 @@
 import ArgumentParser
 import TransitCore
 import TransitEngine
+import TransitReports
+import Foundation
 
 /// `transit-check corridors list|show`: the bundled corridors.
 struct CorridorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "corridors", abstract: "List and show corridors.",
-                                                    subcommands: [List.self, Show.self])
+                                                    subcommands: [List.self, Show.self, Compare.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every corridor with its places.")
@@ -15,7 +17,7 @@ struct CorridorsCommand: ParsableCommand {
             let w = try rulesOptions.workspace()
             for c in w.network.sortedCorridors {
                 let countries = c.via.compactMap { w.network.places[$0]?.country }.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
-                Output.write("\(c.id.padding(toLength: 22, withPad: " ", startingAt: 0)) \(c.name) [\(countries.joined(separator: "–"))]\n")
+                Output.write("\(c.id.padded(22)) \(c.name) [\(countries.joined(separator: "–"))]\n")
             }
         }
     }
@@ -41,4 +43,41 @@ struct CorridorsCommand: ParsableCommand {
             }
         }
     }
+}
+
+extension CorridorsCommand {
+    /// `corridors compare FILE`: the shipment on every corridor that joins its ends, best first.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check a manifest on every corridor that joins its origin and destination, best first.")
+        @Argument(help: "Manifest file.") var file: String
+        @OptionGroup var rulesOptions: RulesOptions
+        @Option(help: "Rank by time or cost (after the verdict).") var by: String = "time"
+        @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD).") var asOf: DayArgument?
+
+        func run() throws {
+            guard by == "time" || by == "cost" else { Output.error("--by must be time or cost"); throw ExitCode(2) }
+            let w = try rulesOptions.workspace()
+            let shipment: Shipment
+            switch w.loadShipment(file) {
+            case .success(let s): shipment = s
+            case .failure(let f): Output.error(DiagnosticText.render(f.diagnostics)); throw ExitCode(2)
+            }
+            let ranked = w.evaluator.compare(shipment, options: CheckOptions(asOf: asOf?.day), byCost: by == "cost")
+            Output.write("\(shipment.id): \(shipment.origin) → \(shipment.destination), \(ranked.count) corridors\n")
+            for (i, o) in ranked.enumerated() {
+                let e = o.report.estimate
+                let why = o.report.findings.first { $0.severity == .error && !$0.code.hasPrefix("document-") }?.message
+                    ?? o.report.checklist.filter { $0.status.needsAction && $0.severity == .error }.map(\.document).joined(separator: ", ")
+                let days = String(format: "%5.1f days (p90 %5.1f)", e.timeHours.p50 / 24, e.timeHours.p90 / 24)
+                let usd = String(format: "USD %6.0f (p90 %6.0f)", e.costUSD.p50, e.costUSD.p90)
+                Output.write("\(String(i + 1).leftPadded(2)). \(o.corridor.padded(19)) \(o.report.verdict.rawValue.padded(10)) \(days)  \(usd)  \(why)\n")
+            }
+            if ranked.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

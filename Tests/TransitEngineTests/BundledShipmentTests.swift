@@ -121,3 +121,28 @@ let expectedVerdicts: [String: Verdict] = [
         #expect(r.estimate.steps.contains { $0.kind == .transshipment && $0.place == "PKCMN" }, "gauge change 1520/1676 at Chaman")
     }
 }
+
+@Suite struct CorridorChoiceTests {
+    @Test func withoutACorridorTheBestOpenOneIsChosenAndSaid() throws {
+        let w = Checkout.workspace
+        var s = try w.loadShipment(Checkout.root + "/shipments/pk-kz-potatoes-qtta.yaml").get()
+        s.corridor = nil
+        let r = w.evaluator.check(s)
+        #expect(r.corridor == "qtta-torugart")
+        #expect(r.verdict == .ready)
+        #expect(r.findings.first?.code == "corridor-chosen")
+    }
+
+    @Test func compareRanksByVerdictThenTime() throws {
+        let w = Checkout.workspace
+        let s = try w.loadShipment(Checkout.root + "/shipments/kz-pk-oats-qtta.yaml").get()
+        let ranked = w.evaluator.compare(s)
+        #expect(ranked.count == w.network.corridors.count)
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { a, b in
+            a.report.verdict < b.report.verdict || (a.report.verdict == b.report.verdict && a.report.estimate.timeHours.p50 <= b.report.estimate.timeHours.p50)
+        })
+        #expect(ranked.last?.report.verdict == .blocked)
+        let byCost = w.evaluator.compare(s, byCost: true)
+        #expect(byCost.first?.report.verdict == ranked.first?.report.verdict)
+    }
+}

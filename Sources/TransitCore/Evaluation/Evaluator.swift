@@ -29,8 +29,9 @@ public struct Evaluator: Sendable {
         var blocked = false
 
         guard let corridorID else {
+            if let best = checkOnBestCorridor(shipment, options: options) { return best }
             return unroutable(shipment, day, nil, RouteProblem(
-                code: "no-corridor", message: "the manifest names no corridor; give `corridor:` or --corridor",
+                code: "no-corridor", message: "no bundled corridor joins \(shipment.origin) and \(shipment.destination); give `corridor:` or --corridor",
                 location: shipment.fieldLocations["id"]))
         }
         let journey: Journey

@@ -1,0 +1,36 @@
+/// One corridor's result for a shipment, for `corridors compare` and for choosing a corridor
+/// when the manifest names none.
+public struct CorridorOption: Sendable {
+    public var corridor: String
+    public var report: Report
+}
+
+extension Evaluator {
+    /// The shipment checked on every corridor that joins its origin and destination, best first:
+    /// ready before incomplete before blocked, then by p50 `time` (or cost), then by id.
+    public func compare(_ shipment: Shipment, options: CheckOptions = CheckOptions(), byCost: Bool = false) -> [CorridorOption] {
+        var out: [CorridorOption] = []
+        for c in network.sortedCorridors {
+            var o = options
+            o.corridor = c.id
+            let r = check(shipment, options: o)
+            guard !r.findings.contains(where: { ["not-on-corridor", "corridor-gap"].contains($0.code) }) else { continue }
+            out.append(CorridorOption(corridor: c.id, report: r))
+        }
+        func key(_ x: CorridorOption) -> Double { byCost ? x.report.estimate.costUSD.p50 : x.report.estimate.timeHours.p50 }
+        return out.sorted { ($0.report.verdict, key($0), $0.corridor) < ($1.report.verdict, key($1), $1.corridor) }
+    }
+
+    /// Without a corridor in the manifest or options, the best of `compare`, with a note saying so.
+    func checkOnBestCorridor(_ shipment: Shipment, options: CheckOptions) -> Report? {
+        let ranked = compare(shipment, options: options)
+        guard var best = ranked.first?.report else { return nil }
+        let others = ranked.dropFirst().map { "\($0.corridor) (\($0.report.verdict.rawValue))" }
+        best.findings.insert(Finding(
+            severity: .note, code: "corridor-chosen",
+            message: "the manifest names no corridor; checked on \(best.corridor ?? "") as the best of \(ranked.count)"
+                + (others.isEmpty ? "" : "; others: " + others.joined(separator: ", ")),
+            rule: nil, path: "corridor", location: shipment.fieldLocations["id"]), at: 0)
+        return best
+    }
+}
