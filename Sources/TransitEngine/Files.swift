@@ -18,18 +18,29 @@ enum Files {
 
     static func readYAML(_ path: String, display: String, limits: YAMLLimits = .standard) -> Result<YAMLNode, LoadFailure> {
         let at = SourceLocation(file: display, line: 1, column: 1)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(LoadFailure([Diagnostic("unreadable", "cannot read file", at: at)]))
+        // Read exactly the file's size (no large zeroed buffer, no copies); libyaml checks UTF-8.
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .failure(LoadFailure([Diagnostic("unreadable", "cannot read file", at: at)])) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return .failure(LoadFailure([Diagnostic("unreadable", "not a regular file", at: at)]))
         }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: limits.maxBytes + 1)) ?? Data()
-        guard data.count <= limits.maxBytes else {
-            return .failure(LoadFailure([Diagnostic("file-too-large", "file is larger than \(limits.maxBytes) bytes", at: at)]))
+        let size = Int(info.st_size)
+        guard size <= limits.maxBytes else {
+            return .failure(LoadFailure([Diagnostic("file-too-large", "file is \(size) bytes; the limit is \(limits.maxBytes)", at: at)]))
         }
-        var bytes = [UInt8](data)
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            return .failure(LoadFailure([Diagnostic("bad-encoding", "file is not UTF-8 text", at: at)]))
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 { failed = n < 0; break }
+                done += n
+            }
+            count = done
         }
+        if failed { return .failure(LoadFailure([Diagnostic("unreadable", "cannot read file", at: at)])) }
         switch YAMLReader.parse(bytes: &bytes, file: display, limits: limits) {
         case .success(let n): return .success(n)
         case .failure(let d): return .failure(LoadFailure([d]))

@@ -3,9 +3,14 @@ import TransitCore
 /// Renders a report as the SPEC 4 JSON object, written straight into bytes.
 public enum JSONReport {
     public static func render(_ r: Report, pretty: Bool = true, explanations: [[RowExplanation]]? = nil) -> String {
+        String(decoding: bytes(r, pretty: pretty, explanations: explanations), as: UTF8.self)
+    }
+
+    /// The report as UTF-8 bytes (what the batch writes, without a String in between).
+    public static func bytes(_ r: Report, pretty: Bool = true, explanations: [[RowExplanation]]? = nil) -> [UInt8] {
         var w = JSONWriter(pretty: pretty)
         write(r, into: &w, explanations: explanations)
-        return w.text
+        return w.bytes
     }
 
     /// Several reports as one JSON array.

@@ -1,14 +1,14 @@
 import TransitCore
 
 /// The keys of one mapping, checked against the keys its schema allows.
+/// A handful of keys at most, so a linear scan beats hashing.
 struct Fields {
     let node: YAMLNode
-    let values: [String: YAMLNode]
-    let keyLocations: [String: SourceLocation]
+    let entries: [(key: String, location: SourceLocation, value: YAMLNode)]
 
-    subscript(key: String) -> YAMLNode? { values[key] }
-    func has(_ key: String) -> Bool { values[key] != nil }
-    func location(of key: String) -> SourceLocation { keyLocations[key] ?? node.location }
+    subscript(key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
+    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+    func location(of key: String) -> SourceLocation { entries.first { $0.key == key }?.location ?? node.location }
 }
 
 /// Walks YAML nodes against a schema by hand, collecting every problem with its position:
@@ -34,11 +34,11 @@ final class Schema {
             error("wrong-type", "\(what) must be a mapping, found \(node.kindName)", at: node)
             return nil
         }
-        var values: [String: YAMLNode] = [:]
-        var keyLocations: [String: SourceLocation] = [:]
+        var entries: [(key: String, location: SourceLocation, value: YAMLNode)] = []
+        entries.reserveCapacity(pairs.count)
         for (k, v) in pairs {
             guard let key = k.scalar else { error("wrong-type", "keys of \(what) must be text", at: k); continue }
-            if values[key] != nil {
+            if entries.contains(where: { $0.key == key }) {
                 error("duplicate-key", "key `\(key)` appears twice in \(what)", at: k)
                 continue
             }
@@ -46,17 +46,17 @@ final class Schema {
                 error("unknown-key", "unknown key `\(key)` in \(what)", at: k, help: DidYouMean.help(key, among: allowed))
                 continue
             }
-            values[key] = v
-            keyLocations[key] = k.location
+            entries.append((key, k.location, v))
         }
-        for key in required where values[key] == nil || values[key]!.isNull && key != "dangerous" {
-            if values[key] == nil {
+        let fields = Fields(node: node, entries: entries)
+        for key in required {
+            guard let value = fields[key] else {
                 error("missing-key", "\(what) needs `\(key)`", at: node)
-            } else {
-                error("missing-value", "`\(key)` of \(what) is empty", at: values[key]!)
+                continue
             }
+            if value.isNull && key != "dangerous" { error("missing-value", "`\(key)` of \(what) is empty", at: value) }
         }
-        return Fields(node: node, values: values, keyLocations: keyLocations)
+        return fields
     }
 
     // MARK: - Scalars

@@ -47,7 +47,7 @@ struct BatchCommand: ParsableCommand {
         let started = DispatchTime.now()
         let summary: BatchSummary
         do {
-            summary = try runner.run(inputs, write: sink.write, progress: progress.update, stop: interrupt.requested)
+            summary = try runner.run(inputs, write: { try sink.write($0) }, progress: progress.update, stop: interrupt.requested)
             try sink.finish()
         } catch {
             sink.abandon()

@@ -12,9 +12,9 @@ import TransitCore
 
     func run(_ format: BatchFormat, jobs: Int = 2, inputs: [String] = inputs, stop: @escaping () -> Bool = { false }) -> (String, BatchSummary) {
         let runner = BatchRunner(workspace: Checkout.workspace, options: BatchOptions(jobs: jobs, format: format))
-        var out = ""
+        var out: [UInt8] = []
         let summary = runner.run(inputs, write: { out += $0 }, stop: stop)
-        return (out, summary)
+        return (String(decoding: out, as: UTF8.self), summary)
     }
 
     @Test func jsonlHasOneLinePerInputInInputOrder() throws {

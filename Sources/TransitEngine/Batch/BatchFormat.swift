@@ -15,13 +15,13 @@ public enum BatchFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// A row's text; rendered on the worker threads, so it must not depend on other rows.
-    public func row(_ row: BatchRow) -> String {
+    /// A row's UTF-8 text; rendered on the worker threads, so it must not depend on other rows.
+    public func row(_ row: BatchRow) -> [UInt8] {
         switch self {
         case .jsonl: return BatchJSONL.line(row)
-        case .csv: return BatchCSV.line(row)
-        case .junit: return BatchJUnit.testcase(row)
-        case .sarif: return BatchSARIF.results(row)
+        case .csv: return Array(BatchCSV.line(row).utf8)
+        case .junit: return Array(BatchJUnit.testcase(row).utf8)
+        case .sarif: return Array(BatchSARIF.results(row).utf8)
         }
     }
 
@@ -38,16 +38,19 @@ public enum BatchFormat: String, CaseIterable, Sendable {
 }
 
 enum BatchJSONL {
-    static func line(_ row: BatchRow) -> String {
+    static func line(_ row: BatchRow) -> [UInt8] {
         switch row.outcome {
-        case .report(let r): return JSONReport.render(r, pretty: false) + "\n"
+        case .report(let r):
+            var b = JSONReport.bytes(r, pretty: false)
+            b.append(10)
+            return b
         case .invalid(let file, let ds):
-            return JSONValue.object([
+            return Array(JSONValue.object([
                 ("report", .int(1)),
                 ("shipment", .object([("id", .null), ("file", .string(file))])),
                 ("verdict", .string("error")),
                 ("errors", .array(ds.map(DiagnosticJSON.value))),
-            ]).compact + "\n"
+            ]).compact.utf8) + [10]
         }
     }
 }

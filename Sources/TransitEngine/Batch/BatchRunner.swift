@@ -54,22 +54,23 @@ public struct BatchRunner: Sendable {
 
     /// Runs over `inputs`; `write` receives output text in order; `progress` gets (done, total)
     /// after each window; `stop` is polled between windows (Ctrl-C).
-    public func run(_ inputs: [String], write: (String) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
+    public func run(_ inputs: [String], write: ([UInt8]) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
                     stop: () -> Bool = { false }) rethrows -> BatchSummary {
         var summary = BatchSummary()
         let format = options.format
-        try write(format.header(rules: workspace.ruleSet))
+        try write(Array(format.header(rules: workspace.ruleSet).utf8))
+        let separator = Array(format.separator.utf8)
         let window = options.jobs * 128
         var emitted = false
         var start = 0
         while start < inputs.count {
             if stop() { summary.interrupted = true; break }
             let slice = Array(inputs[start..<min(start + window, inputs.count)])
-            var chunk = ""
+            var chunk: [UInt8] = []
             for (row, text) in process(slice) {
                 summary.count(row)
                 guard !text.isEmpty else { continue }
-                if emitted { chunk += format.separator }
+                if emitted { chunk += separator }
                 emitted = true
                 chunk += text
             }
@@ -77,15 +78,15 @@ public struct BatchRunner: Sendable {
             start += slice.count
             progress(start, inputs.count)
         }
-        try write(format.footer)
+        try write(Array(format.footer.utf8))
         return summary
     }
 
     /// Checks and renders a window of files on `jobs` threads; row i belongs to file i.
-    func process(_ files: [String]) -> [(BatchRow, String)] {
+    func process(_ files: [String]) -> [(BatchRow, [UInt8])] {
         let jobs = min(options.jobs, files.count)
         let format = options.format
-        let results = Slots<(BatchRow, String)>(count: files.count)
+        let results = Slots<(BatchRow, [UInt8])>(count: files.count)
         defer { results.buffer.deallocate() }
         let worker: @Sendable (Int) -> Void = { j in
             var i = j

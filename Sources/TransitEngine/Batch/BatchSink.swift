@@ -6,7 +6,7 @@ public final class BatchSink {
     let path: String?
     let temporary: String?
     let handle: FileHandle
-    var pending = ""
+    var pending: [UInt8] = []
 
     public init(path: String?) throws {
         self.path = path
@@ -20,15 +20,17 @@ public final class BatchSink {
         handle = h
     }
 
-    public func write(_ text: String) throws {
-        pending += text
-        if pending.utf8.count > 1 << 20 { try flush() }
+    public func write(_ bytes: [UInt8]) throws {
+        pending += bytes
+        if pending.count > 1 << 20 { try flush() }
     }
+
+    public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
     func flush() throws {
         guard !pending.isEmpty else { return }
-        try handle.write(contentsOf: Data(pending.utf8))
-        pending = ""
+        try handle.write(contentsOf: Data(pending))
+        pending.removeAll(keepingCapacity: true)
     }
 
     public func finish() throws {
