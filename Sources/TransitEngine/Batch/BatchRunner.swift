@@ -60,7 +60,7 @@ public struct BatchRunner: Sendable {
         let format = options.format
         try write(Array(format.header(rules: workspace.ruleSet).utf8))
         let separator = Array(format.separator.utf8)
-        let window = options.jobs * 128
+        let window = options.jobs * 512
         var emitted = false
         var start = 0
         while start < inputs.count {
@@ -88,12 +88,16 @@ public struct BatchRunner: Sendable {
         let format = options.format
         let results = Slots<(BatchRow, [UInt8])>(count: files.count)
         defer { results.buffer.deallocate() }
-        let worker: @Sendable (Int) -> Void = { j in
-            var i = j
-            while i < files.count {
-                let row = BatchRow(file: files[i], outcome: self.check(files[i]))
-                results.put((row, format.row(row)), at: i)
-                i += jobs
+        // Threads take the next few files as they finish, so a slow manifest does not hold up a thread's share.
+        let next = Counter()
+        let worker: @Sendable (Int) -> Void = { _ in
+            while true {
+                let start = next.take(8)
+                guard start < files.count else { return }
+                for i in start..<min(start + 8, files.count) {
+                    let row = BatchRow(file: files[i], outcome: self.check(files[i]))
+                    results.put((row, format.row(row)), at: i)
+                }
             }
         }
         if jobs <= 1 { worker(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: worker) }
@@ -116,4 +120,17 @@ private final class Slots<T>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T>
     init(count: Int) { buffer = .allocate(capacity: count) }
     func put(_ value: T, at i: Int) { (buffer.baseAddress! + i).initialize(to: value) }
+}
+
+/// A shared position in a list of work, taken a few items at a time.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take(_ n: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let v = value
+        value += n
+        return v
+    }
 }
