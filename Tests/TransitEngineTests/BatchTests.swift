@@ -83,11 +83,11 @@ import TransitCore
     }
 
     @Test func aStoppedBatchWritesWhatWasFinishedAndCloses() throws {
-        let many = Array(repeating: Self.inputs[0], count: 1200)
+        let many = Array(repeating: Self.inputs[0], count: 600)
         var polls = 0
         let (out, summary) = run(.sarif, jobs: 1, inputs: many, stop: { polls += 1; return polls > 1 })
         #expect(summary.interrupted)
-        #expect(summary.total == 512, "one window of 512 rows at 1 job")
+        #expect(summary.total == 256, "one window of 256 rows at 1 job")
         _ = try JSONSerialization.jsonObject(with: Data(out.utf8))
     }
 

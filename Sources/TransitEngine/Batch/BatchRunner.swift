@@ -29,17 +29,32 @@ public struct BatchSummary: Sendable {
         return 0
     }
 
-    mutating func count(_ row: BatchRow) {
+    mutating func count(_ row: RowSummary) {
         total += 1
-        switch row.outcome {
-        case .invalid: verdicts["error", default: 0] += 1
+        verdicts[row.verdict, default: 0] += 1
+        for d in row.missing { missing[d, default: 0] += 1 }
+        if let c = row.corridor, row.hours > 0 {
+            let e = corridorHours[c] ?? (0, 0)
+            corridorHours[c] = (e.sum + row.hours, e.count + 1)
+        }
+    }
+}
+
+/// What the summary needs of one row, kept instead of the whole report so a window stays small.
+struct RowSummary: Sendable {
+    var verdict: String
+    var missing: [String] = []
+    var corridor: String?
+    var hours: Double = 0
+
+    init(_ outcome: CheckOutcome) {
+        switch outcome {
+        case .invalid: verdict = "error"
         case .report(let r):
-            verdicts[r.verdict.rawValue, default: 0] += 1
-            for c in r.checklist where c.status.needsAction && c.severity == .error { missing[c.document, default: 0] += 1 }
-            if let c = r.corridor, r.estimate.timeHours.p50 > 0 {
-                let e = corridorHours[c] ?? (0, 0)
-                corridorHours[c] = (e.sum + r.estimate.timeHours.p50, e.count + 1)
-            }
+            verdict = r.verdict.rawValue
+            missing = r.checklist.filter { $0.status.needsAction && $0.severity == .error }.map(\.document)
+            corridor = r.corridor
+            hours = r.estimate.timeHours.p50
         }
     }
 }
@@ -60,7 +75,7 @@ public struct BatchRunner: Sendable {
         let format = options.format
         try write(Array(format.header(rules: workspace.ruleSet).utf8))
         let separator = Array(format.separator.utf8)
-        let window = options.jobs * 512
+        let window = options.jobs * 256
         var emitted = false
         var start = 0
         while start < inputs.count {
@@ -83,10 +98,10 @@ public struct BatchRunner: Sendable {
     }
 
     /// Checks and renders a window of files on `jobs` threads; row i belongs to file i.
-    func process(_ files: [String]) -> [(BatchRow, [UInt8])] {
+    func process(_ files: [String]) -> [(RowSummary, [UInt8])] {
         let jobs = min(options.jobs, files.count)
         let format = options.format
-        let results = Slots<(BatchRow, [UInt8])>(count: files.count)
+        let results = Slots<(RowSummary, [UInt8])>(count: files.count)
         defer { results.buffer.deallocate() }
         // Threads take the next few files as they finish, so a slow manifest does not hold up a thread's share.
         let next = Counter()
@@ -96,7 +111,7 @@ public struct BatchRunner: Sendable {
                 guard start < files.count else { return }
                 for i in start..<min(start + 8, files.count) {
                     let row = BatchRow(file: files[i], outcome: self.check(files[i]))
-                    results.put((row, format.row(row)), at: i)
+                    results.put((RowSummary(row.outcome), format.row(row)), at: i)
                 }
             }
         }
