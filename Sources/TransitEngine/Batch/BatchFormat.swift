@@ -102,21 +102,7 @@ enum BatchJUnit {
         }
     }
 
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if c.value < 0x20 && c != "\n" && c != "\t" { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func xml(_ s: String) -> String { BatchXML.escape(s) }
 }
 
 /// SARIF: one result per finding, located at the manifest's file, line and column.
