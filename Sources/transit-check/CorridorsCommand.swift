@@ -26,6 +26,7 @@ struct CorridorsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a corridor's places and links with their status today.")
         @OptionGroup var rulesOptions: RulesOptions
         @Argument(help: "Corridor id.") var id: String
+        @Option(help: "Write the UNESCAP time/cost-distance chart (SVG) of a 20 t consignment in one unit to this file.") var chart: String?
 
         func run() throws {
             let w = try rulesOptions.workspace()
@@ -41,6 +42,10 @@ struct CorridorsCommand: ParsableCommand {
                 let history = l.history.map { " \($0.status.rawValue) \($0.period.from?.description ?? "…")–\($0.period.until?.description ?? "…")" }.joined()
                 Output.write("  \(pa.name) (\(a)) → \(pb.name) (\(b)): \(l.mode.rawValue) \(Int(l.km)) km, \(l.status.rawValue)\(history)\(l.border != nil ? ", border" : "")\n")
             }
+            if let chart {
+                guard let steps = w.evaluator.referenceSteps(corridor: c) else { Output.error("corridor `\(id)` has no route"); throw ExitCode(2) }
+                try Output.emit(TimeCostChart.svg(title: "\(c.name): 20 t in one unit, p50", series: [.init(name: c.id, steps: steps)]), to: chart)
+            }
         }
     }
 }
@@ -53,6 +58,7 @@ extension CorridorsCommand {
         @OptionGroup var rulesOptions: RulesOptions
         @Option(help: "Rank by time or cost (after the verdict).") var by: String = "time"
         @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD).") var asOf: DayArgument?
+        @Option(help: "Write the UNESCAP time/cost-distance chart (SVG) of every corridor to this file.") var chart: String?
 
         func run() throws {
             guard by == "time" || by == "cost" else { Output.error("--by must be time or cost"); throw ExitCode(2) }
@@ -71,6 +77,10 @@ extension CorridorsCommand {
                 let days = String(format: "%5.1f days (p90 %5.1f)", e.timeHours.p50 / 24, e.timeHours.p90 / 24)
                 let usd = String(format: "USD %6.0f (p90 %6.0f)", e.costUSD.p50, e.costUSD.p90)
                 Output.write("\(String(i + 1).leftPadded(2)). \(o.corridor.padded(19)) \(o.report.verdict.rawValue.padded(10)) \(days)  \(usd)  \(why)\n")
+            }
+            if let chart {
+                let series = ranked.map { TimeCostChart.Series(name: "\($0.corridor) (\($0.report.verdict.rawValue))", steps: $0.report.estimate.steps) }
+                try Output.emit(TimeCostChart.svg(title: "\(shipment.id): \(shipment.origin) → \(shipment.destination), p50", series: series), to: chart)
             }
             if ranked.isEmpty { throw ExitCode(1) }
         }

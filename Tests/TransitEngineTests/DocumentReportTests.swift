@@ -28,3 +28,19 @@ import TransitReports
         #expect(html.components(separatedBy: "<tr class=").count - 1 == r.checklist.count)
     }
 }
+
+@Suite struct ChartTests {
+    @Test func timeCostChartHasALinePerCorridorPerPanelWithVerticalSteps() throws {
+        let w = Checkout.workspace
+        let c = try #require(w.network.corridors["qtta-torugart"])
+        let steps = try #require(w.evaluator.referenceSteps(corridor: c))
+        let svg = TimeCostChart.svg(title: "Q & A", series: [.init(name: "qtta-torugart", steps: steps), .init(name: "again", steps: steps)])
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.contains("Q &amp; A"))
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 4)
+        // A border adds time without distance: two consecutive points share their x.
+        let time = TimeCostChart.points(steps)
+        #expect(zip(time, time.dropFirst()).contains { $0.km == $1.km && $1.hours > $0.hours })
+        #expect(time.last!.km == steps.compactMap(\.km).reduce(0, +))
+    }
+}

@@ -34,3 +34,17 @@ extension Evaluator {
         return best
     }
 }
+
+extension Evaluator {
+    /// The steps of a corridor end to end for a reference consignment of 20 t in one unit (the
+    /// CAREC CPMM normalisation), for charts of the corridor itself.
+    public func referenceSteps(corridor: Corridor) -> [Step]? {
+        guard let first = corridor.via.first, let last = corridor.via.last else { return nil }
+        let line = GoodsLine(line: 1, hs: "0000", description: "reference consignment", netKg: 20000, grossKg: 20000, valueUSD: 0, origin: "KZ")
+        let s = Shipment(id: "reference", file: "", shipper: Party(name: "", country: "KZ"), consignee: Party(name: "", country: "PK"),
+                         origin: first, destination: last, corridor: corridor.id, mode: corridor.mode ?? .multimodal, regime: "none",
+                         departure: Day(ordinal: 0), transport: Transport(), goods: [line], documents: [])
+        guard case .success(let j) = planner.plan(s, corridor: corridor.id) else { return nil }
+        return j.steps.map { $0.scaled(tonnes: 20, units: 1) }
+    }
+}
