@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev), read through its event API.
@@ -22,12 +23,21 @@ let package = Package(
         .target(name: "TransitReports", dependencies: ["TransitCore"]),
         // The only module that touches the file system.
         .target(name: "TransitEngine", dependencies: ["TransitCore", "TransitYAML", "TransitReports"]),
+        // HTTP, kept apart so that the core and its tests build without NIO.
+        .target(name: "TransitServer", dependencies: [
+            "TransitEngine", "TransitReports", "TransitCore", "TransitYAML",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "transit-check", dependencies: [
-            "TransitEngine", "TransitReports", "TransitCore",
+            "TransitEngine", "TransitReports", "TransitCore", "TransitServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "TransitCoreTests", dependencies: ["TransitCore"]),
         .testTarget(name: "TransitYAMLTests", dependencies: ["TransitYAML", "TransitCore"]),
+        .testTarget(name: "TransitServerTests", dependencies: [
+            "TransitServer", "TransitEngine",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "TransitEngineTests", dependencies: ["TransitEngine", "TransitReports", "TransitCore", "TransitYAML"],
                     exclude: ["Golden"]),
     ]
