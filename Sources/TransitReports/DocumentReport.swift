@@ -102,11 +102,11 @@ public enum DocumentReport {
     static func n(_ v: Double) -> String { JSONValue.format(v, decimals: 0) }
     static func days(_ h: Double) -> String { JSONValue.format(h / 24, decimals: 1) }
     static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-    static func x(_ s: String) -> String { BatchXML.escape(s) }
+    static func x(_ s: String) -> String { MarkupText.escape(s) }
 }
 
-/// XML/HTML text escaping.
-public enum BatchXML {
+/// Text made safe for XML, HTML and SVG.
+public enum MarkupText {
     public static func escape(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {

@@ -30,7 +30,7 @@ public enum TimeCostChart {
         let w = 420.0, h = 300.0, left = 60.0, top = 40.0, gap = 90.0
         func f(_ v: Double) -> String { JSONValue.format(v, decimals: 1) }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(left * 2 + w * 2 + gap))\" height=\"\(f(top + h + 60 + 18 * Double(series.count)))\" font-family=\"sans-serif\" font-size=\"12\">\n"
-        out += "<text x=\"\(f(left))\" y=\"20\" font-size=\"15\">\(BatchXML.escape(title))</text>\n"
+        out += "<text x=\"\(f(left))\" y=\"20\" font-size=\"15\">\(MarkupText.escape(title))</text>\n"
         for (panel, (label, maxY, value)) in [("time (hours)", maxH, { (p: (km: Double, hours: Double, usd: Double)) in p.hours }),
                                               ("cost (USD)", maxUSD, { (p: (km: Double, hours: Double, usd: Double)) in p.usd })].enumerated() {
             let x0 = left + Double(panel) * (w + gap)
@@ -50,7 +50,7 @@ public enum TimeCostChart {
         for (i, s) in series.enumerated() {
             let y = top + h + 52 + 18 * Double(i)
             out += "<rect x=\"\(f(left))\" y=\"\(f(y - 10))\" width=\"12\" height=\"12\" fill=\"\(colours[i % colours.count])\"/>"
-            out += "<text x=\"\(f(left + 18))\" y=\"\(f(y))\">\(BatchXML.escape(s.name))</text>\n"
+            out += "<text x=\"\(f(left + 18))\" y=\"\(f(y))\">\(MarkupText.escape(s.name))</text>\n"
         }
         return out + "</svg>\n"
     }

@@ -102,7 +102,7 @@ enum BatchJUnit {
         }
     }
 
-    static func xml(_ s: String) -> String { BatchXML.escape(s) }
+    static func xml(_ s: String) -> String { MarkupText.escape(s) }
 }
 
 /// SARIF: one result per finding, located at the manifest's file, line and column.
