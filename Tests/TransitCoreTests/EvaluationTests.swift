@@ -147,3 +147,14 @@ import Testing
         #expect(Fixture.evaluator([]).check(Fixture.shipment()) == Fixture.evaluator([]).check(Fixture.shipment()))
     }
 }
+
+@Suite struct DocumentDateTests {
+    @Test func aDocumentDatedAfterDepartureIsFlagged() {
+        let rule = Fixture.rule("r", require: [.document(DocumentRequirement(document: "phyto"))])
+        let r = Fixture.evaluator([rule]).check(Fixture.shipment(documents: [Fixture.doc("phyto", issued: "2026-03-12")]))
+        let f = r.findings.first { $0.code == "document-issued-after-departure" }
+        #expect(f?.path == "documents[0].issued")
+        #expect(f?.severity == .warning)
+        #expect(Fixture.evaluator([rule]).check(Fixture.shipment(documents: [Fixture.doc("phyto")])).findings.isEmpty)
+    }
+}

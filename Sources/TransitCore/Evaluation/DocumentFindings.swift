@@ -44,4 +44,19 @@ enum DocumentFindings {
         return Finding(severity: row.status == .unknown ? .warning : row.severity, code: "document-\(row.status.rawValue)",
                        message: message, rule: row.rules.first?.id, path: place.0, location: place.1)
     }
+
+    /// Documents the checklist relies on that are dated after the shipment leaves: usually a
+    /// typo, sometimes a document that will not exist when the first checkpoint asks for it.
+    static func datedAfterDeparture(_ shipment: Shipment, firstNeeded checklist: [ChecklistRow]) -> [Finding] {
+        var out: [Finding] = []
+        let used = Set(checklist.flatMap(\.matchedDocuments))
+        for i in used.sorted() {
+            let d = shipment.documents[i]
+            guard d.issued > shipment.departure else { continue }
+            out.append(Finding(severity: .warning, code: "document-issued-after-departure",
+                               message: "\(d.type) is dated \(d.issued), after departure on \(shipment.departure); check the date, or obtain it before the checkpoint that needs it",
+                               rule: nil, path: "documents[\(i)].issued", location: d.location))
+        }
+        return out
+    }
 }

@@ -80,6 +80,7 @@ public struct Evaluator: Sendable {
             if row.severity == .error { incomplete = true }
             findings.append(DocumentFindings.finding(for: row, shipment: shipment))
         }
+        findings += DocumentFindings.datedAfterDeparture(shipment, firstNeeded: checklist)
         let verdict: Verdict = blocked ? .blocked : incomplete ? .incomplete : .ready
         let estimate = Estimator.estimate(journey: journey, shipment: shipment, procedures: applied.procedureSteps,
                                           checklist: checklist, cache: planner.cache)
