@@ -89,10 +89,20 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     private static func escapeBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        let n = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
         var runStart = 0
         var i = 0
-        let n = bytes.count
         while i < n {
+            // Eight bytes at a time while none needs escaping (below 0x20, `"` or `\\`).
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) { break }
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
             if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
