@@ -80,7 +80,7 @@ public enum PolicyReports {
 
     public static func coverageText(_ rows: [(rule: Rule, shipments: Int)], total: Int) -> String {
         var out = ["Rule coverage over \(total) shipments:"]
-        for (rule, n) in rows { out.append("  \(String(n).leftPad(7))  \(rule.id) (\(rule.pack))") }
+        for (rule, n) in rows { out.append("  \(String(n).leftPadded(7))  \(rule.id) (\(rule.pack))") }
         let never = rows.filter { $0.shipments == 0 }
         out.append("")
         out.append(never.isEmpty ? "Every rule fired at least once." : "Never fired (\(never.count)): " + never.map(\.rule.id).joined(separator: ", "))
@@ -118,8 +118,4 @@ public enum PolicyReports {
             return "      why: \(x.rule) at \(x.checkpoint.checkpoint.rawValue) \(x.checkpoint.country) (\(x.checkpoint.place)): \(why)"
         }
     }
-}
-
-extension String {
-    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

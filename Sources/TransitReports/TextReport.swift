@@ -53,7 +53,7 @@ public enum TextReport {
             }
             for s in e.steps {
                 let km = s.km.map { " \(JSONValue.format($0, decimals: 0)) km" } ?? ""
-                out.append("  \(s.kind.rawValue.padding(14)) \(s.name)\(km): \(hoursText(s.hours)), \(money(s.costUSD.p50))")
+                out.append("  \(s.kind.rawValue.padded(14)) \(s.name)\(km): \(hoursText(s.hours)), \(money(s.costUSD.p50))")
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -67,8 +67,4 @@ public enum TextReport {
     static func money(_ v: Double) -> String { "USD " + JSONValue.format(v, decimals: 0) }
     static func hoursText(_ q: P5090) -> String { "\(JSONValue.format(q.p50, decimals: 1)) h (p90 \(JSONValue.format(q.p90, decimals: 1)) h)" }
     static func days(_ hours: Double) -> String { JSONValue.format(hours / 24, decimals: 1) + " days" }
-}
-
-extension String {
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

@@ -15,42 +15,32 @@ public final class SampleCache: @unchecked Sendable {
     struct TimeKey: Hashable { var journey: String; var procedures: [P5090]; var waits: [P5090] }
 
     func time(_ key: TimeKey, _ make: () -> (time: P5090, delay: P5090)) -> (time: P5090, delay: P5090) {
-        lock.lock()
-        if let t = times[key] { lock.unlock(); return t }
-        lock.unlock()
-        let t = make()
-        lock.lock()
-        times[key] = t
-        lock.unlock()
-        return t
+        memo(\.times, key, make)
     }
 
     public init() {}
 
     /// The draws for a step; `stream` tells apart independent steps with equal figures.
     public func samples(_ q: P5090, stream: UInt64) -> [Float] {
-        let key = Key(p50: q.p50.bitPattern, p90: q.p90.bitPattern, stream: stream)
+        memo(\.samples, Key(p50: q.p50.bitPattern, p90: q.p90.bitPattern, stream: stream)) { MonteCarlo.samples(q, stream: stream) }
+    }
+
+    /// The value cached under `key` in one of the tables, made (outside the lock) if absent.
+    private func memo<K: Hashable, V>(_ table: ReferenceWritableKeyPath<SampleCache, [K: V]>, _ key: K, _ make: () -> V) -> V {
         lock.lock()
-        if let s = samples[key] { lock.unlock(); return s }
+        if let v = self[keyPath: table][key] { lock.unlock(); return v }
         lock.unlock()
-        let s = MonteCarlo.samples(q, stream: stream)
+        let v = make()
         lock.lock()
-        samples[key] = s
+        self[keyPath: table][key] = v
         lock.unlock()
-        return s
+        return v
     }
 
     struct JourneyKey: Hashable { var corridor: String; var origin: String; var destination: String; var mode: TransportMode? }
 
     func journey(_ key: JourneyKey, _ make: () -> Result<Journey, RouteProblem>) -> Result<Journey, RouteProblem> {
-        lock.lock()
-        if let j = journeys[key] { lock.unlock(); return j }
-        lock.unlock()
-        let j = make()
-        lock.lock()
-        journeys[key] = j
-        lock.unlock()
-        return j
+        memo(\.journeys, key, make)
     }
 }
 

@@ -89,20 +89,19 @@ enum BatchJUnit {
     static func testcase(_ row: BatchRow) -> String {
         switch row.outcome {
         case .report(let r):
-            let name = xml("\(r.shipmentID) (\(r.file))")
-            let head = "<testcase classname=\"\(xml(r.corridor ?? "no-corridor"))\" name=\"\(name)\" file=\"\(xml(r.file))\">"
+            let name = MarkupText.escape("\(r.shipmentID) (\(r.file))")
+            let head = "<testcase classname=\"\(MarkupText.escape(r.corridor ?? "no-corridor"))\" name=\"\(name)\" file=\"\(MarkupText.escape(r.file))\">"
             if r.verdict == .ready { return head + "</testcase>\n" }
             let body = r.findings.filter { $0.severity == .error }.map { f in
                 "\(f.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "")\(f.message) [\(f.code)]"
             }.joined(separator: "\n")
-            return head + "<failure type=\"\(r.verdict.rawValue)\" message=\"\(r.verdict.rawValue)\">\(xml(body))</failure></testcase>\n"
+            return head + "<failure type=\"\(r.verdict.rawValue)\" message=\"\(r.verdict.rawValue)\">\(MarkupText.escape(body))</failure></testcase>\n"
         case .invalid(let file, let ds):
             let body = ds.map { d in (d.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + d.message + " [\(d.code)]" }.joined(separator: "\n")
-            return "<testcase classname=\"invalid\" name=\"\(xml(file))\" file=\"\(xml(file))\"><error type=\"error\" message=\"invalid manifest\">\(xml(body))</error></testcase>\n"
+            return "<testcase classname=\"invalid\" name=\"\(MarkupText.escape(file))\" file=\"\(MarkupText.escape(file))\"><error type=\"error\" message=\"invalid manifest\">\(MarkupText.escape(body))</error></testcase>\n"
         }
     }
 
-    static func xml(_ s: String) -> String { MarkupText.escape(s) }
 }
 
 /// SARIF: one result per finding, located at the manifest's file, line and column.
