@@ -39,12 +39,12 @@ public enum JSONReport {
         }
     }
 
-    static func hours(_ k: String, _ q: P5090, into w: inout JSONWriter) {
+    static func hours(_ k: StaticString, _ q: P5090, into w: inout JSONWriter) {
         w.key(k)
         w.object { w in w.field("p50", q.p50, decimals: 1); w.field("p90", q.p90, decimals: 1) }
     }
 
-    static func usd(_ k: String, _ q: P5090, into w: inout JSONWriter) {
+    static func usd(_ k: StaticString, _ q: P5090, into w: inout JSONWriter) {
         w.key(k)
         w.object { w in w.field("p50", q.p50, decimals: 0); w.field("p90", q.p90, decimals: 0) }
     }

@@ -20,14 +20,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     public var pretty: String { var b: [UInt8] = []; b.reserveCapacity(8192); write(to: &b, indent: 2, level: 0); return String(decoding: b, as: UTF8.self) }
 
     /// Appends the UTF-8 bytes of this value; writing bytes, not Strings, keeps batch output cheap.
-    public func write(to out: inout [UInt8], indent: Int?, level: Int) {
+    public func write<Out: ByteOutput>(to out: inout Out, indent: Int?, level: Int) {
         switch self {
-        case .null: out += "null".utf8
-        case .bool(let b): out += (b ? "true" : "false").utf8
-        case .number(let v, let d): out += JSONValue.format(v, decimals: d).utf8
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .number(let v, let d): JSONValue.format(v, decimals: d, into: &out)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]".utf8; return }
+            if items.isEmpty { out.append("[]"); return }
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -37,7 +37,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             JSONValue.newline(&out, indent, level)
             out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}".utf8; return }
+            if pairs.isEmpty { out.append("{}"); return }
             out.append(UInt8(ascii: "{"))
             for (i, (k, v)) in pairs.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -52,35 +52,50 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func newline(_ out: inout [UInt8], _ indent: Int?, _ level: Int) {
+    private static func newline<Out: ByteOutput>(_ out: inout Out, _ indent: Int?, _ level: Int) {
         guard let indent else { return }
         out.append(10)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+        for _ in 0..<(indent * level) { out.append(UInt8(ascii: " ")) }
     }
 
     /// Rounds half away from zero and prints the shortest decimal form ("12", "3.5", "-0.25").
     public static func format(_ v: Double, decimals: Int) -> String {
-        guard v.isFinite else { return "null" }
+        var out: [UInt8] = []
+        format(v, decimals: decimals, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `format(_:decimals:)` appended as bytes, digit by digit, without a String in between.
+    public static func format<Out: ByteOutput>(_ v: Double, decimals: Int, into out: inout Out) {
+        guard v.isFinite else { out.append("null"); return }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (v * scale).rounded(.toNearestOrAwayFromZero)
-        if scaled == 0 { return "0" }
-        let negative = scaled < 0
+        if scaled == 0 { out.append(UInt8(ascii: "0")); return }
         let magnitude = abs(scaled)
-        guard magnitude < 9e15 else { return String(v) }
-        var digits = String(Int64(magnitude))
-        if decimals > 0 {
-            if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
-            let cut = digits.index(digits.endIndex, offsetBy: -decimals)
-            var fraction = String(digits[cut...])
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            digits = String(digits[..<cut]) + (fraction.isEmpty ? "" : "." + fraction)
+        guard magnitude < 9e15 else { for b in String(v).utf8 { out.append(b) }; return }
+        var n = UInt64(magnitude)
+        var fractionDigits = decimals
+        // Trailing zeros of the fraction are not written.
+        while fractionDigits > 0 && n % 10 == 0 { n /= 10; fractionDigits -= 1 }
+        // Digits, least significant first, into a small stack buffer; a decimal point after
+        // `fractionDigits` of them, and a leading zero when the number is below one.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buf in
+            var i = 40
+            var written = 0
+            while n > 0 || written <= fractionDigits {
+                if written == fractionDigits && fractionDigits > 0 { i -= 1; buf[i] = UInt8(ascii: ".") }
+                i -= 1; buf[i] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10; written += 1
+                if n == 0 && written > fractionDigits { break }
+            }
+            if scaled < 0 { i -= 1; buf[i] = UInt8(ascii: "-") }
+            out.append(bytes: UnsafeBufferPointer(rebasing: buf[i..<40]))
         }
-        return (negative ? "-" : "") + digits
     }
 
     /// Appends a JSON string literal, copying runs of bytes that need no escape in one go.
-    static func escape(_ s: String, into out: inout [UInt8]) {
+    static func escape<Out: ByteOutput>(_ s: String, into out: inout Out) {
         out.append(UInt8(ascii: "\""))
         if s.utf8.withContiguousStorageIfAvailable({ escapeBytes($0, into: &out) }) == nil {
             Array(s.utf8).withUnsafeBufferPointer { escapeBytes($0, into: &out) }
@@ -88,7 +103,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
     }
 
-    private static func escapeBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    private static func escapeBytes<Out: ByteOutput>(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Out) {
         guard let base = bytes.baseAddress else { return }
         let n = bytes.count
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
@@ -105,20 +120,20 @@ public indirect enum JSONValue: Sendable, Equatable {
             guard i < n else { break }
             let b = bytes[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
-            if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            if i > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
             switch b {
-            case 0x22: out += "\\\"".utf8
-            case 0x5C: out += "\\\\".utf8
-            case 0x0A: out += "\\n".utf8
-            case 0x0D: out += "\\r".utf8
-            case 0x09: out += "\\t".utf8
+            case 0x22: out.append("\\\"")
+            case 0x5C: out.append("\\\\")
+            case 0x0A: out.append("\\n")
+            case 0x0D: out.append("\\r")
+            case 0x09: out.append("\\t")
             default:
                 let hex = String(b, radix: 16)
-                out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                for b in ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8 { out.append(b) }
             }
             i += 1
             runStart = i
         }
-        if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+        if n > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
     }
 }

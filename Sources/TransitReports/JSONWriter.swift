@@ -1,7 +1,9 @@
 /// Writes JSON straight into bytes, in the same layout as `JSONValue.pretty`/`compact`, without
 /// building a tree first: the batch writes one report per manifest, so this path is hot.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    private var sink: ByteSink
+    /// The bytes written so far.
+    public var bytes: [UInt8] { sink.bytes }
     private let indent: Int?
     /// For each open container: whether it has an element yet.
     private var open: [Bool] = []
@@ -9,54 +11,57 @@ public struct JSONWriter {
 
     public init(pretty: Bool, capacity: Int = 8192) {
         indent = pretty ? 2 : nil
-        bytes.reserveCapacity(capacity)
+        sink = ByteSink(capacity: capacity)
     }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    private mutating func beginValue() {
+    @inline(__always) private mutating func beginValue() {
         if afterKey { afterKey = false; return }
         guard !open.isEmpty else { return }
-        if open[open.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if open[open.count - 1] { sink.append(UInt8(ascii: ",")) }
         open[open.count - 1] = true
         newline(open.count)
     }
 
     private mutating func newline(_ level: Int) {
         guard let indent else { return }
-        bytes.append(10)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+        sink.append(10)
+        sink.append(UInt8(ascii: " "), times: indent * level)
     }
 
-    public mutating func key(_ k: String) {
+    /// Keys are literals in the code, so they are written as they are, quoted but not escaped.
+    @inline(__always) public mutating func key(_ k: StaticString) {
         beginValue()
-        JSONValue.escape(k, into: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        if indent != nil { bytes.append(UInt8(ascii: " ")) }
+        sink.append(UInt8(ascii: "\""))
+        k.withUTF8Buffer { sink.append(bytes: $0) }
+        sink.append(UInt8(ascii: "\""))
+        sink.append(UInt8(ascii: ":"))
+        if indent != nil { sink.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
-    public mutating func object(_ body: (inout JSONWriter) -> Void) { container("{", "}", body) }
-    public mutating func array(_ body: (inout JSONWriter) -> Void) { container("[", "]", body) }
+    @inline(__always) public mutating func object(_ body: (inout JSONWriter) -> Void) { container("{", "}", body) }
+    @inline(__always) public mutating func array(_ body: (inout JSONWriter) -> Void) { container("[", "]", body) }
 
-    private mutating func container(_ start: Unicode.Scalar, _ end: Unicode.Scalar, _ body: (inout JSONWriter) -> Void) {
+    @inline(__always) private mutating func container(_ start: Unicode.Scalar, _ end: Unicode.Scalar, _ body: (inout JSONWriter) -> Void) {
         beginValue()
-        bytes.append(UInt8(ascii: start))
+        sink.append(UInt8(ascii: start))
         open.append(false)
         body(&self)
         let hadElements = open.removeLast()
         if hadElements { newline(open.count) }
-        bytes.append(UInt8(ascii: end))
+        sink.append(UInt8(ascii: end))
     }
 
-    public mutating func string(_ s: String) { beginValue(); JSONValue.escape(s, into: &bytes) }
-    public mutating func number(_ v: Double, decimals: Int) { beginValue(); bytes += JSONValue.format(v, decimals: decimals).utf8 }
-    public mutating func int(_ v: Int) { beginValue(); bytes += String(v).utf8 }
-    public mutating func null() { beginValue(); bytes += "null".utf8 }
-    public mutating func value(_ v: JSONValue) { beginValue(); v.write(to: &bytes, indent: indent, level: open.count) }
+    @inline(__always) public mutating func string(_ s: String) { beginValue(); JSONValue.escape(s, into: &sink) }
+    @inline(__always) public mutating func number(_ v: Double, decimals: Int) { beginValue(); JSONValue.format(v, decimals: decimals, into: &sink) }
+    @inline(__always) public mutating func int(_ v: Int) { beginValue(); JSONValue.format(Double(v), decimals: 0, into: &sink) }
+    public mutating func null() { beginValue(); sink.append("null") }
+    public mutating func value(_ v: JSONValue) { beginValue(); v.write(to: &sink, indent: indent, level: open.count) }
 
-    public mutating func field(_ k: String, _ s: String) { key(k); string(s) }
-    public mutating func field(_ k: String, _ s: String?) { key(k); if let s { string(s) } else { null() } }
-    public mutating func field(_ k: String, _ v: Double, decimals: Int) { key(k); number(v, decimals: decimals) }
-    public mutating func field(_ k: String, _ v: Int) { key(k); int(v) }
+    @inline(__always) public mutating func field(_ k: StaticString, _ s: String) { key(k); string(s) }
+    @inline(__always) public mutating func field(_ k: StaticString, _ s: String?) { key(k); if let s { string(s) } else { null() } }
+    @inline(__always) public mutating func field(_ k: StaticString, _ v: Double, decimals: Int) { key(k); number(v, decimals: decimals) }
+    @inline(__always) public mutating func field(_ k: StaticString, _ v: Int) { key(k); int(v) }
 }

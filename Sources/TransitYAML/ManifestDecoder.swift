@@ -76,8 +76,9 @@ public enum ManifestDecoder {
             }
         }
         var documents: [AttachedDocument] = []
+        let lines = Set(goods.map(\.line))
         for (i, item) in (s.sequence(f["documents"], "documents") ?? []).enumerated() {
-            if let d = document(item, i, s, vocab, lines: Set(goods.map(\.line))) { documents.append(d) }
+            if let d = document(item, i, s, vocab, lines: lines) { documents.append(d) }
         }
         var locations: [String: SourceLocation] = [:]
         for key in topKeys where f.has(key) { locations[key] = f.location(of: key) }
@@ -119,7 +120,7 @@ public enum ManifestDecoder {
     }
 
     private static func goodsLine(_ node: YAMLNode, _ i: Int, _ s: Schema) -> GoodsLine? {
-        let what = "goods[\(i)]"
+        var what: String { "goods[\(i)]" }  // built only for an error message
         guard let f = s.fields(node, what, allowed: goodsKeys,
                                required: ["line", "hs", "description", "net_kg", "gross_kg", "value_usd", "origin"])
         else { return nil }
@@ -158,7 +159,7 @@ public enum ManifestDecoder {
 
     private static func document(_ node: YAMLNode, _ i: Int, _ s: Schema, _ vocab: ManifestVocabulary?,
                                  lines: Set<Int>) -> AttachedDocument? {
-        let what = "documents[\(i)]"
+        var what: String { "documents[\(i)]" }  // built only for an error message
         guard let f = s.fields(node, what, allowed: documentKeys, required: ["type", "issued", "issuer"]) else { return nil }
         var type = s.string(f["type"], "\(what).type")
         if let t = type, let known = vocab?.documentTypes, !known.contains(t) {

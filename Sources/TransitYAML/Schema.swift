@@ -29,21 +29,21 @@ final class Schema {
     }
 
     /// The fields of a mapping; nil (with an error) if the node is not one.
-    func fields(_ node: YAMLNode, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+    func fields(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String], required: [String] = []) -> Fields? {
         guard let pairs = node.mapping else {
-            error("wrong-type", "\(what) must be a mapping, found \(node.kindName)", at: node)
+            error("wrong-type", "\(what()) must be a mapping, found \(node.kindName)", at: node)
             return nil
         }
         var entries: [(key: String, location: SourceLocation, value: YAMLNode)] = []
         entries.reserveCapacity(pairs.count)
         for (k, v) in pairs {
-            guard let key = k.scalar else { error("wrong-type", "keys of \(what) must be text", at: k); continue }
+            guard let key = k.scalar else { error("wrong-type", "keys of \(what()) must be text", at: k); continue }
             if entries.contains(where: { $0.key == key }) {
-                error("duplicate-key", "key `\(key)` appears twice in \(what)", at: k)
+                error("duplicate-key", "key `\(key)` appears twice in \(what())", at: k)
                 continue
             }
             if !allowed.contains(key) {
-                error("unknown-key", "unknown key `\(key)` in \(what)", at: k, help: DidYouMean.help(key, among: allowed))
+                error("unknown-key", "unknown key `\(key)` in \(what())", at: k, help: DidYouMean.help(key, among: allowed))
                 continue
             }
             entries.append((key, k.location, v))
@@ -51,83 +51,83 @@ final class Schema {
         let fields = Fields(node: node, entries: entries)
         for key in required {
             guard let value = fields[key] else {
-                error("missing-key", "\(what) needs `\(key)`", at: node)
+                error("missing-key", "\(what()) needs `\(key)`", at: node)
                 continue
             }
-            if value.isNull && key != "dangerous" { error("missing-value", "`\(key)` of \(what) is empty", at: value) }
+            if value.isNull && key != "dangerous" { error("missing-value", "`\(key)` of \(what()) is empty", at: value) }
         }
         return fields
     }
 
     // MARK: - Scalars
 
-    func string(_ node: YAMLNode?, _ what: String) -> String? {
+    func string(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
         guard let node else { return nil }
         guard let s = node.scalar else {
-            if !node.isNull { error("wrong-type", "\(what) must be text, found \(node.kindName)", at: node) }
+            if !node.isNull { error("wrong-type", "\(what()) must be text, found \(node.kindName)", at: node) }
             return nil
         }
         return s
     }
 
-    func identifier(_ node: YAMLNode?, _ what: String) -> String? {
-        guard let node, let s = string(node, what) else { return nil }
+    func identifier(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
+        guard let node, let s = string(node, what()) else { return nil }
         guard Identifier.isKebab(s) else {
-            error("bad-identifier", "\(what) `\(s)` must be lower-kebab-case (a-z, 0-9 and single hyphens)", at: node)
+            error("bad-identifier", "\(what()) `\(s)` must be lower-kebab-case (a-z, 0-9 and single hyphens)", at: node)
             return nil
         }
         return s
     }
 
-    func double(_ node: YAMLNode?, _ what: String, min: Double? = 0) -> Double? {
-        guard let node, let s = string(node, what) else { return nil }
+    func double(_ node: YAMLNode?, _ what: @autoclosure () -> String, min: Double? = 0) -> Double? {
+        guard let node, let s = string(node, what()) else { return nil }
         guard case .scalar(_, true) = node.content, let v = Double(s), v.isFinite else {
-            error("wrong-type", "\(what) must be a number, found `\(s)`", at: node)
+            error("wrong-type", "\(what()) must be a number, found `\(s)`", at: node)
             return nil
         }
         if let min, v < min {
-            error("out-of-range", "\(what) must not be less than \(Scalar.number(min)), found \(s)", at: node)
+            error("out-of-range", "\(what()) must not be less than \(Scalar.number(min)), found \(s)", at: node)
             return nil
         }
         return v
     }
 
-    func int(_ node: YAMLNode?, _ what: String, min: Int? = 0) -> Int? {
-        guard let node, let s = string(node, what) else { return nil }
+    func int(_ node: YAMLNode?, _ what: @autoclosure () -> String, min: Int? = 0) -> Int? {
+        guard let node, let s = string(node, what()) else { return nil }
         guard case .scalar(_, true) = node.content, let v = Int(s) else {
-            error("wrong-type", "\(what) must be a whole number, found `\(s)`", at: node)
+            error("wrong-type", "\(what()) must be a whole number, found `\(s)`", at: node)
             return nil
         }
         if let min, v < min {
-            error("out-of-range", "\(what) must not be less than \(min), found \(v)", at: node)
+            error("out-of-range", "\(what()) must not be less than \(min), found \(v)", at: node)
             return nil
         }
         return v
     }
 
-    func bool(_ node: YAMLNode?, _ what: String) -> Bool? {
-        guard let node, let s = string(node, what) else { return nil }
+    func bool(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Bool? {
+        guard let node, let s = string(node, what()) else { return nil }
         guard case .scalar(_, true) = node.content, s == "true" || s == "false" else {
-            error("wrong-type", "\(what) must be true or false, found `\(s)`", at: node,
+            error("wrong-type", "\(what()) must be true or false, found `\(s)`", at: node,
                   help: ["yes", "no", "on", "off", "True", "False"].contains(s) ? "only `true` and `false` are booleans" : nil)
             return nil
         }
         return s == "true"
     }
 
-    func day(_ node: YAMLNode?, _ what: String) -> Day? {
-        guard let node, let s = string(node, what) else { return nil }
+    func day(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Day? {
+        guard let node, let s = string(node, what()) else { return nil }
         guard let d = Day(iso: s) else {
-            error("bad-date", "\(what) `\(s)` is not a real date in the form YYYY-MM-DD", at: node)
+            error("bad-date", "\(what()) `\(s)` is not a real date in the form YYYY-MM-DD", at: node)
             return nil
         }
         return d
     }
 
-    func country(_ node: YAMLNode?, _ what: String) -> String? {
-        guard let node, let s = string(node, what) else { return nil }
+    func country(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
+        guard let node, let s = string(node, what()) else { return nil }
         guard CountryCode.isValid(s) else {
-            error("bad-country", "\(what) `\(s)` is not an ISO 3166-1 alpha-2 country code", at: node,
+            error("bad-country", "\(what()) `\(s)` is not an ISO 3166-1 alpha-2 country code", at: node,
                   help: DidYouMean.help(s.uppercased(), among: CountryCode.all))
             return nil
         }
@@ -135,20 +135,20 @@ final class Schema {
     }
 
     /// An HS code as digits only: 2 to 10 digits, dots allowed between them.
-    func hs(_ node: YAMLNode?, _ what: String) -> String? {
-        guard let node, let s = string(node, what) else { return nil }
+    func hs(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
+        guard let node, let s = string(node, what()) else { return nil }
         guard let digits = HSCode.normalize(s) else {
-            error("bad-hs-code", "\(what) `\(s)` is not an HS code (2 to 10 digits, dots allowed, e.g. \"0701.90\")", at: node)
+            error("bad-hs-code", "\(what()) `\(s)` is not an HS code (2 to 10 digits, dots allowed, e.g. \"0701.90\")", at: node)
             return nil
         }
         return digits
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode?, _ what: String, _ type: T.Type) -> T? where T.RawValue == String {
-        guard let node, let s = string(node, what) else { return nil }
+    func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode?, _ what: @autoclosure () -> String, _ type: T.Type) -> T? where T.RawValue == String {
+        guard let node, let s = string(node, what()) else { return nil }
         guard let v = T(rawValue: s) else {
             let names = T.allCases.map(\.rawValue)
-            error("bad-value", "\(what) `\(s)` is not one of: \(names.joined(separator: ", "))", at: node,
+            error("bad-value", "\(what()) `\(s)` is not one of: \(names.joined(separator: ", "))", at: node,
                   help: DidYouMean.help(s, among: names))
             return nil
         }
@@ -156,22 +156,22 @@ final class Schema {
     }
 
     /// `{p50, p90}`, or a single number meaning both.
-    func p5090(_ node: YAMLNode?, _ what: String) -> P5090? {
+    func p5090(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> P5090? {
         guard let node else { return nil }
-        if node.scalar != nil { return double(node, what).map { P5090($0) } }
-        guard let f = fields(node, what, allowed: ["p50", "p90"], required: ["p50", "p90"]),
-              let p50 = double(f["p50"], "\(what).p50"), let p90 = double(f["p90"], "\(what).p90") else { return nil }
+        if node.scalar != nil { return double(node, what()).map { P5090($0) } }
+        guard let f = fields(node, what(), allowed: ["p50", "p90"], required: ["p50", "p90"]),
+              let p50 = double(f["p50"], "\(what()).p50"), let p90 = double(f["p90"], "\(what()).p90") else { return nil }
         guard p90 >= p50 else {
-            error("out-of-range", "\(what).p90 (\(Scalar.number(p90))) must not be below p50 (\(Scalar.number(p50)))", at: f["p90"]!)
+            error("out-of-range", "\(what()).p90 (\(Scalar.number(p90))) must not be below p50 (\(Scalar.number(p50)))", at: f["p90"]!)
             return nil
         }
         return P5090(p50: p50, p90: p90)
     }
 
-    func sequence(_ node: YAMLNode?, _ what: String) -> [YAMLNode]? {
+    func sequence(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [YAMLNode]? {
         guard let node else { return nil }
         guard let items = node.sequence else {
-            if !node.isNull { error("wrong-type", "\(what) must be a list, found \(node.kindName)", at: node) }
+            if !node.isNull { error("wrong-type", "\(what()) must be a list, found \(node.kindName)", at: node) }
             return nil
         }
         return items
@@ -184,16 +184,16 @@ final class Schema {
     }
 
     /// `{from, until}` dates, either optional.
-    func dayRange(_ node: YAMLNode?, _ what: String) -> DayRange? {
-        guard let node, let f = fields(node, what, allowed: ["from", "until"]) else { return nil }
-        let range = DayRange(from: day(f["from"], "\(what).from"), until: day(f["until"], "\(what).until"))
-        if range.isEmpty { error("empty-range", "\(what) ends before it starts", at: node) }
+    func dayRange(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> DayRange? {
+        guard let node, let f = fields(node, what(), allowed: ["from", "until"]) else { return nil }
+        let range = DayRange(from: day(f["from"], "\(what()).from"), until: day(f["until"], "\(what()).until"))
+        if range.isEmpty { error("empty-range", "\(what()) ends before it starts", at: node) }
         return range
     }
 
-    func source(_ f: Fields, _ what: String) -> String {
-        if let s = string(f["source"], "\(what).source"), !s.trimmingCharacters(in: .whitespaces).isEmpty { return s }
-        if !f.has("source") { error("missing-source", "\(what) has no `source`; every rule, figure and membership needs one", at: f.node) }
+    func source(_ f: Fields, _ what: @autoclosure () -> String) -> String {
+        if let s = string(f["source"], "\(what()).source"), !s.trimmingCharacters(in: .whitespaces).isEmpty { return s }
+        if !f.has("source") { error("missing-source", "\(what()) has no `source`; every rule, figure and membership needs one", at: f.node) }
         return ""
     }
 }

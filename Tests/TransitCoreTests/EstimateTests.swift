@@ -16,6 +16,26 @@ import Testing
         #expect(MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 3) != MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 4))
     }
 
+    /// The quantiles are the exact 5,000th and 9,000th smallest draws, whatever the sample looks
+    /// like: smooth sums, many ties, zeros and negatives (read as zero), sorted input, and a
+    /// subsample that brackets the ranks badly (the exact fallback).
+    @Test(arguments: 0..<6) func quantilesAreExactOrderStatistics(shape: Int) {
+        var rng = SplitMix64(seed: UInt64(shape) &+ 7)
+        var v: [Float] = (0..<MonteCarlo.draws).map { _ in Float(rng.next() % 1_000_000) / 1000 }
+        switch shape {
+        case 1: v = v.map { ($0 / 100).rounded() }                      // heavy ties
+        case 2: v = v.enumerated().map { $0.offset % 3 == 0 ? 0 : $0.element - 200 }  // zeros and negatives
+        case 3: v.sort()
+        case 4: v = v.enumerated().map { $0.offset % 16 == 0 ? 0 : $0.element }     // subsample sees only zeros
+        case 5: v = MonteCarlo.samples(P5090(p50: 40, p90: 400), stream: 1)
+        default: break
+        }
+        let sorted = v.map { max($0, 0) }.sorted()
+        let q = MonteCarlo.quantiles(v)
+        #expect(q.p50 == Double(sorted[MonteCarlo.draws / 2]))
+        #expect(q.p90 == Double(sorted[MonteCarlo.draws * 9 / 10]))
+    }
+
     /// The stratified draws agree with plain independent sampling of the same sum.
     @Test func stratifiedSumMatchesPlainMonteCarlo() {
         let steps = [P5090(p50: 54, p90: 70.7), P5090(p50: 2.3, p90: 24), P5090(p50: 20, p90: 40), P5090(p50: 13, p90: 27),

@@ -27,5 +27,11 @@ import TransitReports
         #expect(JSONValue.format(0.05, decimals: 1) == "0.1")
         #expect(JSONValue.format(1234.5678, decimals: 2) == "1234.57")
         #expect(JSONValue.format(-0.001, decimals: 1) == "0")
+        #expect(JSONValue.format(0.05, decimals: 2) == "0.05")
+        #expect(JSONValue.format(-0.25, decimals: 2) == "-0.25")
+        #expect(JSONValue.format(1000, decimals: 1) == "1000")
+        #expect(JSONValue.format(100.5, decimals: 1) == "100.5")
+        #expect(JSONValue.format(7, decimals: 0) == "7")
+        #expect(JSONValue.format(.nan, decimals: 1) == "null")
     }
 }

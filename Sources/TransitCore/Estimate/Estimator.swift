@@ -9,19 +9,20 @@ public enum Estimator {
         let units = Double(max(1, shipment.transport.units))
         var steps = journey.steps.map { $0.scaled(tonnes: tonnes, units: units) } + procedures
         var waits: [P5090] = []
-        var seen = Set<String>()
+        var seen: [(document: String, issuer: String)] = []
         var fixedCost = 0.0
         for row in checklist where row.status.needsAction && row.severity == .error {
             // One document obtained serves every row that asks for it from the same issuer.
-            guard seen.insert("\(row.document)|\(row.issuer)").inserted else { continue }
+            guard !seen.contains(where: { $0 == (row.document, row.issuer) }) else { continue }
+            seen.append((row.document, row.issuer))
             steps.append(Step(kind: .document, name: "obtain \(row.document)", hours: row.leadTimeHours,
                               costUSD: P5090(row.costUSD), source: row.howToObtain))
             waits.append(row.leadTimeHours)
             fixedCost += row.costUSD
         }
         // Streams continue after the journey's so that equal figures stay independent draws.
-        var hoursSeen = OccurrenceCounter(), costSeen = OccurrenceCounter()
-        for s in journey.steps { _ = hoursSeen.next(s.hours); _ = costSeen.next(s.costUSD) }
+        let hoursSeen = journey.hoursOccurrences
+        var costSeen = journey.costOccurrences
         let key = SampleCache.TimeKey(journey: journey.id, procedures: procedures.map(\.hours), waits: waits)
         let totals = cache.time(key) {
             var counter = hoursSeen

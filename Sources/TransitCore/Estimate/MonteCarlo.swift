@@ -23,63 +23,98 @@ public enum MonteCarlo {
         return order.map { expf(mu + sigma * strata[$0]) }
     }
 
-    /// The p50 and p90 of a sample of non-negative values: exact order statistics (the 5,000th and
-    /// 9,000th smallest of 10,000). One pass counts the top 16 bits of the floats' bit patterns
-    /// (for non-negative IEEE floats they sort like the values) in a two-level histogram; the
-    /// few values in the bucket that holds each rank are then selected exactly.
+    /// The p50 and p90 of a sample of non-negative values (negatives count as zero): exact order
+    /// statistics, the 5,000th and 9,000th smallest of 10,000. One vectorised pass finds the zeros
+    /// and the range of the positive values; a second counts them into 4,096 buckets by the top
+    /// bits of their IEEE bit patterns above the smallest (positive floats sort like their bit
+    /// patterns, and the buckets are finer where the values are dense, as on a log scale); a third
+    /// keeps the few values in the bucket that holds each rank, where the rank is then selected.
     public static func quantiles(_ values: [Float]) -> P5090 {
         guard !values.isEmpty else { return .zero }
-        let r50 = values.count / 2, r90 = Int(Double(values.count) * 0.9)
+        let n = values.count, r50 = n / 2, r90 = Int(Double(n) * 0.9)
         return values.withUnsafeBufferPointer { v in
-            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 65536 + 256) { counts in
+            let (zeros, smallest, largest) = positiveRange(v)
+            guard zeros <= r90 else { return .zero }
+            let minBits = smallest.bitPattern
+            var shift: UInt32 = 0
+            while (largest.bitPattern &- minBits) &>> shift >= 4096 { shift += 1 }
+            return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 4096) { counts in
                 counts.initialize(repeating: 0)
-                let high = UnsafeMutableBufferPointer(rebasing: counts[65536...])
-                for x in v {
-                    let key = Int(max(x, 0).bitPattern >> 16)
-                    counts[key] &+= 1
-                    high[key >> 8] &+= 1
-                }
-                func locate(_ rank: Int) -> (key: UInt32, offset: Int) {
-                    var r = rank, h = 0
-                    while r >= Int(high[h]) { r -= Int(high[h]); h += 1 }
-                    var k = h << 8
+                let table = counts.baseAddress!
+                for x in v where x > 0 { table[Int((x.bitPattern &- minBits) &>> shift)] &+= 1 }
+                /// The bucket holding `rank` among the positive values, and the rank within it.
+                func locate(_ rank: Int) -> (bucket: UInt32, offset: Int)? {
+                    var r = rank - zeros, k = 0
+                    guard r >= 0 else { return nil }
                     while r >= Int(counts[k]) { r -= Int(counts[k]); k += 1 }
                     return (UInt32(k), r)
                 }
-                let (k50, o50) = locate(r50), (k90, o90) = locate(r90)
-                var in50: [Float] = [], in90: [Float] = []
-                in50.reserveCapacity(Int(counts[Int(k50)]))
-                in90.reserveCapacity(Int(counts[Int(k90)]))
-                for x in v {
-                    let y = max(x, 0), k = y.bitPattern >> 16
-                    if k == k50 { in50.append(y) }
-                    if k == k90 { in90.append(y) }
+                let at50 = locate(r50), at90 = locate(r90)
+                let size50 = at50.map { Int(counts[Int($0.bucket)]) } ?? 0, size90 = at90.map { Int(counts[Int($0.bucket)]) } ?? 0
+                return withUnsafeTemporaryAllocation(of: Float.self, capacity: size50 + size90 + 2) { buffer in
+                    let in50 = buffer.baseAddress!, in90 = in50 + size50 + 1
+                    var count50 = 0, count90 = 0
+                    let bucket50 = at50?.bucket ?? .max, bucket90 = at90?.bucket ?? .max
+                    for x in v where x > 0 {
+                        let k = (x.bitPattern &- minBits) &>> shift
+                        if k == bucket50 { in50[count50] = x; count50 += 1 }
+                        if k == bucket90 { in90[count90] = x; count90 += 1 }
+                    }
+                    let p50 = at50.map { nth(UnsafeMutableBufferPointer(start: in50, count: count50), $0.offset) } ?? 0
+                    let p90 = at90.map { nth(UnsafeMutableBufferPointer(start: in90, count: count90), $0.offset) } ?? 0
+                    return P5090(p50: Double(p50), p90: Double(p90))
                 }
-                return P5090(p50: Double(nth(&in50, o50)), p90: Double(nth(&in90, o90)))
             }
         }
     }
 
+    /// How many values are zero or negative, and the smallest and largest positive value,
+    /// eight at a time.
+    static func positiveRange(_ v: UnsafeBufferPointer<Float>) -> (zeros: Int, smallest: Float, largest: Float) {
+        let n = v.count, base = UnsafeRawPointer(v.baseAddress!)
+        var low = SIMD8<Float>(repeating: .infinity), high = SIMD8<Float>(repeating: 0), zeros = SIMD8<Int32>()
+        let zero = SIMD8<Float>(), one = SIMD8<Int32>(repeating: 1)
+        var i = 0
+        while i + 8 <= n {
+            let x = base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            let positive = x .> zero
+            zeros &+= one.replacing(with: 0, where: positive)
+            low = low.replacing(with: x, where: positive .& (x .< low))
+            high = high.replacing(with: x, where: x .> high)
+            i += 8
+        }
+        var count = Int(zeros.wrappedSum()), smallest = low.min(), largest = high.max()
+        while i < n {
+            let x = v[i]
+            if x > 0 { smallest = min(smallest, x); largest = max(largest, x) } else { count += 1 }
+            i += 1
+        }
+        return (count, smallest, largest)
+    }
+
     /// The k-th smallest of `a` (reorders it): Hoare quickselect, median-of-three pivot.
     static func nth(_ a: inout [Float], _ k: Int) -> Float {
-        a.withUnsafeMutableBufferPointer { a in
-            var lo = 0, hi = a.count - 1
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2
-                if a[mid] < a[lo] { a.swapAt(mid, lo) }
-                if a[hi] < a[lo] { a.swapAt(hi, lo) }
-                if a[hi] < a[mid] { a.swapAt(hi, mid) }
-                let pivot = a[mid]
-                var i = lo, j = hi
-                while i <= j {
-                    while a[i] < pivot { i += 1 }
-                    while a[j] > pivot { j -= 1 }
-                    if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
-                }
-                if k <= j { hi = j } else if k >= i { lo = i } else { break }
+        a.withUnsafeMutableBufferPointer { nth($0, k) }
+    }
+
+    /// The k-th smallest in a buffer (reorders it).
+    static func nth(_ a: UnsafeMutableBufferPointer<Float>, _ k: Int) -> Float {
+        var lo = 0, hi = a.count - 1
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if a[mid] < a[lo] { a.swapAt(mid, lo) }
+            if a[hi] < a[lo] { a.swapAt(hi, lo) }
+            if a[hi] < a[mid] { a.swapAt(hi, mid) }
+            let pivot = a[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while a[j] > pivot { j -= 1 }
+                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
             }
-            return a[k]
+            if k <= j { hi = j } else if k >= i { lo = i } else { break }
         }
+        return a[k]
     }
 
     /// Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9).

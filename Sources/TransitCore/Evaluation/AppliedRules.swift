@@ -37,7 +37,8 @@ struct AppliedRules {
 
     /// Records a rule that applies (`unknown == nil`) or may apply (its condition is undecided).
     mutating func apply(_ rule: Rule, lines: LineSet, at checkpoint: Checkpoint, position: Int, unknown: [String]?) {
-        let ref = "\(rule.id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))"
+        // Only prohibitions and warnings name where they fired; most rules do neither.
+        var ref: String { "\(rule.id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))" }
         if let message = rule.prohibit {
             if unknown == nil {
                 findings.append(Finding(severity: rule.severity, code: "prohibited", message: "\(message) [\(ref)]",

@@ -78,4 +78,8 @@ public struct Journey: Sendable {
     public var hoursSamples: [Float]
     public var costPerTonneSamples: [Float]
     public var costPerUnitSamples: [Float]
+    /// How often each figure occurs among the steps' hours and costs: sums over more steps
+    /// continue from here, so that their equal figures still get independent streams.
+    var hoursOccurrences = OccurrenceCounter()
+    var costOccurrences = OccurrenceCounter()
 }

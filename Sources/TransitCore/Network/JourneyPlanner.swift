@@ -21,6 +21,7 @@ public struct JourneyPlanner: Sendable {
             case .success(let links):
                 var j = walk(links, origin: shipment.origin, destination: shipment.destination, corridor)
                 j.id = "\(corridorID)|\(shipment.origin)|\(shipment.destination)|\(preferred?.rawValue ?? "-")"
+                for s in j.steps { _ = j.hoursOccurrences.next(s.hours); _ = j.costOccurrences.next(s.costUSD) }
                 return .success(j)
             }
         }
