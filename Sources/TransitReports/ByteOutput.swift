@@ -14,52 +14,62 @@ extension Array: ByteOutput where Element == UInt8 {
 }
 
 /// A growable byte buffer written through a raw pointer: appending is a capacity check and a
-/// copy, with none of an array's uniqueness checks.
+/// copy, with none of an array's uniqueness checks. Its state sits behind a constant pointer,
+/// so writes need no runtime exclusivity checks either.
 public final class ByteSink: ByteOutput {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    public private(set) var count = 0
+    private struct State {
+        var base: UnsafeMutablePointer<UInt8>
+        var count: Int
+        var capacity: Int
+    }
+    private let state: UnsafeMutablePointer<State>
 
     public init(capacity: Int = 8192) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        let capacity = max(capacity, 16)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(base: .allocate(capacity: capacity), count: 0, capacity: capacity))
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        state.pointee.base.deallocate()
+        state.deallocate()
+    }
+
+    /// How many bytes have been written.
+    public var count: Int { state.pointee.count }
 
     /// The bytes written so far.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: state.pointee.base, count: state.pointee.count)) }
 
-    @inline(__always) private func reserve(_ n: Int) {
-        if count &+ n > capacity { grow(to: count + n) }
+    /// Room for `n` more bytes; returns where they go.
+    @inline(__always) private func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if state.pointee.count &+ n > state.pointee.capacity { grow(to: state.pointee.count + n) }
+        let at = state.pointee.base + state.pointee.count
+        state.pointee.count &+= n
+        return at
     }
 
     private func grow(to needed: Int) {
-        let bigger = max(needed, capacity * 2)
+        let bigger = max(needed, state.pointee.capacity * 2)
         let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-        fresh.update(from: base, count: count)
-        base.deallocate()
-        base = fresh
-        capacity = bigger
+        fresh.update(from: state.pointee.base, count: state.pointee.count)
+        state.pointee.base.deallocate()
+        state.pointee.base = fresh
+        state.pointee.capacity = bigger
     }
 
     @inline(__always) public func append(_ byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count &+= 1
+        reserve(1).pointee = byte
     }
 
     @inline(__always) public func append(bytes: UnsafeBufferPointer<UInt8>) {
         guard let from = bytes.baseAddress, bytes.count > 0 else { return }
-        reserve(bytes.count)
-        (base + count).update(from: from, count: bytes.count)
-        count &+= bytes.count
+        reserve(bytes.count).update(from: from, count: bytes.count)
     }
 
     /// `n` copies of `byte` (indentation).
     public func append(_ byte: UInt8, times n: Int) {
-        reserve(n)
-        (base + count).update(repeating: byte, count: n)
-        count &+= n
+        guard n > 0 else { return }
+        reserve(n).update(repeating: byte, count: n)
     }
 }

@@ -22,7 +22,6 @@ public enum Estimator {
         }
         // Streams continue after the journey's so that equal figures stay independent draws.
         let hoursSeen = journey.hoursOccurrences
-        var costSeen = journey.costOccurrences
         let key = SampleCache.TimeKey(journey: journey.id, procedures: procedures.map(\.hours), waits: waits)
         let totals = cache.time(key) {
             var counter = hoursSeen
@@ -36,8 +35,16 @@ public enum Estimator {
             if let delay { time.add(delay.values) }
             return (time.quantiles, delay?.quantiles ?? .zero)
         }
-        var cost = SampleSum(Float(tonnes), journey.costPerTonneSamples, Float(units), journey.costPerUnitSamples)
-        for p in procedures { cost.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD)))) }
+        // The procedures' costs do not scale with the shipment: their sum is drawn once per route.
+        let procedureCosts = procedures.isEmpty ? nil
+            : cache.procedureCosts(SampleCache.ProcedureKey(journey: journey.id, costs: procedures.map(\.costUSD))) {
+                var costSeen = journey.costOccurrences
+                var sum = SampleSum()
+                for p in procedures { sum.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD)))) }
+                return sum.values
+            }
+        let cost = SampleSum(Float(tonnes), journey.costPerTonneSamples, Float(units), journey.costPerUnitSamples,
+                             plus: procedureCosts)
         // A fixed amount shifts every draw, so it shifts the quantiles by the same amount.
         let c = cost.quantiles
         return Estimate(costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,

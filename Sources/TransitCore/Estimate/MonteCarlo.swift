@@ -155,12 +155,18 @@ public struct SampleSum: Sendable {
     /// A sum that starts from existing draws.
     public init(_ start: [Float]) { values = start }
 
-    /// a·x + b·y, elementwise, in one pass.
-    public init(_ a: Float, _ x: [Float], _ b: Float, _ y: [Float]) {
+    /// a·x + b·y (+ z), elementwise, in one pass.
+    public init(_ a: Float, _ x: [Float], _ b: Float, _ y: [Float], plus z: [Float]? = nil) {
         values = [Float](unsafeUninitializedCapacity: x.count) { out, n in
             x.withUnsafeBufferPointer { x in
                 y.withUnsafeBufferPointer { y in
-                    for i in 0..<x.count { out[i] = a * x[i] + b * y[i] }
+                    if let z {
+                        z.withUnsafeBufferPointer { z in
+                            for i in 0..<x.count { out[i] = a * x[i] + b * y[i] + z[i] }
+                        }
+                    } else {
+                        for i in 0..<x.count { out[i] = a * x[i] + b * y[i] }
+                    }
                 }
             }
             n = x.count

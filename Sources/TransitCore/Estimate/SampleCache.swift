@@ -9,6 +9,7 @@ public final class SampleCache: @unchecked Sendable {
     private var samples: [Key: [Float]] = [:]
     private var journeys: [JourneyKey: Result<Journey, RouteProblem>] = [:]
     private var times: [TimeKey: (time: P5090, delay: P5090)] = [:]
+    private var procedureCosts: [ProcedureKey: [Float]] = [:]
 
     /// What a shipment's total time depends on: its route, the procedures rules add, and the
     /// lead times of the documents it still needs. Shipments that share them share the totals.
@@ -16,6 +17,13 @@ public final class SampleCache: @unchecked Sendable {
 
     func time(_ key: TimeKey, _ make: () -> (time: P5090, delay: P5090)) -> (time: P5090, delay: P5090) {
         memo(\.times, key, make)
+    }
+
+    /// The procedures a route's rules add, by their cost figures: their summed cost draws.
+    struct ProcedureKey: Hashable { var journey: String; var costs: [P5090] }
+
+    func procedureCosts(_ key: ProcedureKey, _ make: () -> [Float]) -> [Float] {
+        memo(\.procedureCosts, key, make)
     }
 
     public init() {}
