@@ -17,11 +17,11 @@ public enum CheckOutcome: Sendable {
 }
 
 extension Workspace {
-    /// Loads and checks one manifest file.
-    public func check(file path: String, options: CheckOptions = CheckOptions()) -> CheckOutcome {
+    /// Loads and checks one manifest file (with `evaluator`, by default the workspace's own).
+    public func check(file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil) -> CheckOutcome {
         switch loadShipment(path) {
         case .failure(let f): return .invalid(file: path, diagnostics: f.diagnostics)
-        case .success(let s): return .report(evaluator.check(s, options: options))
+        case .success(let s): return .report((evaluator ?? self.evaluator).check(s, options: options))
         }
     }
 }

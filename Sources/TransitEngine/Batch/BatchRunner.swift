@@ -64,8 +64,17 @@ struct RowSummary: Sendable {
 public struct BatchRunner: Sendable {
     public let workspace: Workspace
     public let options: BatchOptions
+    /// One evaluator (and so one journey and draw cache) per worker thread: threads that share
+    /// nothing mutable do not contend for locks or for the same reference counts.
+    private let evaluators: [Evaluator]
 
-    public init(workspace: Workspace, options: BatchOptions) { self.workspace = workspace; self.options = options }
+    public init(workspace: Workspace, options: BatchOptions) {
+        self.workspace = workspace
+        self.options = options
+        evaluators = [workspace.evaluator] + (1..<max(1, options.jobs)).map { _ in
+            Evaluator(rules: workspace.ruleSet, network: workspace.evaluator.network)
+        }
+    }
 
     /// Runs over `inputs`; `write` receives output text in order; `progress` gets (done, total)
     /// after each window; `stop` is polled between windows (Ctrl-C).
@@ -105,12 +114,12 @@ public struct BatchRunner: Sendable {
         defer { results.buffer.deallocate() }
         // Threads take the next few files as they finish, so a slow manifest does not hold up a thread's share.
         let next = Counter()
-        let worker: @Sendable (Int) -> Void = { _ in
+        let worker: @Sendable (Int) -> Void = { thread in
             while true {
                 let start = next.take(8)
                 guard start < files.count else { return }
                 for i in start..<min(start + 8, files.count) {
-                    let row = BatchRow(file: files[i], outcome: self.check(files[i]))
+                    let row = BatchRow(file: files[i], outcome: self.check(files[i], thread: thread))
                     results.put((RowSummary(row.outcome), format.row(row)), at: i)
                 }
             }
@@ -121,8 +130,8 @@ public struct BatchRunner: Sendable {
         return rows
     }
 
-    func check(_ file: String) -> CheckOutcome {
-        guard options.parseOnly else { return workspace.check(file: file, options: options.check) }
+    func check(_ file: String, thread: Int) -> CheckOutcome {
+        guard options.parseOnly else { return workspace.check(file: file, options: options.check, evaluator: evaluators[thread]) }
         switch Files.readYAML(file, display: file, limits: Files.manifestLimits) {
         case .failure(let f): return .invalid(file: file, diagnostics: f.diagnostics)
         case .success: return .invalid(file: file, diagnostics: [])
