@@ -5,8 +5,9 @@ public struct JSONWriter {
     /// The bytes written so far.
     public var bytes: [UInt8] { sink.bytes }
     private let indent: Int?
-    /// For each open container: whether it has an element yet.
-    private var open: [Bool] = []
+    /// How many containers are open, and for each (one bit a level) whether it has an element yet.
+    private var depth = 0
+    private var hasElements: UInt64 = 0
     private var afterKey = false
 
     public init(pretty: Bool, capacity: Int = 8192) {
@@ -18,10 +19,11 @@ public struct JSONWriter {
 
     @inline(__always) private mutating func beginValue() {
         if afterKey { afterKey = false; return }
-        guard !open.isEmpty else { return }
-        if open[open.count - 1] { sink.append(UInt8(ascii: ",")) }
-        open[open.count - 1] = true
-        newline(open.count)
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 &<< UInt64(depth - 1)
+        if hasElements & bit != 0 { sink.append(UInt8(ascii: ",")) }
+        hasElements |= bit
+        newline(depth)
     }
 
     private mutating func newline(_ level: Int) {
@@ -47,10 +49,14 @@ public struct JSONWriter {
     @inline(__always) private mutating func container(_ start: Unicode.Scalar, _ end: Unicode.Scalar, _ body: (inout JSONWriter) -> Void) {
         beginValue()
         sink.append(UInt8(ascii: start))
-        open.append(false)
+        precondition(depth < 64, "JSON nested more than 64 levels")
+        depth += 1
+        let bit: UInt64 = 1 &<< UInt64(depth - 1)
+        hasElements &= ~bit
         body(&self)
-        let hadElements = open.removeLast()
-        if hadElements { newline(open.count) }
+        let hadElements = hasElements & bit != 0
+        depth -= 1
+        if hadElements { newline(depth) }
         sink.append(UInt8(ascii: end))
     }
 
@@ -58,7 +64,7 @@ public struct JSONWriter {
     @inline(__always) public mutating func number(_ v: Double, decimals: Int) { beginValue(); JSONValue.format(v, decimals: decimals, into: &sink) }
     @inline(__always) public mutating func int(_ v: Int) { beginValue(); JSONValue.format(Double(v), decimals: 0, into: &sink) }
     public mutating func null() { beginValue(); sink.append("null") }
-    public mutating func value(_ v: JSONValue) { beginValue(); v.write(to: &sink, indent: indent, level: open.count) }
+    public mutating func value(_ v: JSONValue) { beginValue(); v.write(to: &sink, indent: indent, level: depth) }
 
     @inline(__always) public mutating func field(_ k: StaticString, _ s: String) { key(k); string(s) }
     @inline(__always) public mutating func field(_ k: StaticString, _ s: String?) { key(k); if let s { string(s) } else { null() } }

@@ -6,9 +6,15 @@ struct Fields {
     let node: YAMLNode
     let entries: [(key: String, location: SourceLocation, value: YAMLNode)]
 
-    subscript(key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
-    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
-    func location(of key: String) -> SourceLocation { entries.first { $0.key == key }?.location ?? node.location }
+    subscript(key: String) -> YAMLNode? { entries.first { Keys.same($0.key, key) }?.value }
+    func has(_ key: String) -> Bool { entries.contains { Keys.same($0.key, key) } }
+    func location(of key: String) -> SourceLocation { entries.first { Keys.same($0.key, key) }?.location ?? node.location }
+}
+
+/// Key comparison for the schema walker: keys of different lengths (most pairs compared) are
+/// told apart by their byte counts before any character is compared.
+enum Keys {
+    @inline(__always) static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
 }
 
 /// Walks YAML nodes against a schema by hand, collecting every problem with its position:
@@ -38,11 +44,11 @@ final class Schema {
         entries.reserveCapacity(pairs.count)
         for (k, v) in pairs {
             guard let key = k.scalar else { error("wrong-type", "keys of \(what()) must be text", at: k); continue }
-            if entries.contains(where: { $0.key == key }) {
+            if entries.contains(where: { Keys.same($0.key, key) }) {
                 error("duplicate-key", "key `\(key)` appears twice in \(what())", at: k)
                 continue
             }
-            if !allowed.contains(key) {
+            if !allowed.contains(where: { Keys.same($0, key) }) {
                 error("unknown-key", "unknown key `\(key)` in \(what())", at: k, help: DidYouMean.help(key, among: allowed))
                 continue
             }

@@ -42,12 +42,14 @@ private struct TreeBuilder {
 
     init(file: String, limits: YAMLLimits) { self.file = file; self.limits = limits }
 
-    /// A container being filled, with the anchor it will be stored under.
+    /// A container being filled, with the anchor it will be stored under. Its items so far are
+    /// `pending[start...]`: one stack of nodes serves every open container, so no container
+    /// grows an array of its own.
     struct Frame {
         var location: SourceLocation
         var anchor: String?
         var isMapping: Bool
-        var items: [YAMLNode] = []
+        var start: Int
         var size = 1
     }
 
@@ -61,8 +63,18 @@ private struct TreeBuilder {
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
         var stack: [Frame] = []
+        var pending: [YAMLNode] = []
+        pending.reserveCapacity(128)
         var root: YAMLNode?
-        var rootSize = 0
+        /// A finished node goes into the open container (or is the document), moved, not copied.
+        func finish(_ node: consuming YAMLNode, size: Int) {
+            if stack.isEmpty {
+                root = node
+            } else {
+                pending.append(node)
+                stack[stack.count - 1].size += size
+            }
+        }
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else { return .failure(syntaxError(parser)) }
@@ -70,7 +82,6 @@ private struct TreeBuilder {
             let type = event.type
             if type == YAML_STREAM_END_EVENT || (type == YAML_DOCUMENT_END_EVENT && root != nil) { break }
             let at = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-            var finished: (YAMLNode, Int)?
             switch type {
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
@@ -78,27 +89,29 @@ private struct TreeBuilder {
                 let plain = s.style == YAML_PLAIN_SCALAR_STYLE
                 let node = YAMLNode(.scalar(text, plain: plain), at: at)
                 if let a = s.anchor { anchors[string(a)] = (node, 1) }
-                finished = (node, 1)
+                finish(node, size: 1)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 guard stack.count < limits.maxDepth else {
                     return .failure(Diagnostic("yaml-too-deep", "nesting is deeper than \(limits.maxDepth) levels", at: at))
                 }
                 let anchor = type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-                stack.append(Frame(location: at, anchor: anchor.map(string), isMapping: type == YAML_MAPPING_START_EVENT))
+                stack.append(Frame(location: at, anchor: anchor.map(string), isMapping: type == YAML_MAPPING_START_EVENT,
+                                   start: pending.count))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
                 let node: YAMLNode
                 if frame.isMapping {
                     var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-                    pairs.reserveCapacity(frame.items.count / 2)
-                    var i = 0
-                    while i + 1 < frame.items.count { pairs.append((frame.items[i], frame.items[i + 1])); i += 2 }
+                    pairs.reserveCapacity((pending.count - frame.start) / 2)
+                    var i = frame.start
+                    while i + 1 < pending.count { pairs.append((pending[i], pending[i + 1])); i += 2 }
                     node = YAMLNode(.mapping(pairs), at: frame.location)
                 } else {
-                    node = YAMLNode(.sequence(frame.items), at: frame.location)
+                    node = YAMLNode(.sequence(Array(pending[frame.start...])), at: frame.location)
                 }
+                pending.removeSubrange(frame.start...)
                 if let a = frame.anchor { anchors[a] = (node, frame.size) }
-                finished = (node, frame.size)
+                finish(node, size: frame.size)
             case YAML_ALIAS_EVENT:
                 let name = string(event.data.alias.anchor)
                 guard let target = anchors[name] else {
@@ -109,21 +122,11 @@ private struct TreeBuilder {
                     return .failure(Diagnostic("yaml-alias-bomb",
                                                "aliases expand to more than \(limits.maxAliasExpansion) nodes", at: at))
                 }
-                finished = (YAMLNode(target.node.content, at: at), target.size)
+                finish(YAMLNode(target.node.content, at: at), size: target.size)
             default:
                 break
             }
-            if let (node, size) = finished {
-                if stack.isEmpty {
-                    root = node
-                    rootSize = size
-                } else {
-                    stack[stack.count - 1].items.append(node)
-                    stack[stack.count - 1].size += size
-                }
-            }
         }
-        _ = rootSize
         return .success(root ?? YAMLNode(.scalar("", plain: true), at: SourceLocation(file: file, line: 1, column: 1)))
     }
 

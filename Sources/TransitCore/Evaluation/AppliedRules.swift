@@ -20,7 +20,8 @@ struct AppliedRules {
     }
 
     struct RowKey: Hashable {
-        var alternatives: [[String]]
+        /// `Rule.requirementGroups`: equal for requirements naming the same documents.
+        var group: Int
         var issuerCountry: String?
     }
 
@@ -63,14 +64,10 @@ struct AppliedRules {
                                            place: checkpoint.place, hours: p.hours, costUSD: p.costUSD, source: rule.source))
             }
         }
-        for requirement in rule.requirements {
-            let alternatives: [[DocumentRequirement]]
-            switch requirement {
-            case .document(let d): alternatives = [[d]]
-            case .oneOf(let alts): alternatives = alts
-            }
+        for (requirement, group) in zip(rule.requirements, rule.requirementGroups) {
+            let alternatives = requirement.alternatives
             for (country, boundLines) in issuerGroups(alternatives, lines, checkpoint) {
-                let key = RowKey(alternatives: alternatives.map { $0.map(\.document) }, issuerCountry: country)
+                let key = RowKey(group: group, issuerCountry: country)
                 if rows[key] == nil {
                     rows[key] = PendingRow(alternatives: alternatives, issuerCountry: country)
                     rowOrder.append(key)

@@ -35,6 +35,14 @@ public enum Requirement: Hashable, Sendable {
     case document(DocumentRequirement)
     case oneOf([[DocumentRequirement]])
 
+    /// The sets of documents any one of which satisfies the requirement.
+    public var alternatives: [[DocumentRequirement]] {
+        switch self {
+        case .document(let d): return [[d]]
+        case .oneOf(let alts): return alts
+        }
+    }
+
     public var documentIDs: [String] {
         switch self {
         case .document(let d): return [d.document]

@@ -21,6 +21,15 @@ public struct RuleSet: Sendable {
         self.agreements = Dictionary(agreements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rules: [Rule] = []
         for pack in packs { rules += pack.rules }
+        var groups: [[[String]]: Int] = [:]
+        for i in rules.indices {
+            rules[i].requirementGroups = rules[i].requirements.map { requirement in
+                let key = requirement.alternatives.map { $0.map(\.document) }
+                if let g = groups[key] { return g }
+                groups[key] = groups.count
+                return groups.count - 1
+            }
+        }
         self.rules = rules
         var buckets: [Key: Bucket] = [:]
         var lengths = Set<Int>()
