@@ -90,15 +90,13 @@ public struct BatchRunner: Sendable {
         while start < inputs.count {
             if stop() { summary.interrupted = true; break }
             let slice = Array(inputs[start..<min(start + window, inputs.count)])
-            var chunk: [UInt8] = []
             for (row, text) in process(slice) {
                 summary.count(row)
                 guard !text.isEmpty else { continue }
-                if emitted { chunk += separator }
+                if emitted { try write(separator) }
                 emitted = true
-                chunk += text
+                try write(text)
             }
-            try write(chunk)
             start += slice.count
             progress(start, inputs.count)
         }

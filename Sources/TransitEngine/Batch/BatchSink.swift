@@ -27,9 +27,22 @@ public final class BatchSink {
 
     public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
+    /// Writes what is pending straight from its buffer (no copy into `Data`), and keeps the
+    /// buffer's capacity for the next megabyte.
     func flush() throws {
         guard !pending.isEmpty else { return }
-        try handle.write(contentsOf: Data(pending))
+        let fd = handle.fileDescriptor
+        try pending.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                }
+                offset += n
+            }
+        }
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -47,3 +60,12 @@ public final class BatchSink {
     }
 }
 
+
+/// write(2); the sink's own `write` methods hide the unqualified name.
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, bytes, count)
+    #else
+    return Darwin.write(fd, bytes, count)
+    #endif
+}
