@@ -60,14 +60,14 @@ public struct Evaluator: Sendable {
                                         agreements: rules.agreements, day: day, allLines: allLines,
                                         originCountry: originCountry, destinationCountry: destinationCountry)
             for index in rules.candidates(kind: checkpoint.kind, country: checkpoint.country, prefixes: prefixes) {
-                let rule = rules.rules[index]
-                guard rule.effective.contains(day) else { continue }
-                let truth = rule.when.map { ConditionEvaluator.evaluate($0, ctx) } ?? LineTruth(yes: allLines)
+                // Read in place: a copy of the rule would retain every one of its fields.
+                guard rules.rules[index].effective.contains(day) else { continue }
+                let truth = rules.rules[index].when.map { ConditionEvaluator.evaluate($0, ctx) } ?? LineTruth(yes: allLines)
                 if !truth.yes.isEmpty {
                     fired.insert(index)
-                    applied.apply(rule, lines: truth.yes, at: checkpoint, position: position, unknown: nil)
+                    applied.apply(rules.rules[index], lines: truth.yes, at: checkpoint, position: position, unknown: nil)
                 } else if !truth.unknown.isEmpty {
-                    applied.apply(rule, lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
+                    applied.apply(rules.rules[index], lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
                 }
             }
         }
