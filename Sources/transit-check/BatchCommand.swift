@@ -32,8 +32,8 @@ struct BatchCommand: ParsableCommand {
             selectedShard = s
         }
         let workspace = try rulesOptions.workspace()
-        var inputs = BatchInputs.expand(paths)
-        if let s = selectedShard { inputs = inputs.filter(s.contains) }
+        var inputs = BatchInputs.paths(paths)
+        if let s = selectedShard { inputs = PathList(inputs.lazy.filter(s.contains)) }
         let runner = BatchRunner(workspace: workspace, options: BatchOptions(
             jobs: jobs, format: format, check: CheckOptions(asOf: asOf?.day, corridor: corridor), parseOnly: parseOnly))
 

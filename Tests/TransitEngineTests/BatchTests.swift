@@ -72,6 +72,18 @@ import TransitCore
         #expect(results.contains { $0["ruleId"] as? String == "document-expires-en-route" })
     }
 
+    /// The packed path list gives back exactly the paths put in, in order, whatever their bytes.
+    @Test func packedPathsRoundTrip() {
+        let paths = ["shipments/a.yaml", "", "manifests/ünïcode/ПК-КЗ.yaml", "x", "/abs/path with spaces.yml"]
+        let list = PathList(paths)
+        #expect(list.count == paths.count)
+        #expect(Array(list) == paths)
+        #expect(Array(list[2..<4]) == Array(paths[2..<4]))
+        #expect(PathList().isEmpty)
+        var lines = ["  a.yaml ", "", "b.yaml"].makeIterator()
+        #expect(Array(BatchInputs.paths(["-"], standardInput: { lines.next() })) == ["a.yaml", "b.yaml"])
+    }
+
     @Test func shardsCoverTheCorpusWithNoOverlap() {
         let corpus = (0..<500).map { "corpus/m\($0).yaml" }
         let n = 4

@@ -4,7 +4,12 @@ import Foundation
 /// `*.json` (in sorted order), and `-` for a list of paths on standard input.
 public enum BatchInputs {
     public static func expand(_ arguments: [String], standardInput: () -> String? = { readLine(strippingNewline: true) }) -> [String] {
-        var out: [String] = []
+        Array(paths(arguments, standardInput: standardInput))
+    }
+
+    /// `expand`, packed: what the batch holds for a corpus of any size.
+    public static func paths(_ arguments: [String], standardInput: () -> String? = { readLine(strippingNewline: true) }) -> PathList {
+        var out = PathList()
         for arg in arguments {
             if arg == "-" {
                 while let line = standardInput() {
@@ -16,7 +21,7 @@ public enum BatchInputs {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: arg, isDirectory: &isDirectory), isDirectory.boolValue {
                 let base = arg.hasSuffix("/") ? String(arg.dropLast()) : arg
-                out += Files.yamlFiles(under: base)
+                for file in Files.yamlFiles(under: base) { out.append(file) }
             } else {
                 // A file that does not exist still gets a row (an error), so nothing is lost.
                 out.append(arg)

@@ -80,6 +80,11 @@ public struct BatchRunner: Sendable {
     /// after each window; `stop` is polled between windows (Ctrl-C).
     public func run(_ inputs: [String], write: ([UInt8]) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
                     stop: () -> Bool = { false }) rethrows -> BatchSummary {
+        try run(PathList(inputs), write: write, progress: progress, stop: stop)
+    }
+
+    public func run(_ inputs: PathList, write: ([UInt8]) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
+                    stop: () -> Bool = { false }) rethrows -> BatchSummary {
         var summary = BatchSummary()
         let format = options.format
         try write(Array(format.header(rules: workspace.ruleSet).utf8))
