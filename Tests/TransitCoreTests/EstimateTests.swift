@@ -36,6 +36,16 @@ import Testing
         #expect(q.p90 == Double(sorted[MonteCarlo.draws * 9 / 10]))
     }
 
+    /// Samples whose size is not a multiple of eight take the one-by-one tail of each pass.
+    @Test(arguments: [1, 7, 13, 1001]) func quantilesAreExactForAnySampleSize(n: Int) {
+        var rng = SplitMix64(seed: UInt64(n))
+        let v: [Float] = (0..<n).map { _ in Float(rng.next() % 100_000) / 100 - 50 }
+        let sorted = v.map { max($0, 0) }.sorted()
+        let q = MonteCarlo.quantiles(v)
+        #expect(q.p50 == Double(sorted[n / 2]))
+        #expect(q.p90 == Double(sorted[Int(Double(n) * 0.9)]))
+    }
+
     /// The stratified draws agree with plain independent sampling of the same sum.
     @Test func stratifiedSumMatchesPlainMonteCarlo() {
         let steps = [P5090(p50: 54, p90: 70.7), P5090(p50: 2.3, p90: 24), P5090(p50: 20, p90: 40), P5090(p50: 13, p90: 27),

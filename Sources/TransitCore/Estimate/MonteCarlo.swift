@@ -29,41 +29,88 @@ public enum MonteCarlo {
     /// bits of their IEEE bit patterns above the smallest (positive floats sort like their bit
     /// patterns, and the buckets are finer where the values are dense, as on a log scale); a third
     /// keeps the few values in the bucket that holds each rank, where the rank is then selected.
+    /// The second and third passes work on eight values at a time.
     public static func quantiles(_ values: [Float]) -> P5090 {
         guard !values.isEmpty else { return .zero }
         let n = values.count, r50 = n / 2, r90 = Int(Double(n) * 0.9)
         return values.withUnsafeBufferPointer { v in
             let (zeros, smallest, largest) = positiveRange(v)
             guard zeros <= r90 else { return .zero }
-            let minBits = smallest.bitPattern
-            var shift: UInt32 = 0
-            while (largest.bitPattern &- minBits) &>> shift >= 4096 { shift += 1 }
-            return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 4096) { counts in
+            let buckets = Buckets(smallest: smallest, largest: largest)
+            // One more counter than buckets: zeros and negatives are counted there and ignored.
+            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Buckets.count + 1) { counts in
                 counts.initialize(repeating: 0)
                 let table = counts.baseAddress!
-                for x in v where x > 0 { table[Int((x.bitPattern &- minBits) &>> shift)] &+= 1 }
+                buckets.forEachKey(in: v) { keys, _ in
+                    for lane in 0..<8 { table[Int(keys[lane])] &+= 1 }
+                } tail: { key, _ in table[Int(key)] &+= 1 }
                 /// The bucket holding `rank` among the positive values, and the rank within it.
                 func locate(_ rank: Int) -> (bucket: UInt32, offset: Int)? {
                     var r = rank - zeros, k = 0
                     guard r >= 0 else { return nil }
-                    while r >= Int(counts[k]) { r -= Int(counts[k]); k += 1 }
+                    while r >= Int(table[k]) { r -= Int(table[k]); k += 1 }
                     return (UInt32(k), r)
                 }
                 let at50 = locate(r50), at90 = locate(r90)
-                let size50 = at50.map { Int(counts[Int($0.bucket)]) } ?? 0, size90 = at90.map { Int(counts[Int($0.bucket)]) } ?? 0
+                let size50 = at50.map { Int(table[Int($0.bucket)]) } ?? 0, size90 = at90.map { Int(table[Int($0.bucket)]) } ?? 0
                 return withUnsafeTemporaryAllocation(of: Float.self, capacity: size50 + size90 + 2) { buffer in
                     let in50 = buffer.baseAddress!, in90 = in50 + size50 + 1
                     var count50 = 0, count90 = 0
                     let bucket50 = at50?.bucket ?? .max, bucket90 = at90?.bucket ?? .max
-                    for x in v where x > 0 {
-                        let k = (x.bitPattern &- minBits) &>> shift
-                        if k == bucket50 { in50[count50] = x; count50 += 1 }
-                        if k == bucket90 { in90[count90] = x; count90 += 1 }
+                    let wanted50 = SIMD8<UInt32>(repeating: bucket50), wanted90 = SIMD8<UInt32>(repeating: bucket90)
+                    buckets.forEachKey(in: v) { keys, x in
+                        let hit50 = keys .== wanted50, hit90 = keys .== wanted90
+                        guard any(hit50 .| hit90) else { return }
+                        for lane in 0..<8 {
+                            if hit50[lane] { in50[count50] = x[lane]; count50 += 1 }
+                            if hit90[lane] { in90[count90] = x[lane]; count90 += 1 }
+                        }
+                    } tail: { key, x in
+                        if key == bucket50 { in50[count50] = x; count50 += 1 }
+                        if key == bucket90 { in90[count90] = x; count90 += 1 }
                     }
                     let p50 = at50.map { nth(UnsafeMutableBufferPointer(start: in50, count: count50), $0.offset) } ?? 0
                     let p90 = at90.map { nth(UnsafeMutableBufferPointer(start: in90, count: count90), $0.offset) } ?? 0
                     return P5090(p50: Double(p50), p90: Double(p90))
                 }
+            }
+        }
+    }
+
+    /// 4,096 buckets over the bit patterns of the positive floats from `smallest` to `largest`;
+    /// zero and negative values get key `count`, one past the last bucket.
+    struct Buckets {
+        static let count = 4096
+        let minBits: UInt32
+        let shift: UInt32
+
+        init(smallest: Float, largest: Float) {
+            minBits = smallest.bitPattern
+            var shift: UInt32 = 0
+            while (largest.bitPattern &- minBits) &>> shift >= UInt32(Buckets.count) { shift += 1 }
+            self.shift = shift
+        }
+
+        /// Calls `body` with the keys of each eight values (and the values), then `tail` for
+        /// the last few one by one.
+        @inline(__always)
+        func forEachKey(in v: UnsafeBufferPointer<Float>, _ body: (SIMD8<UInt32>, SIMD8<Float>) -> Void,
+                        tail: (UInt32, Float) -> Void) {
+            let n = v.count, base = UnsafeRawPointer(v.baseAddress!)
+            let low = SIMD8<UInt32>(repeating: minBits), shifts = SIMD8<UInt32>(repeating: shift)
+            let outside = SIMD8<UInt32>(repeating: UInt32(Buckets.count)), zero = SIMD8<Float>()
+            var i = 0
+            while i + 8 <= n {
+                let x = base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
+                let keys = ((bits &- low) &>> shifts).replacing(with: outside, where: .!(x .> zero))
+                body(keys, x)
+                i += 8
+            }
+            while i < n {
+                let x = v[i]
+                tail(x > 0 ? (x.bitPattern &- minBits) &>> shift : UInt32(Buckets.count), x)
+                i += 1
             }
         }
     }
