@@ -19,6 +19,17 @@ public enum ManifestDecoder {
     static let goodsKeys = ["line", "hs", "description", "net_kg", "gross_kg", "value_usd", "origin", "packaging",
                             "dangerous", "temperature_c"]
     static let documentKeys = ["type", "number", "issued", "issuer", "covers", "expires"]
+    // The key lists below are built once, not on every mapping read.
+    static let topRequired = ["manifest", "id", "shipper", "consignee", "origin", "destination", "mode", "regime",
+                              "departure", "goods"]
+    static let partyKeys = ["name", "country"]
+    static let transportKeys = ["units", "unit", "container", "temperature_c"]
+    static let goodsRequired = ["line", "hs", "description", "net_kg", "gross_kg", "value_usd", "origin"]
+    static let packagingKeys = ["kind", "wood"]
+    static let dangerousKeys = ["un", "class"]
+    static let documentRequired = ["type", "issued", "issuer"]
+    static let issuerKeys = ["country", "authority"]
+    static let issuerRequired = ["country"]
 
     public static func decode(_ text: String, file: String, vocabulary: ManifestVocabulary?,
                               limits: YAMLLimits = .standard) -> Result<Shipment, LoadFailure> {
@@ -37,8 +48,7 @@ public enum ManifestDecoder {
 
     private static func read(_ node: YAMLNode, _ s: Schema, _ vocab: ManifestVocabulary?) -> Shipment? {
         guard let f = s.fields(node, "manifest", allowed: topKeys,
-                               required: ["manifest", "id", "shipper", "consignee", "origin", "destination", "mode",
-                                          "regime", "departure", "goods"]) else { return nil }
+                               required: topRequired) else { return nil }
         if let v = f["manifest"], let n = s.int(v, "manifest"), n != 1 {
             s.error("unsupported-version", "manifest format \(n) is not supported; this version reads format 1", at: v)
         }
@@ -91,7 +101,7 @@ public enum ManifestDecoder {
     }
 
     private static func party(_ node: YAMLNode?, _ what: String, _ s: Schema) -> Party? {
-        guard let node, let f = s.fields(node, what, allowed: ["name", "country"], required: ["name", "country"]),
+        guard let node, let f = s.fields(node, what, allowed: partyKeys, required: partyKeys),
               let name = s.string(f["name"], "\(what).name"), let country = s.country(f["country"], "\(what).country")
         else { return nil }
         return Party(name: name, country: country)
@@ -108,7 +118,7 @@ public enum ManifestDecoder {
     }
 
     private static func transport(_ node: YAMLNode, _ s: Schema) -> Transport? {
-        guard let f = s.fields(node, "transport", allowed: ["units", "unit", "container", "temperature_c"]) else { return nil }
+        guard let f = s.fields(node, "transport", allowed: transportKeys) else { return nil }
         var t = Transport()
         if let u = f["units"] {
             if let n = s.int(u, "transport.units", min: 1) { t.units = n }
@@ -122,7 +132,7 @@ public enum ManifestDecoder {
     private static func goodsLine(_ node: YAMLNode, _ i: Int, _ s: Schema) -> GoodsLine? {
         var what: String { "goods[\(i)]" }  // built only for an error message
         guard let f = s.fields(node, what, allowed: goodsKeys,
-                               required: ["line", "hs", "description", "net_kg", "gross_kg", "value_usd", "origin"])
+                               required: goodsRequired)
         else { return nil }
         let line = s.int(f["line"], "\(what).line", min: 1)
         let hs = s.hs(f["hs"], "\(what).hs")
@@ -136,13 +146,13 @@ public enum ManifestDecoder {
                     at: f["gross_kg"]!)
         }
         var kind: String?, wood: Bool?
-        if let p = f["packaging"], !p.isNull, let pf = s.fields(p, "\(what).packaging", allowed: ["kind", "wood"]) {
+        if let p = f["packaging"], !p.isNull, let pf = s.fields(p, "\(what).packaging", allowed: packagingKeys) {
             kind = s.string(pf["kind"], "\(what).packaging.kind")
             wood = s.bool(pf["wood"], "\(what).packaging.wood")
         }
         var dangerous: DangerousGoods?
         let declared = f.has("dangerous")
-        if let d = f["dangerous"], !d.isNull, let df = s.fields(d, "\(what).dangerous", allowed: ["un", "class"], required: ["un", "class"]) {
+        if let d = f["dangerous"], !d.isNull, let df = s.fields(d, "\(what).dangerous", allowed: dangerousKeys, required: dangerousKeys) {
             if let un = s.string(df["un"], "\(what).dangerous.un"), let cls = s.string(df["class"], "\(what).dangerous.class") {
                 if un.count != 4 || !un.allSatisfy(\.isNumber) {
                     s.error("bad-un-number", "\(what).dangerous.un `\(un)` must be a four-digit UN number", at: df["un"]!)
@@ -160,7 +170,7 @@ public enum ManifestDecoder {
     private static func document(_ node: YAMLNode, _ i: Int, _ s: Schema, _ vocab: ManifestVocabulary?,
                                  lines: Set<Int>) -> AttachedDocument? {
         var what: String { "documents[\(i)]" }  // built only for an error message
-        guard let f = s.fields(node, what, allowed: documentKeys, required: ["type", "issued", "issuer"]) else { return nil }
+        guard let f = s.fields(node, what, allowed: documentKeys, required: documentRequired) else { return nil }
         var type = s.string(f["type"], "\(what).type")
         if let t = type, let known = vocab?.documentTypes, !known.contains(t) {
             s.error("unknown-document", "unknown document type `\(t)`", at: f["type"]!, help: DidYouMean.help(t, among: known))
@@ -169,7 +179,7 @@ public enum ManifestDecoder {
         let number = s.string(f["number"], "\(what).number")
         let issued = s.day(f["issued"], "\(what).issued")
         var country: String?, authority: String?
-        if let i = f["issuer"], let inf = s.fields(i, "\(what).issuer", allowed: ["country", "authority"], required: ["country"]) {
+        if let i = f["issuer"], let inf = s.fields(i, "\(what).issuer", allowed: issuerKeys, required: issuerRequired) {
             country = s.country(inf["country"], "\(what).issuer.country")
             authority = s.string(inf["authority"], "\(what).issuer.authority")
         }
