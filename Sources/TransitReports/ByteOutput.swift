@@ -3,10 +3,17 @@
 public protocol ByteOutput {
     mutating func append(_ byte: UInt8)
     mutating func append(bytes: UnsafeBufferPointer<UInt8>)
+    /// `n` copies of `byte` (indentation).
+    mutating func append(_ byte: UInt8, times n: Int)
 }
 
 extension ByteOutput {
+    public mutating func append(_ byte: UInt8, times n: Int) { for _ in 0..<max(n, 0) { append(byte) } }
     @inline(__always) mutating func append(_ s: StaticString) { s.withUTF8Buffer { append(bytes: $0) } }
+    mutating func append(text s: String) {
+        var s = s
+        s.withUTF8 { append(bytes: $0) }
+    }
 }
 
 extension Array: ByteOutput where Element == UInt8 {
@@ -67,7 +74,6 @@ public final class ByteSink: ByteOutput {
         reserve(bytes.count).update(from: from, count: bytes.count)
     }
 
-    /// `n` copies of `byte` (indentation).
     public func append(_ byte: UInt8, times n: Int) {
         guard n > 0 else { return }
         reserve(n).update(repeating: byte, count: n)

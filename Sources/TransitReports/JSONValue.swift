@@ -55,7 +55,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     private static func newline<Out: ByteOutput>(_ out: inout Out, _ indent: Int?, _ level: Int) {
         guard let indent else { return }
         out.append(10)
-        for _ in 0..<(indent * level) { out.append(UInt8(ascii: " ")) }
+        out.append(UInt8(ascii: " "), times: indent * level)
     }
 
     /// Rounds half away from zero and prints the shortest decimal form ("12", "3.5", "-0.25").
@@ -73,7 +73,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         let scaled = (v * scale).rounded(.toNearestOrAwayFromZero)
         if scaled == 0 { out.append(UInt8(ascii: "0")); return }
         let magnitude = abs(scaled)
-        guard magnitude < 9e15 else { for b in String(v).utf8 { out.append(b) }; return }
+        guard magnitude < 9e15 else { out.append(text: String(v)); return }
         var n = UInt64(magnitude)
         var fractionDigits = decimals
         // Trailing zeros of the fraction are not written.
@@ -129,7 +129,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             case 0x09: out.append("\\t")
             default:
                 let hex = String(b, radix: 16)
-                for b in ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8 { out.append(b) }
+                out.append(text: "\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
             }
             i += 1
             runStart = i

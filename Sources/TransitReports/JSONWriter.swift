@@ -62,7 +62,7 @@ public struct JSONWriter {
 
     @inline(__always) public mutating func string(_ s: String) { beginValue(); JSONValue.escape(s, into: &sink) }
     @inline(__always) public mutating func number(_ v: Double, decimals: Int) { beginValue(); JSONValue.format(v, decimals: decimals, into: &sink) }
-    @inline(__always) public mutating func int(_ v: Int) { beginValue(); JSONValue.format(Double(v), decimals: 0, into: &sink) }
+    @inline(__always) public mutating func int(_ v: Int) { beginValue(); sink.append(text: String(v)) }
     public mutating func null() { beginValue(); sink.append("null") }
     public mutating func value(_ v: JSONValue) { beginValue(); v.write(to: &sink, indent: indent, level: depth) }
 

@@ -139,12 +139,7 @@ public enum MonteCarlo {
         return (count, smallest, largest)
     }
 
-    /// The k-th smallest of `a` (reorders it): Hoare quickselect, median-of-three pivot.
-    static func nth(_ a: inout [Float], _ k: Int) -> Float {
-        a.withUnsafeMutableBufferPointer { nth($0, k) }
-    }
-
-    /// The k-th smallest in a buffer (reorders it).
+    /// The k-th smallest in a buffer (reorders it): Hoare quickselect, median-of-three pivot.
     static func nth(_ a: UnsafeMutableBufferPointer<Float>, _ k: Int) -> Float {
         var lo = 0, hi = a.count - 1
         while lo < hi {

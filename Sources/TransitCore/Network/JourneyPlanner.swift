@@ -21,7 +21,6 @@ public struct JourneyPlanner: Sendable {
             case .success(let links):
                 var j = walk(links, origin: shipment.origin, destination: shipment.destination, corridor)
                 j.id = "\(corridorID)|\(shipment.origin)|\(shipment.destination)|\(preferred?.rawValue ?? "-")"
-                for s in j.steps { _ = j.hoursOccurrences.next(s.hours); _ = j.costOccurrences.next(s.costUSD) }
                 return .success(j)
             }
         }
@@ -167,9 +166,12 @@ public struct JourneyPlanner: Sendable {
         checkpoint(.import, place(destination), previous?.mode)
         see(destinationCountry)
         let transit = countries.filter { $0 != originCountry && $0 != destinationCountry }
-        return Journey(corridor: corridor.id, places: places, links: links, checkpoints: checkpoints, steps: steps,
-                       countries: countries, transit: transit, modes: modes, linkStartHours: linkStart,
-                       hoursSamples: hours.values, costPerTonneSamples: perTonne.values, costPerUnitSamples: perUnit.values)
+        var journey = Journey(corridor: corridor.id, places: places, links: links, checkpoints: checkpoints, steps: steps,
+                              countries: countries, transit: transit, modes: modes, linkStartHours: linkStart,
+                              hoursSamples: hours.values, costPerTonneSamples: perTonne.values, costPerUnitSamples: perUnit.values)
+        journey.hoursOccurrences = hoursSeen
+        journey.costOccurrences = costSeen
+        return journey
     }
 
     func transshipmentReason(_ a: Link, _ b: Link) -> TransshipmentReason? {

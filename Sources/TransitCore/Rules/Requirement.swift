@@ -43,12 +43,7 @@ public enum Requirement: Hashable, Sendable {
         }
     }
 
-    public var documentIDs: [String] {
-        switch self {
-        case .document(let d): return [d.document]
-        case .oneOf(let alts): return alts.flatMap { $0.map(\.document) }
-        }
-    }
+    public var documentIDs: [String] { alternatives.flatMap { $0.map(\.document) } }
 }
 
 /// A step that is not a document (an inspection, a fumigation) and costs time and money.

@@ -52,12 +52,7 @@ public enum ReferenceCheck {
                     seen[rule.id] = rule.location
                 }
                 for r in rule.requirements {
-                    let reqs: [DocumentRequirement]
-                    switch r {
-                    case .document(let d): reqs = [d]
-                    case .oneOf(let alts): reqs = alts.flatMap { $0 }
-                    }
-                    for d in reqs where documents[d.document] == nil {
+                    for d in r.alternatives.joined() where documents[d.document] == nil {
                         out.append(Diagnostic("unknown-document", "rule `\(rule.id)` requires unknown document `\(d.document)`",
                                               at: d.location ?? rule.location, help: DidYouMean.help(d.document, among: documents.ids)))
                     }
