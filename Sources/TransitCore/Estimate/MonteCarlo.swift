@@ -41,9 +41,15 @@ public enum MonteCarlo {
             return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Buckets.count + 1) { counts in
                 counts.initialize(repeating: 0)
                 let table = counts.baseAddress!
-                buckets.forEachKey(in: v) { keys, _ in
+                // Written out rather than through `forEachKey`: the compiler does not inline this
+                // closure, and this loop runs once for every shipment.
+                var i = 0
+                while i + 8 <= n {
+                    let keys = buckets.keys(v, at: i)
                     for lane in 0..<8 { table[Int(keys[lane])] &+= 1 }
-                } tail: { key, _ in table[Int(key)] &+= 1 }
+                    i += 8
+                }
+                while i < n { table[Int(buckets.key(v[i]))] &+= 1; i += 1 }
                 /// The bucket holding `rank` among the positive values, and the rank within it.
                 func locate(_ rank: Int) -> (bucket: UInt32, offset: Int)? {
                     var r = rank - zeros, k = 0
@@ -91,27 +97,30 @@ public enum MonteCarlo {
             self.shift = shift
         }
 
+        /// The keys of the eight values from `i`.
+        @inline(__always)
+        func keys(_ v: UnsafeBufferPointer<Float>, at i: Int) -> SIMD8<UInt32> {
+            let x = UnsafeRawPointer(v.baseAddress!).loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
+            return ((bits &- SIMD8(repeating: minBits)) &>> SIMD8(repeating: shift))
+                .replacing(with: UInt32(Buckets.count), where: .!(x .> SIMD8<Float>()))
+        }
+
+        @inline(__always)
+        func key(_ x: Float) -> UInt32 { x > 0 ? (x.bitPattern &- minBits) &>> shift : UInt32(Buckets.count) }
+
         /// Calls `body` with the keys of each eight values (and the values), then `tail` for
         /// the last few one by one.
         @inline(__always)
         func forEachKey(in v: UnsafeBufferPointer<Float>, _ body: (SIMD8<UInt32>, SIMD8<Float>) -> Void,
                         tail: (UInt32, Float) -> Void) {
             let n = v.count, base = UnsafeRawPointer(v.baseAddress!)
-            let low = SIMD8<UInt32>(repeating: minBits), shifts = SIMD8<UInt32>(repeating: shift)
-            let outside = SIMD8<UInt32>(repeating: UInt32(Buckets.count)), zero = SIMD8<Float>()
             var i = 0
             while i + 8 <= n {
-                let x = base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
-                let keys = ((bits &- low) &>> shifts).replacing(with: outside, where: .!(x .> zero))
-                body(keys, x)
+                body(keys(v, at: i), base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self))
                 i += 8
             }
-            while i < n {
-                let x = v[i]
-                tail(x > 0 ? (x.bitPattern &- minBits) &>> shift : UInt32(Buckets.count), x)
-                i += 1
-            }
+            while i < n { tail(key(v[i]), v[i]); i += 1 }
         }
     }
 
