@@ -90,8 +90,8 @@ public enum ManifestDecoder {
         for (i, item) in (s.sequence(f["documents"], "documents") ?? []).enumerated() {
             if let d = document(item, i, s, vocab, lines: lines) { documents.append(d) }
         }
-        var locations: [String: SourceLocation] = [:]
-        for key in topKeys where f.has(key) { locations[key] = f.location(of: key) }
+        var locations = FieldLocations()
+        for key in topKeys where f.has(key) { locations.append(key, f.location(of: key)) }
         guard let id, let shipper, let consignee, let origin, let destination, let mode, let regime, let departure else {
             return nil
         }

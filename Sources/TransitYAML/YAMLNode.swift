@@ -19,8 +19,14 @@ public struct YAMLNode: Sendable {
     }
 
     public var isNull: Bool {
-        if case .scalar(let s, true) = content { return s.isEmpty || s == "null" || s == "~" || s == "Null" || s == "NULL" }
-        return false
+        guard case .scalar(let s, true) = content else { return false }
+        // Asked of every key and value read, so the length rules out most text before any comparison.
+        switch s.utf8.count {
+        case 0: return true
+        case 1: return s == "~"
+        case 4: return s == "null" || s == "Null" || s == "NULL"
+        default: return false
+        }
     }
 
     /// The text of a non-null scalar.

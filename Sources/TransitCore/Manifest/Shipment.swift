@@ -98,11 +98,11 @@ public struct Shipment: Hashable, Sendable {
     public var goods: [GoodsLine]
     public var documents: [AttachedDocument]
     /// Where each top-level key stands in the manifest file (`corridor`, `regime`, `departure`…).
-    public var fieldLocations: [String: SourceLocation]
+    public var fieldLocations: FieldLocations
 
     public init(id: String, file: String, shipper: Party, consignee: Party, origin: String, destination: String,
                 corridor: String?, mode: TransportMode, regime: String, departure: Day, transport: Transport,
-                goods: [GoodsLine], documents: [AttachedDocument], fieldLocations: [String: SourceLocation] = [:]) {
+                goods: [GoodsLine], documents: [AttachedDocument], fieldLocations: FieldLocations = [:]) {
         self.id = id; self.file = file; self.shipper = shipper; self.consignee = consignee; self.origin = origin
         self.destination = destination; self.corridor = corridor; self.mode = mode; self.regime = regime
         self.departure = departure; self.transport = transport; self.goods = goods; self.documents = documents
@@ -115,4 +115,23 @@ public struct Shipment: Hashable, Sendable {
 
     /// Regimes that are not agreements and so impose no membership check.
     public static let nationalRegimes: Set<String> = ["national", "none"]
+}
+
+/// Where the top-level keys of a manifest stand, for findings that point at a key. A dozen
+/// entries, read only when a finding is made, so a list (no hashing) is built for every manifest.
+public struct FieldLocations: Hashable, Sendable, ExpressibleByDictionaryLiteral {
+    private var keys: [String] = []
+    private var locations: [SourceLocation] = []
+
+    public init() {}
+    public init(dictionaryLiteral elements: (String, SourceLocation)...) {
+        for (k, l) in elements { append(k, l) }
+    }
+
+    public mutating func append(_ key: String, _ location: SourceLocation) {
+        keys.append(key)
+        locations.append(location)
+    }
+
+    public subscript(key: String) -> SourceLocation? { keys.firstIndex(of: key).map { locations[$0] } }
 }
