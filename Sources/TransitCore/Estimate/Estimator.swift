@@ -43,10 +43,16 @@ public enum Estimator {
                 for p in procedures { sum.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD)))) }
                 return sum.values
             }
-        let cost = SampleSum(Float(tonnes), journey.costPerTonneSamples, Float(units), journey.costPerUnitSamples,
-                             plus: procedureCosts)
+        let a = Float(tonnes), b = Float(units)
+        let costKey = SampleCache.CostKey(procedures: SampleCache.ProcedureKey(journey: journey.id, costs: procedures.map(\.costUSD)),
+                                          units: b)
+        let c = cache.costQuantiles(costKey, tonnes: a, window: { low, high in
+            MonteCarlo.quantiles(a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts,
+                                 between: low, and: high)
+        }, full: {
+            SampleSum(a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts).quantiles
+        })
         // A fixed amount shifts every draw, so it shifts the quantiles by the same amount.
-        let c = cost.quantiles
         return Estimate(costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,
                         delayFromMissingDocumentsHours: totals.delay, steps: steps)
     }

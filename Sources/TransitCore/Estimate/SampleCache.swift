@@ -26,6 +26,27 @@ public final class SampleCache: @unchecked Sendable {
         memo(\.procedureCosts, key, make)
     }
 
+    /// What a shipment's cost draws depend on besides its tonnage: the route (its per-tonne and
+    /// per-unit draws), the number of units and the procedures' summed draws.
+    struct CostKey: Hashable { var procedures: ProcedureKey; var units: Float }
+    private var costBrackets: [CostKey: CostBrackets] = [:]
+
+    /// The cost quantiles at tonnage `a`: by `window` from the first of the windows the known
+    /// tonnages give that holds both ranks, else by `full`. Exact either way.
+    func costQuantiles(_ key: CostKey, tonnes a: Float, window: (P5090, P5090) -> P5090?, full: () -> P5090) -> P5090 {
+        lock.lock()
+        let brackets = costBrackets[key] ?? { let b = CostBrackets(); costBrackets[key] = b; return b }()
+        let windows = brackets.windows(a)
+        lock.unlock()
+        var found: P5090?
+        for w in windows where found == nil { found = window(w.low, w.high) }
+        let q = found ?? full()
+        lock.lock()
+        brackets.record(a, q)
+        lock.unlock()
+        return q
+    }
+
     public init() {}
 
     /// The draws for a step; `stream` tells apart independent steps with equal figures.
