@@ -10,7 +10,10 @@ enum FieldValue {
 struct EvaluationContext {
     let shipment: Shipment
     let journey: Journey
-    let checkpoint: Checkpoint
+    /// The one field that changes along the journey: the context is built once per shipment
+    /// and moved from checkpoint to checkpoint, not rebuilt (a copy would retain every field
+    /// of the shipment and the journey).
+    var checkpoint: Checkpoint
     let agreements: [String: Agreement]
     let day: Day
     let allLines: LineSet

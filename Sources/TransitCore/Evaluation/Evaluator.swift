@@ -55,19 +55,23 @@ public struct Evaluator: Sendable {
         let destinationCountry = journey.checkpoints.last?.country ?? shipment.consignee.country
         let prefixes = rules.gatePrefixes(of: shipment.goods.map(\.hs))
         var fired = Set<Int>()
-        for (position, checkpoint) in journey.checkpoints.enumerated() {
-            let ctx = EvaluationContext(shipment: shipment, journey: journey, checkpoint: checkpoint,
+        if let first = journey.checkpoints.first {
+            var ctx = EvaluationContext(shipment: shipment, journey: journey, checkpoint: first,
                                         agreements: rules.agreements, day: day, allLines: allLines,
                                         originCountry: originCountry, destinationCountry: destinationCountry)
-            for index in rules.candidates(kind: checkpoint.kind, country: checkpoint.country, prefixes: prefixes) {
-                // Read in place: a copy of the rule would retain every one of its fields.
-                guard rules.rules[index].effective.contains(day) else { continue }
-                let truth = rules.rules[index].when.map { ConditionEvaluator.evaluate($0, ctx) } ?? LineTruth(yes: allLines)
-                if !truth.yes.isEmpty {
-                    fired.insert(index)
-                    applied.apply(rules.rules[index], lines: truth.yes, at: checkpoint, position: position, unknown: nil)
-                } else if !truth.unknown.isEmpty {
-                    applied.apply(rules.rules[index], lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
+            for (position, checkpoint) in journey.checkpoints.enumerated() {
+                ctx.checkpoint = checkpoint
+                for index in rules.candidates(kind: checkpoint.kind, country: checkpoint.country, prefixes: prefixes) {
+                    // Read in place: a copy of the rule would retain every one of its fields.
+                    guard rules.rules[index].effective.contains(day) else { continue }
+                    let truth: LineTruth
+                    if let when = rules.rules[index].when { truth = ConditionEvaluator.evaluate(when, ctx) } else { truth = LineTruth(yes: allLines) }
+                    if !truth.yes.isEmpty {
+                        fired.insert(index)
+                        applied.apply(rules.rules[index], lines: truth.yes, at: checkpoint, position: position, unknown: nil)
+                    } else if !truth.unknown.isEmpty {
+                        applied.apply(rules.rules[index], lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
+                    }
                 }
             }
         }
