@@ -1,14 +1,22 @@
 import TransitCore
 
 /// The keys of one mapping, checked against the keys its schema allows.
-/// A handful of keys at most, so a linear scan beats hashing.
+/// A handful of keys at most, so a linear scan beats hashing. Accepted keys are kept with the
+/// index of their pair, so that reading a mapping copies no nodes until a value is asked for.
 struct Fields {
     let node: YAMLNode
-    let entries: [(key: String, location: SourceLocation, value: YAMLNode)]
+    private let pairs: [(key: YAMLNode, value: YAMLNode)]
+    private let accepted: [(key: String, index: Int)]
 
-    subscript(key: String) -> YAMLNode? { entries.first { Keys.same($0.key, key) }?.value }
-    func has(_ key: String) -> Bool { entries.contains { Keys.same($0.key, key) } }
-    func location(of key: String) -> SourceLocation { entries.first { Keys.same($0.key, key) }?.location ?? node.location }
+    init(node: YAMLNode, pairs: [(key: YAMLNode, value: YAMLNode)], accepted: [(key: String, index: Int)]) {
+        self.node = node; self.pairs = pairs; self.accepted = accepted
+    }
+
+    private func index(of key: String) -> Int? { accepted.first { Keys.same($0.key, key) }?.index }
+
+    subscript(key: String) -> YAMLNode? { index(of: key).map { pairs[$0].value } }
+    func has(_ key: String) -> Bool { index(of: key) != nil }
+    func location(of key: String) -> SourceLocation { index(of: key).map { pairs[$0].key.location } ?? node.location }
 }
 
 /// Key comparison for the schema walker: keys of different lengths (most pairs compared) are
@@ -40,21 +48,21 @@ final class Schema {
             error("wrong-type", "\(what()) must be a mapping, found \(node.kindName)", at: node)
             return nil
         }
-        var entries: [(key: String, location: SourceLocation, value: YAMLNode)] = []
-        entries.reserveCapacity(pairs.count)
-        for (k, v) in pairs {
-            guard let key = k.scalar else { error("wrong-type", "keys of \(what()) must be text", at: k); continue }
-            if entries.contains(where: { Keys.same($0.key, key) }) {
-                error("duplicate-key", "key `\(key)` appears twice in \(what())", at: k)
+        var accepted: [(key: String, index: Int)] = []
+        accepted.reserveCapacity(pairs.count)
+        for i in pairs.indices {
+            guard let key = pairs[i].key.scalar else { error("wrong-type", "keys of \(what()) must be text", at: pairs[i].key); continue }
+            if accepted.contains(where: { Keys.same($0.key, key) }) {
+                error("duplicate-key", "key `\(key)` appears twice in \(what())", at: pairs[i].key)
                 continue
             }
             if !allowed.contains(where: { Keys.same($0, key) }) {
-                error("unknown-key", "unknown key `\(key)` in \(what())", at: k, help: DidYouMean.help(key, among: allowed))
+                error("unknown-key", "unknown key `\(key)` in \(what())", at: pairs[i].key, help: DidYouMean.help(key, among: allowed))
                 continue
             }
-            entries.append((key, k.location, v))
+            accepted.append((key, i))
         }
-        let fields = Fields(node: node, entries: entries)
+        let fields = Fields(node: node, pairs: pairs, accepted: accepted)
         for key in required {
             guard let value = fields[key] else {
                 error("missing-key", "\(what()) needs `\(key)`", at: node)
