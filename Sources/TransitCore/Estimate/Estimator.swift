@@ -36,17 +36,16 @@ public enum Estimator {
             return (time.quantiles, delay?.quantiles ?? .zero)
         }
         // The procedures' costs do not scale with the shipment: their sum is drawn once per route.
+        let procedureKey = SampleCache.ProcedureKey(journey: journey.id, costs: procedures.map(\.costUSD))
         let procedureCosts = procedures.isEmpty ? nil
-            : cache.procedureCosts(SampleCache.ProcedureKey(journey: journey.id, costs: procedures.map(\.costUSD))) {
+            : cache.procedureCosts(procedureKey) {
                 var costSeen = journey.costOccurrences
                 var sum = SampleSum()
                 for p in procedures { sum.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD)))) }
                 return sum.values
             }
         let a = Float(tonnes), b = Float(units)
-        let costKey = SampleCache.CostKey(procedures: SampleCache.ProcedureKey(journey: journey.id, costs: procedures.map(\.costUSD)),
-                                          units: b)
-        let c = cache.costQuantiles(costKey, tonnes: a, window: { low, high in
+        let c = cache.costQuantiles(SampleCache.CostKey(procedures: procedureKey, units: b), tonnes: a, window: { low, high in
             MonteCarlo.quantiles(a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts,
                                  between: low, and: high)
         }, full: {
