@@ -80,8 +80,8 @@ import TransitCore
         #expect(Array(list) == paths)
         #expect(Array(list[2..<4]) == Array(paths[2..<4]))
         #expect(PathList().isEmpty)
-        var lines = ["  a.yaml ", "", "b.yaml"].makeIterator()
-        #expect(Array(BatchInputs.paths(["-"], standardInput: { lines.next() })) == ["a.yaml", "b.yaml"])
+        var lines = ["  a.yaml ", "", "b.yaml", "\tc d.yaml\t", " ", "ПК.yaml\u{00A0}", "e.yaml"].makeIterator()
+        #expect(Array(BatchInputs.paths(["-"], standardInput: { lines.next() })) == ["a.yaml", "b.yaml", "c d.yaml", "ПК.yaml", "e.yaml"])
     }
 
     @Test func shardsCoverTheCorpusWithNoOverlap() {

@@ -11,7 +11,9 @@ struct AppliedRules {
     private(set) var undecidedProhibition = false
     private var rows: [RowKey: PendingRow] = [:]
     private var rowOrder: [RowKey] = []
-    private var procedureKeys = Set<String>()
+    /// Procedures already counted, by name and place: one step each however many rules ask.
+    private var procedureKeys = Set<ProcedureAt>()
+    private struct ProcedureAt: Hashable { var name: String; var place: String }
 
     init(shipment: Shipment, journey: Journey, catalogue: DocumentCatalogue) {
         self.shipment = shipment
@@ -58,8 +60,7 @@ struct AppliedRules {
         }
         if unknown == nil {
             for p in rule.procedures {
-                let key = "\(p.name)|\(checkpoint.place)"
-                guard procedureKeys.insert(key).inserted else { continue }
+                guard procedureKeys.insert(ProcedureAt(name: p.name, place: checkpoint.place)).inserted else { continue }
                 procedureSteps.append(Step(kind: .procedure, name: "\(p.name) at \(checkpoint.kind.rawValue)",
                                            place: checkpoint.place, hours: p.hours, costUSD: p.costUSD, source: rule.source))
             }
