@@ -12,14 +12,15 @@ struct TransitCheck: ParsableCommand {
         discussion: "Exit status: 0 ready, 1 not ready (incomplete or blocked), 2 bad input or usage.",
         subcommands: [CheckCommand.self, BatchCommand.self, CorridorsCommand.self, RulesCommand.self, ServeCommand.self, CorpusCommand.self])
 
-    /// ArgumentParser exits 64 on usage errors; the SPEC says 2.
+    /// ArgumentParser exits 64 on usage errors; the SPEC says 2. A batch stopped by Ctrl-C
+    /// exits 130, the shell's code for SIGINT, so scripts can tell it from a finished run.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .success || code == ExitCode(1) || code == ExitCode(2) {
+            if code == .success || code == ExitCode(1) || code == ExitCode(2) || code == ExitCode(130) {
                 if code == .success, !(error is ExitCode) { print(fullMessage(for: error)) }
                 Foundation.exit(code.rawValue)
             }

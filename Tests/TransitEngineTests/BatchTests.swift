@@ -101,6 +101,24 @@ import TransitCore
         #expect(summary.interrupted)
         #expect(summary.total == 256, "one window of 256 rows at 1 job")
         _ = try JSONSerialization.jsonObject(with: Data(out.utf8))
+        // With worker threads checking ahead, the stop still comes at a window's end, and the
+        // workers are stopped and waited for before the batch returns.
+        polls = 0
+        let (parallel, stopped) = run(.jsonl, jobs: 2, inputs: many, stop: { polls += 1; return polls > 1 })
+        #expect(stopped.interrupted && stopped.total == 512)
+        #expect(parallel.split(separator: "\n").count == 512)
+    }
+
+    /// Rows come out in input order however unevenly the threads finish them.
+    @Test func orderedRowsKeepInputOrderUnderUnevenWork() {
+        let rows = OrderedRows(count: 300, jobs: 3, ahead: 16) { i, _ in
+            if i % 7 == 0 { usleep(UInt32(200 * (i % 5))) }
+            return (RowSummary(.invalid(file: "m\(i)", diagnostics: [])), Array("\(i)".utf8))
+        }
+        var seen: [String] = []
+        while let (_, text) = rows.next() { seen.append(String(decoding: text, as: UTF8.self)) }
+        rows.finish()
+        #expect(seen == (0..<300).map(String.init))
     }
 
     @Test func anAbandonedOutputLeavesNoFile() throws {

@@ -90,47 +90,28 @@ public struct BatchRunner: Sendable {
         try write(Array(format.header(rules: workspace.ruleSet).utf8))
         let separator = Array(format.separator.utf8)
         let window = options.jobs * 256
-        var emitted = false
-        var start = 0
-        while start < inputs.count {
-            if stop() { summary.interrupted = true; break }
-            let slice = Array(inputs[start..<min(start + window, inputs.count)])
-            for (row, text) in process(slice) {
-                summary.count(row)
-                guard !text.isEmpty else { continue }
-                if emitted { try write(separator) }
-                emitted = true
-                try write(text)
-            }
-            start += slice.count
-            progress(start, inputs.count)
+        let rows = OrderedRows(count: inputs.count, jobs: options.jobs, ahead: window) { i, thread in
+            let row = BatchRow(file: inputs[i], outcome: self.check(inputs[i], thread: thread))
+            return (RowSummary(row.outcome), format.row(row))
         }
+        defer { rows.finish() }
+        var emitted = false
+        var done = 0
+        while let (row, text) = rows.next() {
+            if done % window == 0 {
+                if done > 0 { progress(done, inputs.count) }
+                if stop() { summary.interrupted = true; break }
+            }
+            summary.count(row)
+            done += 1
+            guard !text.isEmpty else { continue }
+            if emitted { try write(separator) }
+            emitted = true
+            try write(text)
+        }
+        progress(done, inputs.count)
         try write(Array(format.footer.utf8))
         return summary
-    }
-
-    /// Checks and renders a window of files on `jobs` threads; row i belongs to file i.
-    func process(_ files: [String]) -> [(RowSummary, [UInt8])] {
-        let jobs = min(options.jobs, files.count)
-        let format = options.format
-        let results = Slots<(RowSummary, [UInt8])>(count: files.count)
-        defer { results.buffer.deallocate() }
-        // Threads take the next few files as they finish, so a slow manifest does not hold up a thread's share.
-        let next = Counter()
-        let worker: @Sendable (Int) -> Void = { thread in
-            while true {
-                let start = next.take(8)
-                guard start < files.count else { return }
-                for i in start..<min(start + 8, files.count) {
-                    let row = BatchRow(file: files[i], outcome: self.check(files[i], thread: thread))
-                    results.put((RowSummary(row.outcome), format.row(row)), at: i)
-                }
-            }
-        }
-        if jobs <= 1 { worker(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: worker) }
-        let rows = Array(results.buffer)
-        _ = results.buffer.deinitialize()
-        return rows
     }
 
     func check(_ file: String, thread: Int) -> CheckOutcome {
@@ -142,22 +123,81 @@ public struct BatchRunner: Sendable {
     }
 }
 
-/// Result slots that worker threads fill at disjoint indices.
-private final class Slots<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(count: Int) { buffer = .allocate(capacity: count) }
-    func put(_ value: T, at i: Int) { (buffer.baseAddress! + i).initialize(to: value) }
-}
+/// The rows of a batch handed out in input order while worker threads check the files ahead:
+/// at most `ahead` rows wait to be written, so memory stays flat, and the writer never waits
+/// for a whole window to finish, so threads do not idle at window ends and writing overlaps
+/// checking. With one job the rows are made on the caller's thread as they are asked for.
+final class OrderedRows: @unchecked Sendable {
+    typealias Row = (RowSummary, [UInt8])
+    private let make: @Sendable (_ index: Int, _ thread: Int) -> Row
+    private let count: Int
+    private let jobs: Int
+    private let condition = NSCondition()
+    private var ready: [Row?]
+    /// The next index a worker claims, and the next one `next()` hands out.
+    private var claimed = 0
+    private var given = 0
+    private var stopped = false
+    private let workers = DispatchGroup()
 
-/// A shared position in a list of work, taken a few items at a time.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take(_ n: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let v = value
-        value += n
-        return v
+    init(count: Int, jobs: Int, ahead: Int, make: @escaping @Sendable (Int, Int) -> Row) {
+        self.count = count
+        self.jobs = max(1, min(jobs, count))
+        self.make = make
+        ready = self.jobs > 1 ? Array(repeating: nil, count: max(ahead, self.jobs)) : []
+        guard self.jobs > 1 else { return }
+        for thread in 0..<self.jobs {
+            DispatchQueue.global().async(group: workers) { self.work(thread) }
+        }
+    }
+
+    /// The next row in input order, or nil after the last.
+    func next() -> Row? {
+        guard jobs > 1 else {
+            guard given < count else { return nil }
+            given += 1
+            return make(given - 1, 0)
+        }
+        condition.lock()
+        defer { condition.unlock() }
+        guard given < count else { return nil }
+        let slot = given % ready.count
+        while ready[slot] == nil { condition.wait() }
+        let row = ready[slot]
+        ready[slot] = nil
+        given += 1
+        condition.broadcast()  // room for a worker waiting to claim more
+        return row
+    }
+
+    /// Stops the workers after the rows they are checking, and waits for them.
+    func finish() {
+        guard jobs > 1 else { return }
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+        workers.wait()
+    }
+
+    private func work(_ thread: Int) {
+        while true {
+            condition.lock()
+            while !stopped && claimed < count && claimed >= given + ready.count { condition.wait() }
+            guard !stopped && claimed < count else { condition.unlock(); return }
+            // A few files at a time: fewer trips through the lock, and still no thread left
+            // holding a large share when the others are done.
+            let first = claimed
+            let last = min(first + 4, count, given + ready.count)
+            claimed = last
+            condition.unlock()
+            for i in first..<last {
+                let row = make(i, thread)
+                condition.lock()
+                ready[i % ready.count] = row
+                if i == given { condition.broadcast() }
+                condition.unlock()
+            }
+        }
     }
 }
