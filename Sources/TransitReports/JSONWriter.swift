@@ -23,7 +23,7 @@ public struct JSONWriter {
         let bit: UInt64 = 1 &<< UInt64(depth - 1)
         if hasElements & bit != 0 { sink.append(UInt8(ascii: ",")) }
         hasElements |= bit
-        newline(depth)
+        if indent != nil { newline(depth) }
     }
 
     private mutating func newline(_ level: Int) {
@@ -56,7 +56,7 @@ public struct JSONWriter {
         body(&self)
         let hadElements = hasElements & bit != 0
         depth -= 1
-        if hadElements { newline(depth) }
+        if hadElements && indent != nil { newline(depth) }
         sink.append(UInt8(ascii: end))
     }
 

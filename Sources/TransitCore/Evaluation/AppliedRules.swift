@@ -3,6 +3,8 @@
 struct AppliedRules {
     let shipment: Shipment
     let journey: Journey
+    /// The rule set's rules; rows refer to them by index, so that no rule is copied.
+    let rules: [Rule]
     let catalogue: DocumentCatalogue
 
     private(set) var findings: [Finding] = []
@@ -15,9 +17,10 @@ struct AppliedRules {
     private var procedureKeys = Set<ProcedureAt>()
     private struct ProcedureAt: Hashable { var name: String; var place: String }
 
-    init(shipment: Shipment, journey: Journey, catalogue: DocumentCatalogue) {
+    init(shipment: Shipment, journey: Journey, rules: [Rule], catalogue: DocumentCatalogue) {
         self.shipment = shipment
         self.journey = journey
+        self.rules = rules
         self.catalogue = catalogue
     }
 
@@ -33,13 +36,20 @@ struct AppliedRules {
         var perLine = false
         var lines = LineSet()
         var checkpoints: [(position: Int, checkpoint: Checkpoint)] = []
-        var rules: [Rule] = []
+        /// Indices into the rule set's rules, in the order they first applied.
+        var rules: [Int] = []
         var severity: Severity = .warning
         var needs: [String]? = []
     }
 
-    /// Records a rule that applies (`unknown == nil`) or may apply (its condition is undecided).
-    mutating func apply(_ rule: Rule, lines: LineSet, at checkpoint: Checkpoint, position: Int, unknown: [String]?) {
+    /// Records the rule at `index` that applies (`unknown == nil`) or may apply (its condition
+    /// is undecided).
+    mutating func apply(_ index: Int, lines: LineSet, at checkpoint: Checkpoint, position: Int, unknown: [String]?) {
+        rules.withUnsafeBufferPointer { apply($0[index], index, lines: lines, at: checkpoint, position: position, unknown: unknown) }
+    }
+
+    /// `apply` with the rule borrowed from the rule set: read in place, never copied.
+    private mutating func apply(_ rule: Rule, _ index: Int, lines: LineSet, at checkpoint: Checkpoint, position: Int, unknown: [String]?) {
         // Only prohibitions and warnings name where they fired; most rules do neither.
         var ref: String { "\(rule.id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))" }
         if let message = rule.prohibit {
@@ -69,12 +79,17 @@ struct AppliedRules {
             let alternatives = requirement.alternatives
             for (country, boundLines) in issuerGroups(alternatives, lines, checkpoint) {
                 let key = RowKey(group: group, issuerCountry: country)
-                if rows[key] == nil {
-                    rows[key] = PendingRow(alternatives: alternatives, issuerCountry: country)
+                let perLine = alternatives.contains { $0.contains { $0.per == .line } }
+                // A row already there is found and changed in place with one hash of its key.
+                if let i = rows.index(forKey: key) {
+                    rows.values[i].merge(rule, index, lines: boundLines, checkpoint: checkpoint, position: position,
+                                         unknown: unknown, perLine: perLine)
+                } else {
+                    var row = PendingRow(alternatives: alternatives, issuerCountry: country)
+                    row.merge(rule, index, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown, perLine: perLine)
+                    rows[key] = row
                     rowOrder.append(key)
                 }
-                rows[key]!.merge(rule, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown,
-                                 perLine: alternatives.contains { $0.contains { $0.per == .line } })
             }
         }
     }
@@ -101,7 +116,7 @@ struct AppliedRules {
 
     /// The merged checklist, each row judged against the manifest, in route order.
     func checklist(asOf day: Day) -> [ChecklistRow] {
-        let judge = Satisfaction(shipment: shipment, catalogue: catalogue)
+        let judge = Satisfaction(shipment: shipment, rules: rules, catalogue: catalogue)
         var out: [(Int, ChecklistRow)] = []
         for key in rowOrder {
             let row = rows[key]!
@@ -112,7 +127,7 @@ struct AppliedRules {
 }
 
 extension AppliedRules.PendingRow {
-    mutating func merge(_ rule: Rule, lines bound: LineSet, checkpoint: Checkpoint, position: Int, unknown: [String]?,
+    mutating func merge(_ rule: Rule, _ index: Int, lines bound: LineSet, checkpoint: Checkpoint, position: Int, unknown: [String]?,
                         perLine: Bool) {
         if let unknown {
             // Undecided hits only matter while no hit is certain.
@@ -126,7 +141,7 @@ extension AppliedRules.PendingRow {
         if !checkpoints.contains(where: { $0.checkpoint.kind == checkpoint.kind && $0.checkpoint.place == checkpoint.place }) {
             checkpoints.append((position, checkpoint))
         }
-        if !rules.contains(where: { $0.id == rule.id }) { rules.append(rule) }
+        if !rules.contains(index) { rules.append(index) }
         if rule.severity == .error { severity = .error }
     }
 }

@@ -49,7 +49,7 @@ public struct Evaluator: Sendable {
             blocked = true
         }
 
-        var applied = AppliedRules(shipment: shipment, journey: journey, catalogue: rules.documents)
+        var applied = AppliedRules(shipment: shipment, journey: journey, rules: rules.rules, catalogue: rules.documents)
         let allLines = LineSet(all: shipment.goods.count)
         let originCountry = journey.checkpoints.first?.country ?? shipment.shipper.country
         let destinationCountry = journey.checkpoints.last?.country ?? shipment.consignee.country
@@ -68,9 +68,9 @@ public struct Evaluator: Sendable {
                     if let when = rules.rules[index].when { truth = ConditionEvaluator.evaluate(when, ctx) } else { truth = LineTruth(yes: allLines) }
                     if !truth.yes.isEmpty {
                         fired.insert(index)
-                        applied.apply(rules.rules[index], lines: truth.yes, at: checkpoint, position: position, unknown: nil)
+                        applied.apply(index, lines: truth.yes, at: checkpoint, position: position, unknown: nil)
                     } else if !truth.unknown.isEmpty {
-                        applied.apply(rules.rules[index], lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
+                        applied.apply(index, lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
                     }
                 }
             }

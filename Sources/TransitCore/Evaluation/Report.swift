@@ -45,6 +45,11 @@ public struct RuleRef: Hashable, Sendable {
     public var source: String
     public var file: String
     public var line: Int
+
+    /// The reference to `rule`, where it is written.
+    init(_ rule: Rule) {
+        id = rule.id; pack = rule.pack; source = rule.source; file = rule.location.file; line = rule.location.line
+    }
 }
 
 /// One document the shipment needs, merged over every checkpoint and rule that asks for it.

@@ -2,6 +2,7 @@
 /// validity at the latest checkpoint that needs it (p90 arrival), and goods-line coverage.
 struct Satisfaction {
     let shipment: Shipment
+    let rules: [Rule]
     let catalogue: DocumentCatalogue
 
     /// The outcome for one required document.
@@ -42,7 +43,7 @@ struct Satisfaction {
             neededAt: row.checkpoints.map { CheckpointRef(checkpoint: $0.checkpoint.kind, country: $0.checkpoint.country, place: $0.checkpoint.place) },
             lines: row.lines.indices.map { shipment.goods[$0].line },
             issuer: issuerText(primary, alt[0].issuedBy == .any ? nil : row.issuerCountry),
-            rules: row.rules.map { RuleRef(id: $0.id, pack: $0.pack, source: $0.source, file: $0.location.file, line: $0.location.line) },
+            rules: row.rules.map { RuleRef(rules[$0]) },
             leadTimeHours: P5090(p50: types.map(\.leadTimeHours.p50).max() ?? 0, p90: types.map(\.leadTimeHours.p90).max() ?? 0),
             costUSD: types.reduce(0) { $0 + $1.costUSD },
             howToObtain: primary?.howToObtain ?? "",
