@@ -40,13 +40,11 @@ public enum JSONReport {
     }
 
     static func hours(_ k: StaticString, _ q: P5090, into w: inout JSONWriter) {
-        w.key(k)
-        w.object { w in w.field("p50", q.p50, decimals: 1); w.field("p90", q.p90, decimals: 1) }
+        w.quantiles(k, p50: q.p50, p90: q.p90, decimals: 1)
     }
 
     static func usd(_ k: StaticString, _ q: P5090, into w: inout JSONWriter) {
-        w.key(k)
-        w.object { w in w.field("p50", q.p50, decimals: 0); w.field("p90", q.p90, decimals: 0) }
+        w.quantiles(k, p50: q.p50, p90: q.p90, decimals: 0)
     }
 
     static func row(_ row: ChecklistRow, _ explanation: [RowExplanation]?, into w: inout JSONWriter) {

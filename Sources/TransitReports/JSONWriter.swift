@@ -66,6 +66,22 @@ public struct JSONWriter {
     public mutating func null() { beginValue(); sink.append("null") }
     public mutating func value(_ v: JSONValue) { beginValue(); v.write(to: &sink, indent: indent, level: depth) }
 
+    /// `"k": {"p50": …, "p90": …}`, the shape of every estimate figure. A report has dozens, so
+    /// the compact form is written in one go rather than key by key.
+    public mutating func quantiles(_ k: StaticString, p50: Double, p90: Double, decimals: Int) {
+        key(k)
+        guard indent == nil else {
+            object { w in w.field("p50", p50, decimals: decimals); w.field("p90", p90, decimals: decimals) }
+            return
+        }
+        afterKey = false
+        sink.append("{\"p50\":")
+        JSONValue.format(p50, decimals: decimals, into: &sink)
+        sink.append(",\"p90\":")
+        JSONValue.format(p90, decimals: decimals, into: &sink)
+        sink.append(UInt8(ascii: "}"))
+    }
+
     @inline(__always) public mutating func field(_ k: StaticString, _ s: String) { key(k); string(s) }
     @inline(__always) public mutating func field(_ k: StaticString, _ s: String?) { key(k); if let s { string(s) } else { null() } }
     @inline(__always) public mutating func field(_ k: StaticString, _ v: Double, decimals: Int) { key(k); number(v, decimals: decimals) }
