@@ -89,8 +89,10 @@ public struct BatchRunner: Sendable {
         let format = options.format
         try write(Array(format.header(rules: workspace.ruleSet).utf8))
         let separator = Array(format.separator.utf8)
+        // Progress and Ctrl-C are looked at once a window; workers run at most 32 rows a thread
+        // ahead of the writer (rows are ~16 KB; more ahead only holds more memory).
         let window = options.jobs * 256
-        let rows = OrderedRows(count: inputs.count, jobs: options.jobs, ahead: window) { i, thread in
+        let rows = OrderedRows(count: inputs.count, jobs: options.jobs, ahead: options.jobs * 32) { i, thread in
             let row = BatchRow(file: inputs[i], outcome: self.check(inputs[i], thread: thread))
             return (RowSummary(row.outcome), format.row(row))
         }
