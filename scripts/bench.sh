@@ -13,10 +13,10 @@ swift build -c release >/dev/null
 bin=.build/release/transit-check
 cc -O2 -o "$work/yaml-parse-baseline" scripts/yaml-parse-baseline.c $(pkg-config --cflags --libs yaml-0.1)
 
-# One timed run of a command: prints "seconds peak-KB".
+# One timed run of a command: prints "seconds peak-KB cpu-seconds" (cpu: user + system).
 run_once() {
-  /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true
-  tail -1 "$work/time.txt"
+  /usr/bin/time -o "$work/time.txt" -f "%e %M %U %S" "$@" >/dev/null 2>&1 || true
+  tail -1 "$work/time.txt" | awk '{ print $1, $2, $3 + $4 }'
 }
 
 # The passes, by number, over the corpus of $n files listed in $work/list-$n.txt.
@@ -50,11 +50,11 @@ for n in "${counts[@]}"; do
   cat "$dir"/*.yaml >/dev/null 2>&1 || find "$dir" -name '*.yaml' -exec cat {} + >/dev/null  # warm the page cache
   # Timings on a shared machine drift, so the passes run interleaved, $repeat rounds, and each
   # reports its best time (and its largest peak memory).
-  best=(999999 999999 999999 999999); peak=(0 0 0 0)
+  best=(999999 999999 999999 999999); peak=(0 0 0 0); cpu=(999999 999999 999999 999999)
   for _ in $(seq "$repeat"); do
     for i in 0 1 2 3; do
-      read -r secs kb < <(pass $i "$n")
-      best[$i]=$(echo "if ($secs < ${best[$i]}) $secs else ${best[$i]}" | bc -l)
+      read -r secs kb cpus < <(pass $i "$n")
+      if [ "$(echo "$secs < ${best[$i]}" | bc -l)" = 1 ]; then best[$i]=$secs; cpu[$i]=$cpus; fi
       [ "$kb" -gt "${peak[$i]}" ] && peak[$i]=$kb
     done
   done
@@ -63,6 +63,10 @@ for n in "${counts[@]}"; do
   done
   printf "  1 job at %.1f %% of libyaml's rate; 2 jobs %.2f times 1 job\n" \
     "$(echo "100 * ${best[0]} / ${best[2]}" | bc -l)" "$(echo "${best[2]} / ${best[3]}" | bc -l)"
+  # Where a 2-job shortfall comes from: CPU time that grows for the same work is contention
+  # (shared caches, memory, clock); CPU time below twice the wall time is idle waiting.
+  printf "  CPU time of the best runs: 1 job %.2f s, 2 jobs %.2f s (%.2f times); 2 jobs kept %.2f of 2 cores busy\n" \
+    "${cpu[2]}" "${cpu[3]}" "$(echo "${cpu[3]} / ${cpu[2]}" | bc -l)" "$(echo "${cpu[3]} / ${best[3]}" | bc -l)"
   lines=$(wc -l < "$work/out.jsonl")
   echo "  jsonl lines: $lines (inputs: $n)"
 done
