@@ -8,7 +8,7 @@ import TransitEngine
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch", abstract: "Check many manifests: files, directories (recursively) and - for paths on standard input.",
-        discussion: "Every input gets a row; bad manifests get verdict `error` with file:line:column. Exit 2 if any input was bad, 1 if any was not ready, 130 if interrupted.")
+        discussion: "Every input gets a row; bad manifests get verdict `error` with file:line:column. Exit 2 if any input was bad, 1 if any was not ready; 130 after Ctrl-C and 143 after SIGTERM, with the rows finished by then written.")
 
     @Argument(help: "Manifest files, directories, or - to read paths from standard input.") var paths: [String]
     @OptionGroup var rulesOptions: RulesOptions
@@ -43,6 +43,7 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let interrupt = Interrupt()
+        interrupt.onForcedExit { sink.removeTemporaryFile() }
         let progress = ProgressBar(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let started = DispatchTime.now()
         let summary: BatchSummary
@@ -59,31 +60,46 @@ struct BatchCommand: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             Output.error(BatchReport.summary(summary, seconds: seconds, jobs: jobs))
         }
-        if summary.interrupted { throw ExitCode(130) }
+        if summary.interrupted { throw ExitCode(interrupt.exitStatus) }
         if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
     }
 }
 
-/// Ctrl-C asks the batch to stop after the window in progress; a second Ctrl-C exits at once.
+/// Ctrl-C (SIGINT), or the SIGTERM a scheduler sends before it kills a job (Kubernetes, CI
+/// runners), asks the batch to stop after the rows in progress and write what was finished.
+/// A second signal removes the temporary output and exits at once.
 final class Interrupt: @unchecked Sendable {
     private let lock = NSLock()
-    private var flag = false
-    private let source: DispatchSourceSignal
+    private var received: Int32?
+    private var cleanup: () -> Void = {}
+    private var sources: [DispatchSourceSignal] = []
 
     init() {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [unowned self] in
-            self.lock.lock()
-            let again = self.flag
-            self.flag = true
-            self.lock.unlock()
-            if again { _exit(130) }
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [unowned self] in self.receive(number) }
+            source.resume()
+            sources.append(source)
         }
-        source.resume()
     }
 
-    func requested() -> Bool { lock.lock(); defer { lock.unlock() }; return flag }
+    /// What to undo if a second signal forces the exit.
+    func onForcedExit(_ body: @escaping () -> Void) { lock.lock(); cleanup = body; lock.unlock() }
+
+    private func receive(_ number: Int32) {
+        lock.lock()
+        let again = received != nil
+        if !again { received = number }
+        let undo = cleanup
+        lock.unlock()
+        if again { undo(); _exit(128 + number) }
+    }
+
+    func requested() -> Bool { lock.lock(); defer { lock.unlock() }; return received != nil }
+
+    /// The shell's status for the signal that stopped the batch: 130 for Ctrl-C, 143 for SIGTERM.
+    var exitStatus: Int32 { lock.lock(); defer { lock.unlock() }; return 128 + (received ?? SIGINT) }
 }
 
 /// `done/total, rate, time left` on a terminal's standard error.

@@ -12,15 +12,16 @@ struct TransitCheck: ParsableCommand {
         discussion: "Exit status: 0 ready, 1 not ready (incomplete or blocked), 2 bad input or usage.",
         subcommands: [CheckCommand.self, BatchCommand.self, CorridorsCommand.self, RulesCommand.self, ServeCommand.self, CorpusCommand.self])
 
-    /// ArgumentParser exits 64 on usage errors; the SPEC says 2. A batch stopped by Ctrl-C
-    /// exits 130, the shell's code for SIGINT, so scripts can tell it from a finished run.
+    /// ArgumentParser exits 64 on usage errors; the SPEC says 2. A batch stopped by a signal
+    /// exits 128 + its number (130 Ctrl-C, 143 SIGTERM), as shells report it, so scripts can
+    /// tell it from a finished run.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .success || code == ExitCode(1) || code == ExitCode(2) || code == ExitCode(130) {
+            if code == .success || code == ExitCode(1) || code == ExitCode(2) || code == ExitCode(128 + SIGINT) || code == ExitCode(128 + SIGTERM) {
                 if code == .success, !(error is ExitCode) { print(fullMessage(for: error)) }
                 Foundation.exit(code.rawValue)
             }

@@ -57,6 +57,43 @@ import Testing
         #expect(diff.out.contains("\"verdict_after\": \"ready\""))
     }
 
+    /// A scheduler's SIGTERM (Kubernetes before it kills a pod) stops the batch like Ctrl-C: the
+    /// rows finished by then are written, as a complete file at PATH, and the exit is 143.
+    @Test func aBatchStoppedBySIGTERMWritesWhatWasFinished() throws {
+        let bin = try #require(Self.binary, "build the package first: swift build")
+        let fm = FileManager.default
+        let dir = NSTemporaryDirectory() + "tc-term-\(getpid())"
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(atPath: dir) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin)
+        // Two jobs: worker threads busy for the whole batch must not keep the handler from running.
+        p.arguments = ["batch", "-", "--jobs", "2", "--quiet", "--output", dir + "/out.jsonl"]
+        p.currentDirectoryURL = URL(fileURLWithPath: Checkout.root)
+        let input = Pipe()
+        p.standardInput = input
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let count = 20_000  // far more than it checks before the signal
+        input.fileHandleForWriting.write(Data(String(repeating: "shipments/pk-kz-potatoes-qtta.yaml\n", count: count).utf8))
+        try input.fileHandleForWriting.close()
+        // The signals are taken over once the temporary output exists.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, try !fm.contentsOfDirectory(atPath: dir).contains(where: { $0.hasSuffix(".tmp") }) { usleep(20_000) }
+        usleep(300_000)
+        kill(p.processIdentifier, SIGTERM)
+        let stopBy = Date().addingTimeInterval(60)
+        while p.isRunning && Date() < stopBy { usleep(20_000) }
+        if p.isRunning { kill(p.processIdentifier, SIGKILL); Issue.record("the batch did not stop on SIGTERM") }
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 143)
+        let lines = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count > 0 && lines.count < count && lines.count % 512 == 0, "whole windows of 256 rows a job")
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"report\":1,") && $0.hasSuffix("}") })
+        #expect(try fm.contentsOfDirectory(atPath: dir) == ["out.jsonl"], "no temporary file left")
+    }
+
     @Test func batchReadsPathsFromStandardInputAndExitsTwoOnBadInput() throws {
         let r = try run(["batch", "-", "--format", "csv", "--quiet"], stdin: "shipments/pk-kz-potatoes-qtta.yaml\nshipments/invalid/bad-date.yaml\n")
         #expect(r.status == 2)

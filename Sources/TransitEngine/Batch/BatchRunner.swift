@@ -148,8 +148,11 @@ final class OrderedRows: @unchecked Sendable {
         self.make = make
         ready = self.jobs > 1 ? Array(repeating: nil, count: max(ahead, self.jobs)) : []
         guard self.jobs > 1 else { return }
+        // Threads of their own, not Dispatch's shared pool: workers that hold pool threads for
+        // the whole batch would starve other work queued there (the Ctrl-C and SIGTERM handlers).
         for thread in 0..<self.jobs {
-            DispatchQueue.global().async(group: workers) { self.work(thread) }
+            workers.enter()
+            Thread { self.work(thread); self.workers.leave() }.start()
         }
     }
 

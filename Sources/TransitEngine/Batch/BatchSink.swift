@@ -53,6 +53,12 @@ public final class BatchSink {
         guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
+    /// Removes the temporary file only, leaving the handle open: for a forced exit that may
+    /// come while another thread is still writing.
+    public func removeTemporaryFile() {
+        if let temporary { unlink(temporary) }
+    }
+
     public func abandon() {
         guard let temporary else { return }
         try? handle.close()
