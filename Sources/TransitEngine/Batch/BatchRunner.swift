@@ -139,6 +139,8 @@ final class OrderedRows: @unchecked Sendable {
     /// The next index a worker claims, and the next one `next()` hands out.
     private var claimed = 0
     private var given = 0
+    /// The row `next()` sleeps until; the worker that fills it wakes it.
+    private var awaited = -1
     private var stopped = false
     private let workers = DispatchGroup()
 
@@ -167,7 +169,13 @@ final class OrderedRows: @unchecked Sendable {
         defer { condition.unlock() }
         guard given < count else { return nil }
         let slot = given % ready.count
-        while ready[slot] == nil { condition.wait() }
+        while ready[slot] == nil {
+            // Sleep until the last missing row of the next sixteen is in, not row by row: one
+            // wake-up then hands over many rows, and the writer seldom preempts a worker.
+            let end = min(given + 16, count, given + ready.count)
+            awaited = (given..<end).last { ready[$0 % ready.count] == nil } ?? given
+            condition.wait()
+        }
         let row = ready[slot]
         ready[slot] = nil
         given += 1
@@ -200,7 +208,7 @@ final class OrderedRows: @unchecked Sendable {
                 let row = make(i, thread)
                 condition.lock()
                 ready[i % ready.count] = row
-                if i == given { condition.broadcast() }
+                if i == awaited { condition.broadcast() }
                 condition.unlock()
             }
         }
