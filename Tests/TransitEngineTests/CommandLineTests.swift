@@ -78,10 +78,13 @@ import Testing
         let count = 20_000  // far more than it checks before the signal
         input.fileHandleForWriting.write(Data(String(repeating: "shipments/pk-kz-potatoes-qtta.yaml\n", count: count).utf8))
         try input.fileHandleForWriting.close()
-        // The signals are taken over once the temporary output exists.
+        // Signal once rows are being written (the signals are taken over before the first is).
+        func written() -> Int {
+            let tmp = (try? fm.contentsOfDirectory(atPath: dir))?.first { $0.hasSuffix(".tmp") }
+            return tmp.flatMap { try? fm.attributesOfItem(atPath: dir + "/" + $0)[.size] as? Int } ?? 0
+        }
         let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, try !fm.contentsOfDirectory(atPath: dir).contains(where: { $0.hasSuffix(".tmp") }) { usleep(20_000) }
-        usleep(300_000)
+        while Date() < deadline, written() == 0 { usleep(20_000) }
         kill(p.processIdentifier, SIGTERM)
         let stopBy = Date().addingTimeInterval(60)
         while p.isRunning && Date() < stopBy { usleep(20_000) }
