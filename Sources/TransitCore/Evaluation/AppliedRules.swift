@@ -45,10 +45,9 @@ struct AppliedRules {
     /// Records the rule at `index` that applies (`unknown == nil`) or may apply (its condition
     /// is undecided).
     mutating func apply(_ index: Int, lines: LineSet, at checkpoint: Checkpoint, position: Int, unknown: [String]?) {
-        rules.withUnsafeBufferPointer { apply($0[index], index, lines: lines, at: checkpoint, position: position, unknown: unknown) }
+        apply(rules[index], index, lines: lines, at: checkpoint, position: position, unknown: unknown)
     }
 
-    /// `apply` with the rule borrowed from the rule set: read in place, never copied.
     private mutating func apply(_ rule: Rule, _ index: Int, lines: LineSet, at checkpoint: Checkpoint, position: Int, unknown: [String]?) {
         // Only prohibitions and warnings name where they fired; most rules do neither.
         var ref: String { "\(rule.id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))" }
