@@ -48,6 +48,17 @@ public final class ByteSink: ByteOutput {
     /// The bytes written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: state.pointee.base, count: state.pointee.count)) }
 
+    /// The bytes written so far and then `byte`, copied once into an array of exactly that size
+    /// (appending to `bytes` would copy them a second time to grow it).
+    public func bytes(appending byte: UInt8) -> [UInt8] {
+        let n = state.pointee.count
+        return [UInt8](unsafeUninitializedCapacity: n + 1) { out, count in
+            out.baseAddress!.update(from: state.pointee.base, count: n)
+            out[n] = byte
+            count = n + 1
+        }
+    }
+
     /// Room for `n` more bytes; returns where they go.
     @inline(__always) private func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
         if state.pointee.count &+ n > state.pointee.capacity { grow(to: state.pointee.count + n) }

@@ -13,6 +13,13 @@ public enum JSONReport {
         return w.bytes
     }
 
+    /// The report as one line of JSON Lines: compact, ending in a newline.
+    public static func line(_ r: Report) -> [UInt8] {
+        var w = JSONWriter(pretty: false)
+        write(r, into: &w)
+        return w.line
+    }
+
     /// Several reports as one JSON array.
     public static func renderArray(_ reports: [(Report, [[RowExplanation]]?)], pretty: Bool = true) -> String {
         var w = JSONWriter(pretty: pretty)

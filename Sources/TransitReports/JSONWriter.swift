@@ -4,6 +4,8 @@ public struct JSONWriter {
     private var sink: ByteSink
     /// The bytes written so far.
     public var bytes: [UInt8] { sink.bytes }
+    /// The bytes written so far and a newline: one line of JSON Lines.
+    public var line: [UInt8] { sink.bytes(appending: 10) }
     private let indent: Int?
     /// How many containers are open, and for each (one bit a level) whether it has an element yet.
     private var depth = 0

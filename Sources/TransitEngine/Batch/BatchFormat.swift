@@ -41,9 +41,7 @@ enum BatchJSONL {
     static func line(_ row: BatchRow) -> [UInt8] {
         switch row.outcome {
         case .report(let r):
-            var b = JSONReport.bytes(r, pretty: false)
-            b.append(10)
-            return b
+            return JSONReport.line(r)
         case .invalid(let file, let ds):
             return Array(JSONValue.object([
                 ("report", .int(1)),
