@@ -60,7 +60,7 @@ struct RowSummary: Sendable {
 }
 
 /// Checks many manifests with rules loaded once, in parallel, writing rows in input order as
-/// they are done: memory holds one window of rows, however large the corpus.
+/// they are done: memory holds a few rows a thread, however large the corpus.
 public struct BatchRunner: Sendable {
     public let workspace: Workspace
     public let options: BatchOptions
