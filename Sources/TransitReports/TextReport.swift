@@ -53,7 +53,9 @@ public enum TextReport {
             }
             for s in e.steps {
                 let km = s.km.map { " \(JSONValue.format($0, decimals: 0)) km" } ?? ""
-                out.append("  \(s.kind.rawValue.padded(14)) \(s.name)\(km): \(hoursText(s.hours)), \(money(s.costUSD.p50))")
+                // A procedure is named by checkpoint kind ("at transit"), so say which place.
+                let place = s.kind == .procedure ? s.place.map { " (\($0))" } ?? "" : ""
+                out.append("  \(s.kind.rawValue.padded(14)) \(s.name)\(place)\(km): \(hoursText(s.hours)), \(money(s.costUSD.p50))")
             }
         }
         return out.joined(separator: "\n") + "\n"

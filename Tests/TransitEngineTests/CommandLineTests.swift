@@ -44,6 +44,10 @@ import Testing
         let lines = r.out.split(separator: "\n")
         #expect(lines[1].hasPrefix("INCOMPLETE"))
         #expect(r.out.contains("✗ Halal certificate [missing] at import PK"))
+        // Procedures are named by checkpoint kind; the text says at which place each one is.
+        let potatoes = try run(["check", "shipments/pk-kz-potatoes-qtta.yaml", "--format", "text"]).out
+        #expect(potatoes.contains("TIR carnet and seal check at transit (CNKJP)"))
+        #expect(potatoes.contains("TIR carnet and seal check at transit (KGTRG)"))
     }
 
     @Test func rulesCommandsRun() throws {
