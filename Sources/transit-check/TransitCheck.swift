@@ -15,13 +15,16 @@ struct TransitCheck: ParsableCommand {
     /// ArgumentParser exits 64 on usage errors; the SPEC says 2. A batch stopped by a signal
     /// exits 128 + its number (130 Ctrl-C, 143 SIGTERM), as shells report it, so scripts can
     /// tell it from a finished run.
+    /// Exit statuses kept as they are: 0, 1, 2 and the two signal statuses.
+    static let passedThrough: Set<Int32> = [0, 1, 2, 128 + SIGINT, 128 + SIGTERM]
+
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .success || code == ExitCode(1) || code == ExitCode(2) || code == ExitCode(128 + SIGINT) || code == ExitCode(128 + SIGTERM) {
+            if passedThrough.contains(code.rawValue) {
                 if code == .success, !(error is ExitCode) { print(fullMessage(for: error)) }
                 Foundation.exit(code.rawValue)
             }

@@ -45,10 +45,7 @@ struct AppliedRules {
     /// Records the rule at `index` that applies (`unknown == nil`) or may apply (its condition
     /// is undecided).
     mutating func apply(_ index: Int, lines: LineSet, at checkpoint: Checkpoint, position: Int, unknown: [String]?) {
-        apply(rules[index], index, lines: lines, at: checkpoint, position: position, unknown: unknown)
-    }
-
-    private mutating func apply(_ rule: Rule, _ index: Int, lines: LineSet, at checkpoint: Checkpoint, position: Int, unknown: [String]?) {
+        let rule = rules[index]
         // Only prohibitions and warnings name where they fired; most rules do neither.
         var ref: String { "\(rule.id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))" }
         if let message = rule.prohibit {
@@ -78,17 +75,14 @@ struct AppliedRules {
             let alternatives = requirement.alternatives
             for (country, boundLines) in issuerGroups(alternatives, lines, checkpoint) {
                 let key = RowKey(group: group, issuerCountry: country)
-                let perLine = alternatives.contains { $0.contains { $0.per == .line } }
-                // A row already there is found and changed in place with one hash of its key.
-                if let i = rows.index(forKey: key) {
-                    rows.values[i].merge(rule, index, lines: boundLines, checkpoint: checkpoint, position: position,
-                                         unknown: unknown, perLine: perLine)
-                } else {
-                    var row = PendingRow(alternatives: alternatives, issuerCountry: country)
-                    row.merge(rule, index, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown, perLine: perLine)
-                    rows[key] = row
+                // A row already there is found, and changed in place, with one hash of its key.
+                let i = rows.index(forKey: key) ?? {
+                    rows[key] = PendingRow(alternatives: alternatives, issuerCountry: country)
                     rowOrder.append(key)
-                }
+                    return rows.index(forKey: key)!
+                }()
+                rows.values[i].merge(rule, index, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown,
+                                     perLine: alternatives.contains { $0.contains { $0.per == .line } })
             }
         }
     }

@@ -60,9 +60,9 @@ public final class BatchSink {
     }
 
     public func abandon() {
-        guard let temporary else { return }
+        guard temporary != nil else { return }
         try? handle.close()
-        unlink(temporary)
+        removeTemporaryFile()
     }
 }
 
