@@ -17,6 +17,18 @@ enum Files {
     }
 
     static func readYAML(_ path: String, display: String, limits: YAMLLimits = .standard) -> Result<YAMLNode, LoadFailure> {
+        switch readBytes(path, display: display, limits: limits) {
+        case .failure(let f): return .failure(f)
+        case .success(var bytes):
+            switch YAMLReader.parse(bytes: &bytes, file: display, limits: limits) {
+            case .success(let n): return .success(n)
+            case .failure(let d): return .failure(LoadFailure([d]))
+            }
+        }
+    }
+
+    /// A file's bytes, if it is a regular file within the size limit.
+    static func readBytes(_ path: String, display: String, limits: YAMLLimits) -> Result<[UInt8], LoadFailure> {
         let at = SourceLocation(file: display, line: 1, column: 1)
         // Read exactly the file's size (no large zeroed buffer, no copies); libyaml checks UTF-8.
         let fd = open(path, O_RDONLY)
@@ -31,7 +43,7 @@ enum Files {
             return .failure(LoadFailure([Diagnostic("file-too-large", "file is \(size) bytes; the limit is \(limits.maxBytes)", at: at)]))
         }
         var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var done = 0
             while done < size {
                 let n = read(fd, buffer.baseAddress! + done, size - done)
@@ -41,10 +53,7 @@ enum Files {
             count = done
         }
         if failed { return .failure(LoadFailure([Diagnostic("unreadable", "cannot read file", at: at)])) }
-        switch YAMLReader.parse(bytes: &bytes, file: display, limits: limits) {
-        case .success(let n): return .success(n)
-        case .failure(let d): return .failure(LoadFailure([d]))
-        }
+        return .success(bytes)
     }
 }
 

@@ -134,9 +134,9 @@ public struct Workspace: Sendable {
     /// Reads and decodes a manifest file.
     public func loadShipment(_ path: String, display: String? = nil) -> Result<Shipment, LoadFailure> {
         let shown = display ?? path
-        switch Files.readYAML(path, display: shown, limits: Files.manifestLimits) {
+        switch Files.readBytes(path, display: shown, limits: Files.manifestLimits) {
         case .failure(let f): return .failure(f)
-        case .success(let node): return ManifestDecoder.decode(node, file: shown, vocabulary: vocabulary)
+        case .success(var bytes): return ManifestDecoder.decode(bytes: &bytes, file: shown, vocabulary: vocabulary, limits: Files.manifestLimits)
         }
     }
 }

@@ -14,26 +14,37 @@ public struct ManifestVocabulary: Sendable {
 
 /// Reads a manifest (SPEC 2.1) from YAML or JSON text, strictly.
 public enum ManifestDecoder {
-    static let topKeys = ["manifest", "id", "shipper", "consignee", "origin", "destination", "corridor", "mode", "regime",
-                          "departure", "transport", "goods", "documents"]
-    static let goodsKeys = ["line", "hs", "description", "net_kg", "gross_kg", "value_usd", "origin", "packaging",
-                            "dangerous", "temperature_c"]
-    static let documentKeys = ["type", "number", "issued", "issuer", "covers", "expires"]
-    // The key lists below are built once, not on every mapping read.
+    // The key lists are the event decoder's, as Strings, built once (not on every mapping read).
+    static let topKeys = keys(ManifestStreamDecoder.topKeys)
+    static let goodsKeys = keys(ManifestStreamDecoder.goodsKeys)
+    static let documentKeys = keys(ManifestStreamDecoder.documentKeys)
     static let topRequired = ["manifest", "id", "shipper", "consignee", "origin", "destination", "mode", "regime",
                               "departure", "goods"]
-    static let partyKeys = ["name", "country"]
-    static let transportKeys = ["units", "unit", "container", "temperature_c"]
+    static let partyKeys = keys(ManifestStreamDecoder.partyKeys)
+    static let transportKeys = keys(ManifestStreamDecoder.transportKeys)
     static let goodsRequired = ["line", "hs", "description", "net_kg", "gross_kg", "value_usd", "origin"]
-    static let packagingKeys = ["kind", "wood"]
-    static let dangerousKeys = ["un", "class"]
+    static let packagingKeys = keys(ManifestStreamDecoder.packagingKeys)
+    static let dangerousKeys = keys(ManifestStreamDecoder.dangerousKeys)
     static let documentRequired = ["type", "issued", "issuer"]
-    static let issuerKeys = ["country", "authority"]
+    static let issuerKeys = keys(ManifestStreamDecoder.issuerKeys)
     static let issuerRequired = ["country"]
+    private static func keys(_ list: [StaticString]) -> [String] { list.map(\.description) }
 
     public static func decode(_ text: String, file: String, vocabulary: ManifestVocabulary?,
                               limits: YAMLLimits = .standard) -> Result<Shipment, LoadFailure> {
-        switch YAMLReader.parse(text, file: file, limits: limits) {
+        var bytes = Array(text.utf8)
+        return decode(bytes: &bytes, file: file, vocabulary: vocabulary, limits: limits)
+    }
+
+    /// A manifest file's bytes: the common case straight from libyaml's events, and anything
+    /// else through the tree, which reports every problem with its position.
+    public static func decode(bytes: inout [UInt8], file: String, vocabulary: ManifestVocabulary?,
+                              limits: YAMLLimits = .standard) -> Result<Shipment, LoadFailure> {
+        if bytes.count <= limits.maxBytes,
+           let shipment = bytes.withUnsafeBufferPointer({ ManifestStreamDecoder.decode($0, file: file, vocabulary: vocabulary) }) {
+            return .success(shipment)
+        }
+        switch YAMLReader.parse(bytes: &bytes, file: file, limits: limits) {
         case .failure(let d): return .failure(LoadFailure([d]))
         case .success(let node): return decode(node, file: file, vocabulary: vocabulary)
         }

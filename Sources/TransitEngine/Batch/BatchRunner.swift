@@ -6,7 +6,7 @@ public struct BatchOptions: Sendable {
     public var jobs: Int
     public var format: BatchFormat
     public var check: CheckOptions
-    /// Read and parse only (the YAML layer alone), for the benchmark's baseline.
+    /// Read and decode only (the YAML layer alone: each manifest read and decoded, not checked), for the benchmark.
     public var parseOnly: Bool
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, format: BatchFormat = .jsonl,
                 check: CheckOptions = CheckOptions(), parseOnly: Bool = false) {
@@ -118,7 +118,7 @@ public struct BatchRunner: Sendable {
 
     func check(_ file: String, thread: Int) -> CheckOutcome {
         guard options.parseOnly else { return workspace.check(file: file, options: options.check, evaluator: evaluators[thread]) }
-        switch Files.readYAML(file, display: file, limits: Files.manifestLimits) {
+        switch workspace.loadShipment(file) {
         case .failure(let f): return .invalid(file: file, diagnostics: f.diagnostics)
         case .success: return .invalid(file: file, diagnostics: [])
         }
