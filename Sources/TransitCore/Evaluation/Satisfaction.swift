@@ -31,37 +31,45 @@ struct Satisfaction {
             status = judgements[chosen].max { $0.status.closeness < $1.status.closeness }?.status ?? .present
         }
         let alt = row.alternatives[chosen]
-        let primary = catalogue[alt[0].document]
-        let types = alt.compactMap { catalogue[$0.document] }
+        let entries = catalogue.entries
+        let primary = catalogue.position(of: alt[0].document)
+        // The documents of the alternative take as long as the slowest and cost their sum.
+        var leadP50: Double?, leadP90: Double?, cost = 0.0
+        for requirement in alt {
+            guard let i = catalogue.position(of: requirement.document) else { continue }
+            leadP50 = max(leadP50 ?? entries[i].leadTimeHours.p50, entries[i].leadTimeHours.p50)
+            leadP90 = max(leadP90 ?? entries[i].leadTimeHours.p90, entries[i].leadTimeHours.p90)
+            cost += entries[i].costUSD
+        }
         let isOneOf = row.alternatives.count > 1
         return ChecklistRow(
             document: alt[0].document,
-            unece: primary?.unece,
-            name: primary?.name ?? alt[0].document,
+            unece: primary.flatMap { entries[$0].unece },
+            name: primary.map { entries[$0].name } ?? alt[0].document,
             status: status,
             severity: row.severity,
             neededAt: row.checkpoints.map { CheckpointRef(checkpoint: $0.checkpoint.kind, country: $0.checkpoint.country, place: $0.checkpoint.place) },
             lines: row.lines.indices.map { shipment.goods[$0].line },
-            issuer: issuerText(primary, alt[0].issuedBy == .any ? nil : row.issuerCountry),
+            issuer: issuerText(primary.map { entries[$0].issuerInWords }, alt[0].issuedBy == .any ? nil : row.issuerCountry),
             rules: row.rules.map { RuleRef(rules[$0]) },
-            leadTimeHours: P5090(p50: types.map(\.leadTimeHours.p50).max() ?? 0, p90: types.map(\.leadTimeHours.p90).max() ?? 0),
-            costUSD: types.reduce(0) { $0 + $1.costUSD },
-            howToObtain: primary?.howToObtain ?? "",
+            leadTimeHours: P5090(p50: leadP50 ?? 0, p90: leadP90 ?? 0),
+            costUSD: cost,
+            howToObtain: primary.map { entries[$0].howToObtain } ?? "",
             alternatives: isOneOf ? row.alternatives.map { $0.map(\.document) } : nil,
             satisfiedBy: isOneOf && status == .present ? alt.map(\.document) : nil,
             needs: row.needs,
             matchedDocuments: judgements[chosen].flatMap(\.documents))
     }
 
-    private func issuerText(_ type: DocumentType?, _ country: String?) -> String {
-        let who = type?.issuerInWords ?? "issuer"
+    private func issuerText(_ role: String?, _ country: String?) -> String {
+        let who = role ?? "issuer"
         guard let country else { return who }
         return who == "exporter" || who == "carrier" ? "\(who) in \(country)" : "\(who) of \(country)"
     }
 
     func expiry(_ d: AttachedDocument) -> Day? {
         if let e = d.expires { return e }
-        if let v = catalogue[d.type]?.validityDays { return d.issued.adding(days: v) }
+        if let i = catalogue.position(of: d.type), let v = catalogue.entries[i].validityDays { return d.issued.adding(days: v) }
         return nil
     }
 

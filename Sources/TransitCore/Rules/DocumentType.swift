@@ -40,9 +40,18 @@ public struct DocumentType: Hashable, Sendable {
 /// The document catalogue, by id.
 public struct DocumentCatalogue: Sendable {
     public private(set) var types: [String: DocumentType]
+    /// The entries again, by position, for reads in place: `entries[i].name` copies one field,
+    /// where `types[id]?.name` copies the whole entry first (retaining each of its texts).
+    public let entries: [DocumentType]
+    private let positions: [String: Int]
+
     public init(_ list: [DocumentType]) {
         types = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        entries = list
+        positions = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
     public subscript(id: String) -> DocumentType? { types[id] }
+    /// Where the entry for `id` is in `entries`.
+    public func position(of id: String) -> Int? { positions[id] }
     public var ids: [String] { types.keys.sorted() }
 }
