@@ -45,34 +45,38 @@ struct AppliedRules {
     /// Records the rule at `index` that applies (`unknown == nil`) or may apply (its condition
     /// is undecided).
     mutating func apply(_ index: Int, lines: LineSet, at checkpoint: Checkpoint, position: Int, unknown: [String]?) {
-        let rule = rules[index]
+        // The rule's fields are read in place (`rules[index].…`): a copy of the rule would
+        // retain every one of its texts and arrays, and this runs for every rule that fires.
+        let severity = rules[index].severity
         // Only prohibitions and warnings name where they fired; most rules do neither.
-        var ref: String { "\(rule.id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))" }
-        if let message = rule.prohibit {
+        var ref: String { "\(rules[index].id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))" }
+        if let message = rules[index].prohibit {
             if unknown == nil {
-                findings.append(Finding(severity: rule.severity, code: "prohibited", message: "\(message) [\(ref)]",
-                                        rule: rule.id, path: nil, location: shipment.goods.first?.location))
-                if rule.severity == .error { prohibited = true }
+                findings.append(Finding(severity: severity, code: "prohibited", message: "\(message) [\(ref)]",
+                                        rule: rules[index].id, path: nil, location: shipment.goods.first?.location))
+                if severity == .error { prohibited = true }
             } else {
                 findings.append(Finding(severity: .warning, code: "prohibition-unknown",
                                         message: "\(message) may apply; the manifest does not give \(unknown!.joined(separator: ", ")) [\(ref)]",
-                                        rule: rule.id, path: unknown!.first, location: nil))
-                if rule.severity == .error { undecidedProhibition = true }
+                                        rule: rules[index].id, path: unknown!.first, location: nil))
+                if severity == .error { undecidedProhibition = true }
             }
         }
-        if let message = rule.warn, unknown == nil {
+        if let message = rules[index].warn, unknown == nil {
             findings.append(Finding(severity: .warning, code: "warning", message: "\(message) [\(ref)]",
-                                    rule: rule.id, path: nil, location: nil))
+                                    rule: rules[index].id, path: nil, location: nil))
         }
         if unknown == nil {
-            for p in rule.procedures {
+            for p in rules[index].procedures {
                 guard procedureKeys.insert(ProcedureAt(name: p.name, place: checkpoint.place)).inserted else { continue }
                 procedureSteps.append(Step(kind: .procedure, name: "\(p.name) at \(checkpoint.kind.rawValue)",
-                                           place: checkpoint.place, hours: p.hours, costUSD: p.costUSD, source: rule.source))
+                                           place: checkpoint.place, hours: p.hours, costUSD: p.costUSD, source: rules[index].source))
             }
         }
-        for (requirement, group) in zip(rule.requirements, rule.requirementGroups) {
-            let alternatives = requirement.alternatives
+        // Each requirement with its group (`RuleSet` gives every rule one group a requirement).
+        for k in 0..<min(rules[index].requirements.count, rules[index].requirementGroups.count) {
+            let alternatives = rules[index].requirements[k].alternatives
+            let group = rules[index].requirementGroups[k]
             for (country, boundLines) in issuerGroups(alternatives, lines, checkpoint) {
                 let key = RowKey(group: group, issuerCountry: country)
                 // A row already there is found, and changed in place, with one hash of its key.
@@ -81,7 +85,7 @@ struct AppliedRules {
                     rowOrder.append(key)
                     return rows.index(forKey: key)!
                 }()
-                rows.values[i].merge(rule, index, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown,
+                rows.values[i].merge(severity, index, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown,
                                      perLine: alternatives.contains { $0.contains { $0.per == .line } })
             }
         }
@@ -120,7 +124,7 @@ struct AppliedRules {
 }
 
 extension AppliedRules.PendingRow {
-    mutating func merge(_ rule: Rule, _ index: Int, lines bound: LineSet, checkpoint: Checkpoint, position: Int, unknown: [String]?,
+    mutating func merge(_ ruleSeverity: Severity, _ index: Int, lines bound: LineSet, checkpoint: Checkpoint, position: Int, unknown: [String]?,
                         perLine: Bool) {
         if let unknown {
             // Undecided hits only matter while no hit is certain.
@@ -135,6 +139,6 @@ extension AppliedRules.PendingRow {
             checkpoints.append((position, checkpoint))
         }
         if !rules.contains(index) { rules.append(index) }
-        if rule.severity == .error { severity = .error }
+        if ruleSeverity == .error { severity = .error }
     }
 }
