@@ -39,19 +39,27 @@ public struct DocumentType: Hashable, Sendable {
 
 /// The document catalogue, by id.
 public struct DocumentCatalogue: Sendable {
-    public private(set) var types: [String: DocumentType]
-    /// The entries again, by position, for reads in place: `entries[i].name` copies one field,
-    /// where `types[id]?.name` copies the whole entry first (retaining each of its texts).
-    public let entries: [DocumentType]
-    private let positions: [String: Int]
-
-    public init(_ list: [DocumentType]) {
-        types = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        entries = list
-        positions = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    /// Built once at load and only read after: the entries by id and again by position.
+    private final class Storage: Sendable {
+        let types: [String: DocumentType]
+        let entries: [DocumentType]
+        let positions: [String: Int]
+        init(_ list: [DocumentType]) {
+            types = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            entries = list
+            positions = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
     }
-    public subscript(id: String) -> DocumentType? { types[id] }
+    private let storage: Storage
+
+    public init(_ list: [DocumentType]) { storage = Storage(list) }
+
+    public var types: [String: DocumentType] { storage.types }
+    /// The entries by position, for reads in place: `entries[i].name` copies one field, where
+    /// `types[id]?.name` copies the whole entry first (retaining each of its texts).
+    public var entries: [DocumentType] { storage.entries }
     /// Where the entry for `id` is in `entries`.
-    public func position(of id: String) -> Int? { positions[id] }
+    public func position(of id: String) -> Int? { storage.positions[id] }
+    public subscript(id: String) -> DocumentType? { storage.types[id] }
     public var ids: [String] { types.keys.sorted() }
 }
