@@ -38,8 +38,8 @@ enum ManifestStreamDecoder {
     }
 }
 
-/// One manifest's walk over the events. Every method starts at the event that opens its value
-/// and consumes the value whole; nil means "not the common case".
+/// One manifest's walk over the events. Each reading method takes its value from the next event
+/// on and consumes it whole; nil (or false) means "not the common case".
 private final class Reader {
     typealias Keys = ManifestStreamDecoder
     let events: YAMLEvents
@@ -55,7 +55,7 @@ private final class Reader {
 
     /// The current event as a scalar node (what the tree would hold), or nil if it is not a scalar.
     func scalar() -> YAMLNode? {
-        guard next() == .scalar else { return nil }
+        guard events.next() == .scalar else { return nil }
         return YAMLNode(.scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain), at: location)
     }
 
@@ -70,10 +70,10 @@ private final class Reader {
     /// for a key that is unknown, repeated or not text, or a value that gave up.
     func mapping(_ keys: [StaticString], _ value: (_ index: Int, _ keyAt: SourceLocation?) -> Bool,
                  keyLocations: Bool = false) -> UInt32? {
-        guard next() == .mappingStart else { return nil }
+        guard events.next() == .mappingStart else { return nil }
         var seen: UInt32 = 0
         while true {
-            guard let kind = next() else { return nil }
+            guard let kind = events.next() else { return nil }
             if kind == .mappingEnd { return seen }
             guard kind == .scalar, let i = keys.firstIndex(where: events.bytesEqual) else { return nil }
             let bit: UInt32 = 1 << UInt32(i)
@@ -85,20 +85,18 @@ private final class Reader {
 
     /// The items of a sequence whose start is the next event, each read by `item`.
     func sequence(_ item: () -> Bool) -> Bool {
-        guard next() == .sequenceStart else { return false }
+        guard events.next() == .sequenceStart else { return false }
         while true {
-            guard let kind = next() else { return false }
+            guard let kind = events.next() else { return false }
             if kind == .sequenceEnd { return true }
             events.putBack(kind)
             guard item() else { return false }
         }
     }
 
-    func next() -> YAMLEvents.Kind? { events.next() }
-
     /// What the next value is, and where it starts, without consuming it; `isNull` for a null scalar.
     func peek() -> (kind: YAMLEvents.Kind, isNull: Bool, at: SourceLocation)? {
-        guard let kind = next() else { return nil }
+        guard let kind = events.next() else { return nil }
         events.putBack(kind)
         let at = location
         let isNull = kind == .scalar && YAMLNode(.scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain), at: at).isNull
@@ -109,7 +107,7 @@ private final class Reader {
     func skipNull() { events.dropPutBack() }
 
     func shipment() -> Shipment? {
-        guard next() == .other, next() == .documentStart else { return nil }  // stream and document start
+        guard events.next() == .other, events.next() == .documentStart else { return nil }  // stream and document start
         let s = schema
         var id: String?, shipper: Party?, consignee: Party?, origin: String?, destination: String?
         var corridor: String?, mode: TransportMode?, regime: String?, departure: Day?
@@ -117,12 +115,12 @@ private final class Reader {
         var keyAt = [SourceLocation?](repeating: nil, count: Keys.topKeys.count)
         guard let seen = mapping(Keys.topKeys, { i, at in
             keyAt[i] = at
-            switch i {
+            switch i {  // `i` indexes `topKeys`: manifest, id, shipper, … documents
             case 0:
                 guard let v = self.required(), s.int(v, "manifest") == 1 else { return false }
             case 1: id = self.required().flatMap { s.string($0, "id") }
-            case 2: shipper = self.party("shipper")
-            case 3: consignee = self.party("consignee")
+            case 2: shipper = self.party()
+            case 3: consignee = self.party()
             case 4: origin = self.required().flatMap { self.place($0, "origin") }
             case 5: destination = self.required().flatMap { self.place($0, "destination") }
             case 6:
@@ -150,7 +148,7 @@ private final class Reader {
             return true
         }, keyLocations: true), seen & Keys.topRequired == Keys.topRequired else { return nil }
         // The document ends here; the full reader asks for one more event, so this does too.
-        guard next() == .documentEnd else { return nil }
+        guard events.next() == .documentEnd else { return nil }
         let lines = Set(goods.map(\.line))
         guard lines.count == goods.count,
               documents.allSatisfy({ $0.covers?.allSatisfy(lines.contains) ?? true }) else { return nil }
@@ -164,7 +162,7 @@ private final class Reader {
                         transport: transport, goods: goods, documents: documents, fieldLocations: locations)
     }
 
-    func party(_ what: String) -> Party? {
+    func party() -> Party? {
         var name: String?, country: String?
         guard let seen = mapping(Keys.partyKeys, { i, _ in
             guard let v = self.required() else { return false }
@@ -201,6 +199,7 @@ private final class Reader {
         let s = schema
         var line: Int?, hs: String?, description: String?, net: Double?, gross: Double?, value: Double?, origin: String?
         var kind: String?, wood: Bool?, dangerous: DangerousGoods?, temperature: Double?
+        // `i` indexes `goodsKeys`: 0–6 the required ones, 7 packaging, 8 dangerous, 9 temperature_c.
         guard let seen = mapping(Keys.goodsKeys, { i, _ in
             if Keys.goodsRequired & (1 << UInt32(i)) != 0 {
                 guard let v = self.required() else { return false }
@@ -263,7 +262,7 @@ private final class Reader {
         var covers: [Int]?, expires: Day?
         var expiresAt: SourceLocation?, issuerAt: SourceLocation?, coversAt: SourceLocation?
         guard let seen = mapping(Keys.documentKeys, { i, _ in
-            switch i {
+            switch i {  // `i` indexes `documentKeys`: type, number, issued, issuer, covers, expires
             case 0:
                 guard let v = self.required(), let t = s.string(v, "type") else { return false }
                 if let known = self.vocabulary?.documentTypes, !known.contains(t) { return false }
