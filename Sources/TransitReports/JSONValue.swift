@@ -103,18 +103,42 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// Whether any of the eight bytes in `w` needs escaping (is below 0x20, `"` or `\\`). The
+    /// bit tricks are exact about whether such a byte exists, not about which one it is.
+    @inline(__always) private static func needsEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
+    }
+
+    /// Whether a text has nothing to escape, as most have, checked eight bytes at a time: the
+    /// last (partial) group is read as the eight bytes ending the text, or, for a text shorter
+    /// than eight, padded with spaces.
+    @inline(__always) private static func isClean(_ base: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let raw = UnsafeRawPointer(base)
+        guard n >= 8 else {
+            var w: UInt64 = 0x2020_2020_2020_2020
+            withUnsafeMutableBytes(of: &w) { $0.baseAddress!.copyMemory(from: raw, byteCount: n) }
+            return !needsEscape(w)
+        }
+        var i = 0
+        while i + 8 <= n {
+            if needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return false }
+            i += 8
+        }
+        return i == n || !needsEscape(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+    }
+
     private static func escapeBytes<Out: ByteOutput>(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Out) {
         guard let base = bytes.baseAddress else { return }
         let n = bytes.count
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        if isClean(base, n) { out.append(bytes: bytes); return }
         var runStart = 0
         var i = 0
         while i < n {
-            // Eight bytes at a time while none needs escaping (below 0x20, `"` or `\\`).
+            // Eight bytes at a time while none needs escaping.
             while i + 8 <= n {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) { break }
+                if needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { break }
                 i += 8
             }
             guard i < n else { break }
