@@ -76,9 +76,11 @@ extension MonteCarlo {
                     // or-ing the halves tells if any lane is set, both cheaper than the generic
                     // mask operations.
                     func group(_ s: SIMD8<Float>) {
-                        below50 &-= unsafeBitCast(s .< l50, to: SIMD8<Int32>.self)
-                        below90 &-= unsafeBitCast(s .< l90, to: SIMD8<Int32>.self)
-                        let keep50 = (s .>= l50) .& (s .<= h50), keep90 = (s .>= l90) .& (s .<= h90)
+                        let under50 = s .< l50, under90 = s .< l90
+                        below50 &-= unsafeBitCast(under50, to: SIMD8<Int32>.self)
+                        below90 &-= unsafeBitCast(under90, to: SIMD8<Int32>.self)
+                        // Not under the window and not over it (a NaN would fail `<=`, as it failed `>=`).
+                        let keep50 = .!under50 .& (s .<= h50), keep90 = .!under90 .& (s .<= h90)
                         let lanes = unsafeBitCast(keep50 .| keep90, to: SIMD8<Int32>.self)
                         let halves = unsafeBitCast(lanes.lowHalf | lanes.highHalf, to: SIMD2<UInt64>.self)
                         guard halves[0] | halves[1] != 0 else { return }
