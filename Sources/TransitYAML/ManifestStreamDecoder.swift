@@ -107,7 +107,7 @@ private final class Reader {
     func skipNull() { events.dropPutBack() }
 
     func shipment() -> Shipment? {
-        guard events.next() == .other, events.next() == .documentStart else { return nil }  // stream and document start
+        guard events.next() == .streamStart, events.next() == .documentStart else { return nil }
         let s = schema
         var id: String?, shipper: Party?, consignee: Party?, origin: String?, destination: String?
         var corridor: String?, mode: TransportMode?, regime: String?, departure: Day?

@@ -1,10 +1,14 @@
 import CYAML
 import TransitCore
 
-/// libyaml's events one at a time, for a decoder that reads a document without building a
-/// tree. The current event's text and position are valid until the next call to `next()`.
+/// libyaml's events one at a time: the one place that drives libyaml's parser, for the tree
+/// reader (`YAMLReader`) and for the manifest decoder that needs no tree. The current event's
+/// text, anchor and position are valid until the next call to `next()`.
 final class YAMLEvents {
-    enum Kind { case scalar, mappingStart, mappingEnd, sequenceStart, sequenceEnd, alias, documentStart, documentEnd, other }
+    enum Kind {
+        case scalar, mappingStart, mappingEnd, sequenceStart, sequenceEnd, alias
+        case streamStart, streamEnd, documentStart, documentEnd, other
+    }
 
     /// The parser and its current event sit behind a constant pointer, so reading them needs
     /// none of the runtime exclusivity checks a class's stored `var`s would cost on every event.
@@ -15,6 +19,9 @@ final class YAMLEvents {
         var replay: Kind?
     }
     private let state: UnsafeMutablePointer<State>
+
+    /// Whether libyaml's parser could be set up at all (it allocates its buffers).
+    var started: Bool { state.pointee.started }
 
     /// Events over `buffer`, which must outlive this reader.
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -46,6 +53,8 @@ final class YAMLEvents {
         case YAML_SEQUENCE_START_EVENT: return .sequenceStart
         case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
         case YAML_ALIAS_EVENT: return .alias
+        case YAML_STREAM_START_EVENT: return .streamStart
+        case YAML_STREAM_END_EVENT: return .streamEnd
         case YAML_DOCUMENT_START_EVENT: return .documentStart
         case YAML_DOCUMENT_END_EVENT: return .documentEnd
         default: return .other
@@ -76,5 +85,29 @@ final class YAMLEvents {
         let b = bytes
         guard key.utf8CodeUnitCount == b.count else { return false }
         return key.withUTF8Buffer { $0.elementsEqual(b) }
+    }
+
+    /// The anchor (`&name`) of the current scalar or container, or the name an alias (`*name`) refers to.
+    var anchor: String? {
+        let data = state.pointee.event.data
+        let name: UnsafeMutablePointer<yaml_char_t>?
+        switch state.pointee.event.type {
+        case YAML_SCALAR_EVENT: name = data.scalar.anchor
+        case YAML_SEQUENCE_START_EVENT: name = data.sequence_start.anchor
+        case YAML_MAPPING_START_EVENT: name = data.mapping_start.anchor
+        case YAML_ALIAS_EVENT: name = data.alias.anchor
+        default: name = nil
+        }
+        return name.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    /// Why `next()` returned nil: libyaml's problem, at the place it stopped.
+    func syntaxError(file: String) -> Diagnostic {
+        let parser = state.pointee.parser
+        let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+        let context = parser.context.map { String(cString: $0) }
+        let mark = parser.problem_mark
+        return Diagnostic("yaml-syntax", context.map { "\(problem) \($0)" } ?? problem,
+                          at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
     }
 }

@@ -1,4 +1,3 @@
-import CYAML
 import TransitCore
 
 /// Limits that keep a hostile or broken file from exhausting memory or time.
@@ -54,14 +53,10 @@ private struct TreeBuilder {
     }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode, Diagnostic> {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
+        let events = YAMLEvents(buffer)
+        guard events.started else {
             return .failure(Diagnostic("yaml-internal", "could not start the YAML parser", at: nil))
         }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_input_string(&parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-
         var stack: [Frame] = []
         var pending: [YAMLNode] = []
         pending.reserveCapacity(128)
@@ -75,29 +70,21 @@ private struct TreeBuilder {
                 stack[stack.count - 1].size += size
             }
         }
-        var event = yaml_event_t()
         while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else { return .failure(syntaxError(parser)) }
-            defer { yaml_event_delete(&event) }
-            let type = event.type
-            if type == YAML_STREAM_END_EVENT || (type == YAML_DOCUMENT_END_EVENT && root != nil) { break }
-            let at = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-            switch type {
-            case YAML_SCALAR_EVENT:
-                let s = event.data.scalar
-                let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(s.length)), as: UTF8.self) } ?? ""
-                let plain = s.style == YAML_PLAIN_SCALAR_STYLE
-                let node = YAMLNode(.scalar(text, plain: plain), at: at)
-                if let a = s.anchor { anchors[string(a)] = (node, 1) }
+            guard let kind = events.next() else { return .failure(events.syntaxError(file: file)) }
+            if kind == .streamEnd || (kind == .documentEnd && root != nil) { break }
+            let at = SourceLocation(file: file, line: events.line, column: events.column)
+            switch kind {
+            case .scalar:
+                let node = YAMLNode(.scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain), at: at)
+                if let a = events.anchor { anchors[a] = (node, 1) }
                 finish(node, size: 1)
-            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            case .sequenceStart, .mappingStart:
                 guard stack.count < limits.maxDepth else {
                     return .failure(Diagnostic("yaml-too-deep", "nesting is deeper than \(limits.maxDepth) levels", at: at))
                 }
-                let anchor = type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-                stack.append(Frame(location: at, anchor: anchor.map(string), isMapping: type == YAML_MAPPING_START_EVENT,
-                                   start: pending.count))
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                stack.append(Frame(location: at, anchor: events.anchor, isMapping: kind == .mappingStart, start: pending.count))
+            case .sequenceEnd, .mappingEnd:
                 let frame = stack.removeLast()
                 let node: YAMLNode
                 if frame.isMapping {
@@ -112,8 +99,8 @@ private struct TreeBuilder {
                 pending.removeSubrange(frame.start...)
                 if let a = frame.anchor { anchors[a] = (node, frame.size) }
                 finish(node, size: frame.size)
-            case YAML_ALIAS_EVENT:
-                let name = string(event.data.alias.anchor)
+            case .alias:
+                let name = events.anchor ?? ""
                 guard let target = anchors[name] else {
                     return .failure(Diagnostic("yaml-unknown-alias", "alias *\(name) names no anchor", at: at))
                 }
@@ -128,18 +115,5 @@ private struct TreeBuilder {
             }
         }
         return .success(root ?? YAMLNode(.scalar("", plain: true), at: SourceLocation(file: file, line: 1, column: 1)))
-    }
-
-    private func string(_ p: UnsafeMutablePointer<yaml_char_t>) -> String {
-        String(cString: UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
-    }
-
-    private func syntaxError(_ parser: yaml_parser_t) -> Diagnostic {
-        let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
-        let context = parser.context.map { String(cString: $0) }
-        let mark = parser.problem_mark
-        let message = context.map { "\(problem) \($0)" } ?? problem
-        return Diagnostic("yaml-syntax", message,
-                          at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
     }
 }
