@@ -37,7 +37,7 @@ import TransitYAML
     @Test func everyBundledRuleFigureAndMembershipHasASource() {
         let w = Checkout.workspace
         #expect(w.ruleSet.rules.filter { $0.source.isEmpty }.map(\.id) == [])
-        #expect(w.ruleSet.documents.types.values.filter { $0.source.isEmpty }.map(\.id) == [])
+        #expect(w.ruleSet.documents.entries.filter { $0.source.isEmpty }.map(\.id) == [])
         #expect(w.network.links.filter { $0.source.isEmpty || ($0.border?.source.isEmpty ?? false) }.map { "\($0.from)-\($0.to)" } == [])
         #expect(w.network.places.values.filter { ($0.source ?? "").isEmpty }.map(\.id) == [])
         #expect(w.ruleSet.agreements.values.flatMap { a in a.parties.filter { $0.source.isEmpty }.map { "\(a.id) \($0.country)" } } == [])

@@ -39,13 +39,12 @@ public struct DocumentType: Hashable, Sendable {
 
 /// The document catalogue, by id.
 public struct DocumentCatalogue: Sendable {
-    /// Built once at load and only read after: the entries by id and again by position.
+    /// Built once at load and only read after. One stored reference: see `DocumentCatalogue`'s
+    /// history (ef378fd) for why the tables are not stored properties of their own.
     private final class Storage: Sendable {
-        let types: [String: DocumentType]
         let entries: [DocumentType]
         let positions: [String: Int]
         init(_ list: [DocumentType]) {
-            types = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             entries = list
             positions = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
@@ -54,12 +53,11 @@ public struct DocumentCatalogue: Sendable {
 
     public init(_ list: [DocumentType]) { storage = Storage(list) }
 
-    public var types: [String: DocumentType] { storage.types }
-    /// The entries by position, for reads in place: `entries[i].name` copies one field, where
-    /// `types[id]?.name` copies the whole entry first (retaining each of its texts).
+    /// The entries in the order they were loaded, for reads in place: `entries[i].name` copies
+    /// one field, where a lookup that returns the entry copies all of it (retaining each text).
     public var entries: [DocumentType] { storage.entries }
-    /// Where the entry for `id` is in `entries`.
+    /// Where the entry for `id` is in `entries` (the first, if an id is given twice).
     public func position(of id: String) -> Int? { storage.positions[id] }
-    public subscript(id: String) -> DocumentType? { storage.types[id] }
-    public var ids: [String] { types.keys.sorted() }
+    public subscript(id: String) -> DocumentType? { position(of: id).map { storage.entries[$0] } }
+    public var ids: [String] { storage.positions.keys.sorted() }
 }

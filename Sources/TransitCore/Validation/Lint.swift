@@ -85,7 +85,7 @@ public enum Lint {
 
     /// Every `source` in the rules and network, to count the labelled assumptions.
     public static func sources(_ rules: RuleSet, _ network: Network) -> [String] {
-        var s: [String] = rules.rules.map(\.source) + rules.documents.types.values.map(\.source)
+        var s: [String] = rules.rules.map(\.source) + rules.documents.entries.map(\.source)
         s += rules.agreements.values.flatMap { [$0.source] + $0.parties.map(\.source) }
         s += network.links.flatMap { [$0.source] + [$0.border?.source].compactMap { $0 } + $0.history.map(\.source) }
         s += network.tariffs.map(\.source) + network.transshipment.values.map(\.source) + network.corridors.values.map(\.source)
