@@ -111,30 +111,32 @@ public indirect enum JSONValue: Sendable, Equatable {
         return (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
     }
 
-    /// Whether a text has nothing to escape, as most have, checked eight bytes at a time: the
-    /// last (partial) group is read as the eight bytes ending the text, or, for a text shorter
-    /// than eight, padded with spaces.
-    @inline(__always) private static func isClean(_ base: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    /// How many leading bytes of a text are known to need no escape, eight at a time: all `n`
+    /// for a text with nothing to escape, as most have (the last, partial group is read as the
+    /// eight bytes ending the text, or, for a text shorter than eight, padded with spaces).
+    @inline(__always) private static func cleanPrefix(_ base: UnsafePointer<UInt8>, _ n: Int) -> Int {
         let raw = UnsafeRawPointer(base)
         guard n >= 8 else {
             var w: UInt64 = 0x2020_2020_2020_2020
             withUnsafeMutableBytes(of: &w) { $0.baseAddress!.copyMemory(from: raw, byteCount: n) }
-            return !needsEscape(w)
+            return needsEscape(w) ? 0 : n
         }
         var i = 0
         while i + 8 <= n {
-            if needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return false }
+            if needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return i }
             i += 8
         }
-        return i == n || !needsEscape(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+        return i == n || !needsEscape(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) ? n : i
     }
 
     private static func escapeBytes<Out: ByteOutput>(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Out) {
         guard let base = bytes.baseAddress else { return }
         let n = bytes.count
-        if isClean(base, n) { out.append(bytes: bytes); return }
+        let clean = cleanPrefix(base, n)
+        if clean == n { out.append(bytes: bytes); return }
+        // From the first group that needs an escape, byte by byte and again eight at a time.
         var runStart = 0
-        var i = 0
+        var i = clean
         while i < n {
             // Eight bytes at a time while none needs escaping.
             while i + 8 <= n {
