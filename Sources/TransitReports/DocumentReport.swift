@@ -87,7 +87,7 @@ public enum DocumentReport {
     }
 
     static func title(_ row: ChecklistRow) -> String {
-        row.alternatives.map { $0.map { $0.joined(separator: " + ") }.joined(separator: " or ") } ?? row.name
+        row.alternativeNames.map { $0.map { $0.joined(separator: " + ") }.joined(separator: " or ") } ?? row.name
     }
 
     static func mark(_ row: ChecklistRow) -> String {

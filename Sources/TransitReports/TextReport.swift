@@ -26,7 +26,7 @@ public enum TextReport {
                 default: mark = row.severity == .error ? "✗" : "!"
                 }
                 let at = row.neededAt.map { "\($0.checkpoint.rawValue) \($0.country)" }.joined(separator: ", ")
-                let name = row.alternatives.map { $0.map { $0.joined(separator: " + ") }.joined(separator: " or ") } ?? row.name
+                let name = row.alternativeNames.map { $0.map { $0.joined(separator: " + ") }.joined(separator: " or ") } ?? row.name
                 out.append("  \(mark) \(name) [\(row.status.rawValue)] at \(at)")
                 if row.status.needsAction {
                     out.append("      obtain from: \(row.issuer); \(hoursText(row.leadTimeHours)), about \(money(row.costUSD))")

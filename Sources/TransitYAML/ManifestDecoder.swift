@@ -42,7 +42,7 @@ public enum ManifestDecoder {
                               limits: YAMLLimits = .standard) -> Result<Shipment, LoadFailure> {
         if bytes.count <= limits.maxBytes,
            let shipment = bytes.withUnsafeBufferPointer({ ManifestStreamDecoder.decode($0, file: file, vocabulary: vocabulary) }) {
-            return .success(shipment)
+            return consistent(shipment)
         }
         switch YAMLReader.parse(bytes: &bytes, file: file, limits: limits) {
         case .failure(let d): return .failure(LoadFailure([d]))
@@ -53,8 +53,17 @@ public enum ManifestDecoder {
     public static func decode(_ node: YAMLNode, file: String, vocabulary: ManifestVocabulary?) -> Result<Shipment, LoadFailure> {
         let schema = Schema(file: file)
         let shipment = read(node, schema, vocabulary)
-        if let shipment, !schema.diagnostics.hasErrors { return .success(shipment) }
+        if let shipment, !schema.diagnostics.hasErrors { return consistent(shipment) }
         return .failure(LoadFailure(schema.diagnostics.all))
+    }
+
+    /// Checks across fields that a manifest read key by key cannot make, the same after either
+    /// decoder: a shipment cannot start where it ends.
+    static func consistent(_ shipment: Shipment) -> Result<Shipment, LoadFailure> {
+        guard shipment.origin == shipment.destination else { return .success(shipment) }
+        return .failure(LoadFailure([Diagnostic(
+            "same-origin-destination", "destination \(shipment.destination) is the origin; a shipment must go somewhere else",
+            at: shipment.fieldLocations["destination"], help: "give the UN/LOCODE of the place the goods are delivered to")]))
     }
 
     private static func read(_ node: YAMLNode, _ s: Schema, _ vocab: ManifestVocabulary?) -> Shipment? {

@@ -81,11 +81,21 @@ public enum NetworkDecoder {
         var history: [StatusPeriod] = []
         for (j, h) in (s.sequence(f["history"], "\(what).history") ?? []).enumerated() {
             let hw = "\(what).history[\(j)]"
-            guard let hf = s.fields(h, hw, allowed: ["status", "from", "until", "source"], required: ["status", "source"]),
+            guard let hf = s.fields(h, hw, allowed: ["status", "from", "until", "every_year", "source"], required: ["status", "source"]),
                   let st = s.choice(hf["status"], "\(hw).status", LinkStatus.self) else { continue }
-            let range = DayRange(from: s.day(hf["from"], "\(hw).from"), until: s.day(hf["until"], "\(hw).until"))
-            if range.isEmpty { s.error("empty-range", "\(hw) ends before it starts", at: h) }
-            history.append(StatusPeriod(status: st, period: range, source: s.source(hf, hw)))
+            let span: PeriodSpan
+            if let yearly = hf["every_year"] {
+                if hf.has("from") || hf.has("until") {
+                    s.error("bad-value", "\(hw) gives both `every_year` and dates; a period is either dated or yearly", at: yearly)
+                }
+                guard let range = s.yearlyRange(yearly, "\(hw).every_year") else { continue }
+                span = .everyYear(range)
+            } else {
+                let range = DayRange(from: s.day(hf["from"], "\(hw).from"), until: s.day(hf["until"], "\(hw).until"))
+                if range.isEmpty { s.error("empty-range", "\(hw) ends before it starts", at: h) }
+                span = .dates(range)
+            }
+            history.append(StatusPeriod(status: st, span: span, source: s.source(hf, hw)))
         }
         var border: BorderCrossing?
         if let b = f["border"], let bf = s.fields(b, "\(what).border", allowed: ["crossing_hours", "fees_usd", "source"],

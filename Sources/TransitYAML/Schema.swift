@@ -205,6 +205,21 @@ final class Schema {
         return range
     }
 
+    /// `{from: "MM-DD", until: "MM-DD"}`, a range of days that recurs every year.
+    func yearlyRange(_ node: YAMLNode, _ what: @autoclosure () -> String) -> YearlyRange? {
+        guard let f = fields(node, what(), allowed: ["from", "until"], required: ["from", "until"]) else { return nil }
+        func monthDay(_ key: String) -> MonthDay? {
+            guard let n = f[key], let text = string(n, "\(what()).\(key)") else { return nil }
+            guard let md = MonthDay(text: text) else {
+                error("bad-date", "\(what()).\(key) `\(text)` is not a month and day in the form MM-DD", at: n)
+                return nil
+            }
+            return md
+        }
+        guard let from = monthDay("from"), let until = monthDay("until") else { return nil }
+        return YearlyRange(from: from, until: until)
+    }
+
     func source(_ f: Fields, _ what: @autoclosure () -> String) -> String {
         if let s = string(f["source"], "\(what()).source"), !s.trimmingCharacters(in: .whitespaces).isEmpty { return s }
         if !f.has("source") { error("missing-source", "\(what()) has no `source`; every rule, figure and membership needs one", at: f.node) }

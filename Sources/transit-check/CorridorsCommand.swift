@@ -39,7 +39,7 @@ struct CorridorsCommand: ParsableCommand {
                 guard let d = w.network.links(from: a, to: b, preferring: c.mode).first else { continue }
                 let l = w.network.links[d.index]
                 let pa = w.network.places[a]!, pb = w.network.places[b]!
-                let history = l.history.map { " \($0.status.rawValue) \($0.period.from?.description ?? "…")–\($0.period.until?.description ?? "…")" }.joined()
+                let history = l.history.map { " \($0.status.rawValue) \($0.span.description)" }.joined()
                 Output.write("  \(pa.name) (\(a)) → \(pb.name) (\(b)): \(l.mode.rawValue) \(Int(l.km)) km, \(l.status.rawValue)\(history)\(l.border != nil ? ", border" : "")\n")
             }
             if let chart {

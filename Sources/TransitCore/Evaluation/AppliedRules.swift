@@ -97,7 +97,8 @@ struct AppliedRules {
         switch constraint {
         case .any: return [(nil, lines)]
         case .exporter: return [(shipment.shipper.country, lines)]
-        case .checkpoint: return [(cp.country, lines)]
+        // One row for every checkpoint's country: `Satisfaction` judges it at each checkpoint.
+        case .checkpoint: return [(nil, lines)]
         case .country(let c): return [(c, lines)]
         case .origin:
             var groups: [(String?, LineSet)] = []

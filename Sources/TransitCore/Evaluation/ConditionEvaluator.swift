@@ -104,7 +104,8 @@ enum ConditionEvaluator {
         }
     }
 
-    private static func goodsValue(_ path: FieldPath, _ g: GoodsLine, _ s: Shipment) -> FieldValue? {
+    /// The value of a `goods.*` path on one line; nil when the manifest does not give it.
+    static func goodsValue(_ path: FieldPath, _ g: GoodsLine, _ s: Shipment) -> FieldValue? {
         switch path {
         case .goodsHS: return .text(g.hs)
         case .goodsDescription: return .text(g.description)
@@ -123,7 +124,8 @@ enum ConditionEvaluator {
         }
     }
 
-    private static func shipmentValue(_ path: FieldPath, _ matcher: Matcher, _ ctx: EvaluationContext) -> FieldValue? {
+    /// The value of a `shipment.*`, `route.*` or `checkpoint.*` path; nil when the manifest does not give it.
+    static func shipmentValue(_ path: FieldPath, _ matcher: Matcher, _ ctx: EvaluationContext) -> FieldValue? {
         let s = ctx.shipment
         switch path {
         case .shipmentID: return .text(s.id)
@@ -141,6 +143,7 @@ enum ConditionEvaluator {
         case .shipmentNetKg: return .number(s.netKg)
         case .shipmentDeparture: return .text(s.departure.description)
         case .shipmentUnits: return .number(Double(s.transport.units))
+        case .shipmentGrossKgPerUnit: return .number(s.grossKg / Double(max(1, s.transport.units)))
         case .shipmentUnit: return .text(s.transport.unit)
         case .shipmentContainer: return s.transport.container.map(FieldValue.text)
         case .shipmentTemperature: return s.transport.temperatureC.map(FieldValue.number)
@@ -156,6 +159,7 @@ enum ConditionEvaluator {
         case .checkpointKind: return .text(ctx.checkpoint.kind.rawValue)
         case .checkpointPlace: return .text(ctx.checkpoint.place)
         case .checkpointMode: return ctx.checkpoint.mode.map { .text($0.rawValue) }
+        case .checkpointFromCountry: return .text(ctx.checkpoint.fromCountry)
         default: return nil
         }
     }
@@ -165,6 +169,7 @@ enum ConditionEvaluator {
         switch path {
         case .shipmentTemperature: return "transport.temperature_c"
         case .shipmentContainer: return "transport.container"
+        case .shipmentUnits, .shipmentGrossKgPerUnit: return "transport.units"
         default: return String(path.rawValue.dropFirst("shipment.".count))
         }
     }

@@ -25,13 +25,32 @@ extension Evaluator {
     func checkOnBestCorridor(_ shipment: Shipment, options: CheckOptions) -> Report? {
         let ranked = compare(shipment, options: options)
         guard var best = ranked.first?.report else { return nil }
-        let others = ranked.dropFirst().map { "\($0.corridor) (\($0.report.verdict.rawValue))" }
+        let others = ranked.dropFirst().map { "\($0.corridor) (\($0.whyNot(best)))" }
         best.findings.insert(Finding(
             severity: .note, code: "corridor-chosen",
             message: "the manifest names no corridor; checked on \(best.corridor ?? "") as the best of \(ranked.count)"
                 + (others.isEmpty ? "" : "; others: " + others.joined(separator: ", ")),
             rule: nil, path: "corridor", location: shipment.fieldLocations["id"]), at: 0)
         return best
+    }
+}
+
+extension CorridorOption {
+    /// Why this option ranks below `best`, in a few words: what blocks it, how many documents it
+    /// lacks, or that it is slower.
+    func whyNot(_ best: Report) -> String {
+        let r = report
+        switch r.verdict {
+        case .blocked:
+            let codes = r.findings.filter { $0.severity == .error && $0.code != "document-missing" && !$0.code.hasPrefix("document-") }
+                .map(\.code)
+            return "blocked" + (codes.isEmpty ? "" : ": " + codes.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", "))
+        case .incomplete where best.verdict == .ready:
+            let n = r.checklist.filter { $0.status.needsAction && $0.severity == .error }.count
+            return "incomplete: \(n) document\(n == 1 ? "" : "s") to obtain"
+        default:
+            return "\(r.verdict.rawValue), p50 \(Int(r.estimate.timeHours.p50.rounded())) h"
+        }
     }
 }
 

@@ -54,7 +54,7 @@ enum DocumentFindings {
             let d = shipment.documents[i]
             guard d.issued > shipment.departure else { continue }
             out.append(Finding(severity: .warning, code: "document-issued-after-departure",
-                               message: "\(d.type) is dated \(d.issued), after departure on \(shipment.departure); check the date, or obtain it before the checkpoint that needs it",
+                               message: "\(d.type) is dated \(d.issued), after departure on \(shipment.departure); it counts only for checkpoints reached after that day: check the date, or obtain it before the checkpoint that needs it",
                                rule: nil, path: "documents[\(i)].issued", location: d.location))
         }
         return out

@@ -85,6 +85,7 @@ public struct Evaluator: Sendable {
             findings.append(DocumentFindings.finding(for: row, shipment: shipment))
         }
         findings += DocumentFindings.datedAfterDeparture(shipment, firstNeeded: checklist)
+        findings += Plausibility.findings(shipment, destinationCountry: destinationCountry)
         let verdict: Verdict = blocked ? .blocked : incomplete ? .incomplete : .ready
         let estimate = Estimator.estimate(journey: journey, shipment: shipment, procedures: applied.procedureSteps,
                                           checklist: checklist, cache: planner.cache)

@@ -96,39 +96,25 @@ public enum ConditionWords {
         }
     }
 
+    /// A goods line's value of a path in words, read by the same resolver the conditions use.
     static func goodsValue(_ path: FieldPath, _ g: GoodsLine, _ s: Shipment) -> String {
-        switch path {
-        case .goodsHS: return g.hs
-        case .goodsDescription: return g.description
-        case .goodsOrigin: return g.origin
-        case .goodsNetKg: return Scalar.number(g.netKg).description
-        case .goodsGrossKg: return Scalar.number(g.grossKg).description
-        case .goodsValueUSD: return Scalar.number(g.valueUSD).description
-        case .goodsPackagingWood: return g.packagingWood.map { $0 ? "true" : "false" } ?? "not given"
-        case .goodsPackagingKind: return g.packagingKind ?? "not given"
-        case .goodsDangerous, .goodsDangerousUN: return g.dangerous?.un ?? "none"
-        case .goodsDangerousClass: return g.dangerous?.hazardClass ?? "none"
-        case .goodsTemperature: return (g.temperatureC ?? s.transport.temperatureC).map { Scalar.number($0).description } ?? "not given"
-        default: return ""
-        }
+        words(ConditionEvaluator.goodsValue(path, g, s))
     }
 
+    /// A shipment, route or checkpoint value in words, read by the same resolver the conditions use.
     static func value(_ path: FieldPath, _ ctx: EvaluationContext) -> String {
-        switch path {
-        case .routeCountries: return ctx.journey.countries.joined(separator: ", ")
-        case .routeTransit: return ctx.journey.transit.joined(separator: ", ")
-        case .routeModes: return ctx.journey.modes.map(\.rawValue).joined(separator: ", ")
-        case .routePlaces: return ctx.journey.places.joined(separator: ", ")
-        case .routeAllParties: return ctx.journey.countries.joined(separator: ", ")
-        case .checkpointCountry: return ctx.checkpoint.country
-        case .checkpointKind: return ctx.checkpoint.kind.rawValue
-        case .checkpointPlace: return ctx.checkpoint.place
-        case .checkpointMode: return ctx.checkpoint.mode?.rawValue ?? ""
-        case .shipmentMode: return ctx.shipment.mode.rawValue
-        case .shipmentRegime: return ctx.shipment.regime
-        case .shipmentOriginCountry: return ctx.originCountry
-        case .shipmentDestinationCountry: return ctx.destinationCountry
-        default: return ""
+        // `route.all_parties` resolves against the agreement a matcher names; in words, the countries it was judged on.
+        if path == .routeAllParties { return ctx.journey.countries.joined(separator: ", ") }
+        return words(ConditionEvaluator.shipmentValue(path, .exists(true), ctx))
+    }
+
+    private static func words(_ value: FieldValue?) -> String {
+        switch value {
+        case nil: return "not given"
+        case .text(let t)?: return t
+        case .number(let n)?: return Scalar.number(n).description
+        case .bool(let b)?: return b ? "true" : "false"
+        case .list(let l)?: return l.joined(separator: ", ")
         }
     }
 

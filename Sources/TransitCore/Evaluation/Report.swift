@@ -69,6 +69,8 @@ public struct ChecklistRow: Hashable, Sendable {
     public var howToObtain: String
     /// For `one_of` requirements: every alternative set of documents.
     public var alternatives: [[String]]?
+    /// The same alternatives by the catalogue's document names, for people.
+    public var alternativeNames: [[String]]?
     /// The alternative that satisfied a `one_of` requirement.
     public var satisfiedBy: [String]?
     /// For status `unknown`: the manifest fields that would decide it.

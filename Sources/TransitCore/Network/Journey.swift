@@ -5,6 +5,9 @@ public struct Checkpoint: Hashable, Sendable {
     public var country: String
     public var place: String
     public var mode: TransportMode?
+    /// The country of the place the goods come from on the link that reaches this checkpoint's
+    /// place (the checkpoint's own country at export).
+    public var fromCountry: String
     /// Hours from departure until the shipment reaches this checkpoint.
     public var arrivalHours: P5090
 }

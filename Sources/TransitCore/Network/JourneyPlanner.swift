@@ -42,9 +42,14 @@ public struct JourneyPlanner: Sendable {
             let (status, statusSource) = link.status(on: reached)
             guard status != .operational else { continue }
             let from = network.places[d.from], to = network.places[d.to]
+            let period = link.period(on: reached)
+            let seasonal = period?.span.isYearly == true ? " for the season (\(period!.span.description))" : ""
+            let verb = status == .closed ? "reopens" : "opens"
+            let reopens = link.reopening(after: reached).map { "; it \(verb) on \($0)" }
+                ?? (status == .closed ? "; no reopening date is known" : "")
             out.append(RouteProblem(
                 code: "link-\(status.rawValue)",
-                message: "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue) on \(reached) (\(statusSource))",
+                message: "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens) (\(statusSource))",
                 location: link.location))
         }
         return out
@@ -125,8 +130,11 @@ public struct JourneyPlanner: Sendable {
             let draws = cache.samples(step.costUSD, stream: SampleStream.cost(costSeen.next(step.costUSD)))
             if step.costBasis == .perTonne { perTonne.add(draws) } else { perUnit.add(draws) }
         }
-        func checkpoint(_ kind: CheckpointKind, _ p: Place, _ mode: TransportMode?) {
-            checkpoints.append(Checkpoint(kind: kind, country: p.country, place: p.id, mode: mode, arrivalHours: hours.quantiles))
+        // The country of the place before the current one, for `checkpoint.from_country`.
+        var comingFrom = originCountry
+        func checkpoint(_ kind: CheckpointKind, _ p: Place, _ mode: TransportMode?, from: String? = nil) {
+            checkpoints.append(Checkpoint(kind: kind, country: p.country, place: p.id, mode: mode, fromCountry: from ?? comingFrom,
+                                          arrivalHours: hours.quantiles))
         }
 
         checkpoint(.export, place(origin), links.first.map { network.links[$0.index].mode })
@@ -154,14 +162,15 @@ public struct JourneyPlanner: Sendable {
             add(Step(kind: .leg, name: "\(from.name) – \(to.name)", from: from.id, to: to.id, mode: link.mode, km: link.km,
                      hours: leg.hours, costUSD: leg.costPerTonne, costBasis: .perTonne, source: leg.source))
             if crossesBorder {
-                checkpoint(.entry, to, link.mode)
+                checkpoint(.entry, to, link.mode, from: from.country)
                 if to.country != originCountry, to.country != destinationCountry, !countries.contains(to.country) {
-                    checkpoint(.transit, to, link.mode)
+                    checkpoint(.transit, to, link.mode, from: from.country)
                 }
                 see(to.country)
             }
             places.append(to.id)
             previous = link
+            comingFrom = from.country
         }
         checkpoint(.import, place(destination), previous?.mode)
         see(destinationCountry)

@@ -3,12 +3,14 @@ public enum LinkStatus: String, Hashable, Sendable, CaseIterable {
     case operational, planned, underConstruction = "under-construction", closed
 }
 
-/// A dated period of a link's status (a border closure, a railway opening).
+/// A period of a link's status: dated (a border closure, a railway opening) or recurring every
+/// year (a mountain pass closed each winter).
 public struct StatusPeriod: Hashable, Sendable {
     public var status: LinkStatus
-    public var period: DayRange
+    public var span: PeriodSpan
     public var source: String
-    public init(status: LinkStatus, period: DayRange, source: String) { self.status = status; self.period = period; self.source = source }
+    public init(status: LinkStatus, span: PeriodSpan, source: String) { self.status = status; self.span = span; self.source = source }
+    public init(status: LinkStatus, period: DayRange, source: String) { self.init(status: status, span: .dates(period), source: source) }
 }
 
 /// Time and fees to cross a border, as measured (CAREC CPMM TFI1/TFI2 where they exist).
@@ -44,9 +46,27 @@ public struct Link: Hashable, Sendable {
         self.border = border; self.source = source; self.location = location
     }
 
-    /// The status on a day: the first history period that contains it, else the standing status.
+    /// The status on a day: the first dated history period that contains it, else the first
+    /// yearly one (so that a dated special opening overrides a seasonal closure), else the
+    /// standing status.
     public func status(on day: Day) -> (LinkStatus, String) {
-        for p in history where p.period.contains(day) { return (p.status, p.source) }
-        return (status, source)
+        let period = period(on: day)
+        return period.map { ($0.status, $0.source) } ?? (status, source)
+    }
+
+    /// The history period that decides the status on a day, if any does.
+    public func period(on day: Day) -> StatusPeriod? {
+        history.first { !$0.span.isYearly && $0.span.contains(day) } ?? history.first { $0.span.isYearly && $0.span.contains(day) }
+    }
+
+    /// The first day after `day` on which the link is operational again, searching up to four
+    /// years ahead day by day (only asked when a closure is reported); nil when none is known.
+    public func reopening(after day: Day) -> Day? {
+        var at = day.adding(days: 1)
+        for _ in 0..<(4 * 366) {
+            if status(on: at).0 == .operational { return at }
+            at = at.adding(days: 1)
+        }
+        return nil
     }
 }

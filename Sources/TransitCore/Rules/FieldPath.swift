@@ -15,6 +15,8 @@ public enum FieldPath: String, Hashable, Sendable, CaseIterable {
     case shipmentNetKg = "shipment.net_kg"
     case shipmentDeparture = "shipment.departure"
     case shipmentUnits = "shipment.units"
+    /// The gross weight each unit carries (the manifest's total gross kg over `transport.units`).
+    case shipmentGrossKgPerUnit = "shipment.gross_kg_per_unit"
     case shipmentUnit = "shipment.unit"
     case shipmentContainer = "shipment.container"
     case shipmentTemperature = "shipment.temperature_c"
@@ -39,6 +41,9 @@ public enum FieldPath: String, Hashable, Sendable, CaseIterable {
     case checkpointKind = "checkpoint.kind"
     case checkpointPlace = "checkpoint.place"
     case checkpointMode = "checkpoint.mode"
+    /// The country of the place the goods come from on the link that reaches the checkpoint
+    /// (the checkpoint's own country at export): tells an external border from an internal one.
+    case checkpointFromCountry = "checkpoint.from_country"
 
     /// True for paths evaluated line by line.
     public var isGoods: Bool { rawValue.hasPrefix("goods.") }

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import TransitCore
+@testable import TransitEngine
+import TransitYAML
+
+/// What a broker relies on from the bundled rules and network: seasonal closures, one border
+/// control at the EAEU's external border, one transit row per document.
+@Suite struct TradeAsItIsTests {
+    func load(_ file: String) throws -> Shipment {
+        try Checkout.workspace.loadShipment(Checkout.root + "/" + file).get()
+    }
+
+    @Test func potatoesReachingKhunjerabInMarchAreBlockedWithTheReopeningDate() throws {
+        var s = try load("shipments/pk-kz-potatoes-qtta.yaml")
+        s.departure = Day(iso: "2026-03-10")!
+        let r = Checkout.workspace.evaluator.check(s)
+        #expect(r.verdict == .blocked)
+        let closure = try #require(r.findings.first { $0.code == "link-closed" })
+        #expect(closure.message.contains("Khunjerab"))
+        #expect(closure.message.contains("reopens on 2026-04-01"))
+        s.departure = Day(iso: "2026-05-12")!
+        #expect(!Checkout.workspace.evaluator.check(s).findings.contains { $0.code == "link-closed" })
+    }
+
+    @Test func withoutACorridorAWinterShipmentAvoidsTheClosedPassAndSaysWhy() throws {
+        var s = try load("shipments/pk-kz-potatoes-qtta.yaml")
+        s.corridor = nil
+        s.departure = Day(iso: "2027-01-12")!
+        let ranked = Checkout.workspace.evaluator.compare(s)
+        let first = try #require(ranked.first)
+        #expect(!first.report.findings.contains { $0.code == "link-closed" && $0.message.contains("Khunjerab") })
+        let chosen = Checkout.workspace.evaluator.check(s)
+        let note = try #require(chosen.findings.first { $0.code == "corridor-chosen" })
+        #expect(note.message.contains("qtta-torugart (blocked: link-closed)"))
+    }
+
+    @Test func theEAEUPlantInspectionIsChargedOnceAtTheExternalBorder() throws {
+        let r = Checkout.workspace.evaluator.check(try load("shipments/pk-kz-potatoes-qtta.yaml"))
+        let inspections = r.estimate.steps.filter { $0.name.hasPrefix("phytosanitary inspection at the EAEU border") }
+        #expect(inspections.count == 1)
+        #expect(inspections.first?.place == "KGTRG", "Torugart, where the goods enter the EAEU; not again at Almaty")
+        let phyto = try #require(r.checklist.first { $0.document == "phytosanitary-certificate" })
+        #expect(phyto.neededAt.map(\.country) == ["KG"])
+    }
+
+    @Test func aDocumentEachTransitCountryIssuesIsOneRowListingEveryCheckpoint() throws {
+        let r = Checkout.workspace.evaluator.check(try load("shipments/kz-pk-flaxseed-tap-rail.yaml"))
+        let rows = r.checklist.filter { $0.rules.contains { $0.id == "national-transit-declaration" } }
+        #expect(rows.count == 1)
+        #expect(rows.first?.neededAt.map(\.country) == ["UZ", "TM", "AF"])
+    }
+
+    @Test func aDocumentIssuedAfterTheCheckpointThatNeedsItDoesNotCount() throws {
+        var s = try load("shipments/pk-kz-potatoes-qtta.yaml")
+        let i = try #require(s.documents.firstIndex { $0.type == "export-declaration" })
+        s.documents[i].issued = s.departure.adding(days: 3)
+        let r = Checkout.workspace.evaluator.check(s)
+        #expect(r.checklist.first { $0.document == "export-declaration" }?.status == .missing)
+        #expect(r.findings.contains { $0.code == "document-issued-after-departure" && $0.path == "documents[\(i)].issued" })
+    }
+
+    @Test func aConsigneeOutsideTheDestinationCountryIsWarnedAtItsLine() throws {
+        var s = try load("shipments/pk-kz-potatoes-qtta.yaml")
+        s.consignee.country = "UZ"
+        let f = try #require(Checkout.workspace.evaluator.check(s).findings.first { $0.code == "consignee-outside-destination" })
+        #expect(f.location?.line == 5)
+        #expect(f.severity == .warning)
+    }
+
+    @Test func aManifestWhoseDestinationIsItsOriginIsAnErrorAtTheDestination() throws {
+        var text = try String(contentsOfFile: Checkout.root + "/shipments/pk-kz-potatoes-qtta.yaml", encoding: .utf8)
+        text = text.replacingOccurrences(of: "destination: KZALA", with: "destination: PKLHE")
+        var bytes = Array(text.utf8)
+        guard case .failure(let f) = ManifestDecoder.decode(bytes: &bytes, file: "same.yaml", vocabulary: Checkout.workspace.vocabulary) else {
+            Issue.record("a manifest going nowhere loads"); return
+        }
+        #expect(f.diagnostics.first?.code == "same-origin-destination")
+        #expect(f.diagnostics.first?.location?.line == 7)
+        #expect(f.diagnostics.first?.location?.column == 1)
+    }
+}
