@@ -16,13 +16,12 @@ public struct ManifestVocabulary: Sendable {
 public enum ManifestDecoder {
     // The key lists are the event decoder's, as Strings, built once (not on every mapping read).
     static let topKeys = keys(ManifestStreamDecoder.topKeys)
-    static let goodsKeys = keys(ManifestStreamDecoder.goodsKeys)
+    static let goodsKeys = keys(ManifestSchema.goodsKeys)
     static let documentKeys = keys(ManifestStreamDecoder.documentKeys)
     static let topRequired = ["manifest", "id", "shipper", "consignee", "origin", "destination", "mode", "regime",
                               "departure", "goods"]
     static let partyKeys = keys(ManifestStreamDecoder.partyKeys)
     static let transportKeys = keys(ManifestStreamDecoder.transportKeys)
-    static let goodsRequired = ["line", "hs", "description", "net_kg", "gross_kg", "value_usd", "origin"]
     static let packagingKeys = keys(ManifestStreamDecoder.packagingKeys)
     static let dangerousKeys = keys(ManifestStreamDecoder.dangerousKeys)
     static let documentRequired = ["type", "issued", "issuer"]
@@ -151,40 +150,32 @@ public enum ManifestDecoder {
 
     private static func goodsLine(_ node: YAMLNode, _ i: Int, _ s: Schema) -> GoodsLine? {
         var what: String { "goods[\(i)]" }  // built only for an error message
-        guard let f = s.fields(node, what, allowed: goodsKeys,
-                               required: goodsRequired)
-        else { return nil }
-        let line = s.int(f["line"], "\(what).line", min: 1)
-        let hs = s.hs(f["hs"], "\(what).hs")
-        let description = s.string(f["description"], "\(what).description")
-        let net = s.double(f["net_kg"], "\(what).net_kg")
-        let gross = s.double(f["gross_kg"], "\(what).gross_kg")
-        let value = s.double(f["value_usd"], "\(what).value_usd")
-        let origin = s.country(f["origin"], "\(what).origin")
-        if let net, let gross, gross < net {
-            s.error("out-of-range", "\(what).gross_kg (\(Scalar.number(gross))) is less than net_kg (\(Scalar.number(net)))",
-                    at: f["gross_kg"]!)
+        guard let f = s.fields(node, what, allowed: goodsKeys, required: ManifestSchema.goodsRequired) else { return nil }
+        var g = ManifestSchema.emptyGoodsLine
+        let before = s.diagnostics.all.count
+        for field in ManifestSchema.goodsScalars {
+            guard let v = f[field.key.description] else { continue }
+            field.read(s, v, "\(what).\(field.key)", &g)
         }
-        var kind: String?, wood: Bool?
+        // A required field that is missing or unreadable leaves the line unusable; the rest of
+        // it is still read, so that every problem is reported.
+        let usable = s.diagnostics.all.count == before && ManifestSchema.goodsRequired.allSatisfy(f.has)
+        if usable { ManifestSchema.checkGoodsLine(g, what) { key, message in s.error("out-of-range", message, at: f[key]!) } }
         if let p = f["packaging"], !p.isNull, let pf = s.fields(p, "\(what).packaging", allowed: packagingKeys) {
-            kind = s.string(pf["kind"], "\(what).packaging.kind")
-            wood = s.bool(pf["wood"], "\(what).packaging.wood")
+            g.packagingKind = s.string(pf["kind"], "\(what).packaging.kind")
+            g.packagingWood = s.bool(pf["wood"], "\(what).packaging.wood")
         }
-        var dangerous: DangerousGoods?
-        let declared = f.has("dangerous")
+        g.dangerousDeclared = f.has("dangerous")
         if let d = f["dangerous"], !d.isNull, let df = s.fields(d, "\(what).dangerous", allowed: dangerousKeys, required: dangerousKeys) {
             if let un = s.string(df["un"], "\(what).dangerous.un"), let cls = s.string(df["class"], "\(what).dangerous.class") {
                 if un.count != 4 || !un.allSatisfy(\.isNumber) {
                     s.error("bad-un-number", "\(what).dangerous.un `\(un)` must be a four-digit UN number", at: df["un"]!)
                 }
-                dangerous = DangerousGoods(un: un, hazardClass: cls)
+                g.dangerous = DangerousGoods(un: un, hazardClass: cls)
             }
         }
-        let temperature = s.double(f["temperature_c"], "\(what).temperature_c", min: -100)
-        guard let line, let hs, let description, let net, let gross, let value, let origin else { return nil }
-        return GoodsLine(line: line, hs: hs, description: description, netKg: net, grossKg: gross, valueUSD: value,
-                         origin: origin, packagingKind: kind, packagingWood: wood, dangerous: dangerous,
-                         dangerousDeclared: declared, temperatureC: temperature, location: node.location)
+        g.location = node.location
+        return usable ? g : nil
     }
 
     private static func document(_ node: YAMLNode, _ i: Int, _ s: Schema, _ vocab: ManifestVocabulary?,

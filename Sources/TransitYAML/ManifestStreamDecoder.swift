@@ -12,8 +12,6 @@ enum ManifestStreamDecoder {
                                           "mode", "regime", "departure", "transport", "goods", "documents"]
     static let partyKeys: [StaticString] = ["name", "country"]
     static let transportKeys: [StaticString] = ["units", "unit", "container", "temperature_c"]
-    static let goodsKeys: [StaticString] = ["line", "hs", "description", "net_kg", "gross_kg", "value_usd", "origin",
-                                            "packaging", "dangerous", "temperature_c"]
     static let packagingKeys: [StaticString] = ["kind", "wood"]
     static let dangerousKeys: [StaticString] = ["un", "class"]
     static let documentKeys: [StaticString] = ["type", "number", "issued", "issuer", "covers", "expires"]
@@ -21,7 +19,9 @@ enum ManifestStreamDecoder {
 
     /// The keys that must be there (and not null), as bit masks over the lists above.
     static let topRequired: UInt32 = mask(topKeys, ManifestDecoder.topRequired)
-    static let goodsRequired: UInt32 = mask(goodsKeys, ManifestDecoder.goodsRequired)
+    static let goodsKeys = ManifestSchema.goodsKeys
+    static let goodsScalarCount = ManifestSchema.goodsScalars.count
+    static let goodsRequired: UInt32 = mask(goodsKeys, ManifestSchema.goodsRequired)
     static let documentRequired: UInt32 = mask(documentKeys, ManifestDecoder.documentRequired)
 
     static func mask(_ keys: [StaticString], _ required: [String]) -> UInt32 {
@@ -197,52 +197,37 @@ private final class Reader {
     func goodsLine() -> GoodsLine? {
         guard let start = peek() else { return nil }
         let s = schema
-        var line: Int?, hs: String?, description: String?, net: Double?, gross: Double?, value: Double?, origin: String?
-        var kind: String?, wood: Bool?, dangerous: DangerousGoods?, temperature: Double?
-        // `i` indexes `goodsKeys`: 0–6 the required ones, 7 packaging, 8 dangerous, 9 temperature_c.
+        var g = ManifestSchema.emptyGoodsLine
+        // `i` indexes `goodsKeys`: the scalars of `ManifestSchema.goodsScalars`, then packaging, dangerous.
         guard let seen = mapping(Keys.goodsKeys, { i, _ in
-            if Keys.goodsRequired & (1 << UInt32(i)) != 0 {
-                guard let v = self.required() else { return false }
-                switch i {
-                case 0: line = s.int(v, "line", min: 1)
-                case 1: hs = s.hs(v, "hs")
-                case 2: description = s.string(v, "description")
-                case 3: net = s.double(v, "net_kg")
-                case 4: gross = s.double(v, "gross_kg")
-                case 5: value = s.double(v, "value_usd")
-                default: origin = s.country(v, "origin")
-                }
+            if i < Keys.goodsScalarCount {
+                let field = ManifestSchema.goodsScalars[i]
+                guard let v = field.required ? self.required() : self.scalar() else { return false }
+                field.read(s, v, field.key.description, &g)
                 return true
             }
-            switch i {
-            case 7:
-                guard let p = self.peek() else { return false }
-                if p.isNull { self.skipNull(); return true }
+            guard let p = self.peek() else { return false }
+            if p.isNull { self.skipNull(); return true }
+            if i == Keys.goodsScalarCount {  // packaging
                 return self.mapping(Keys.packagingKeys, { j, _ in
                     guard let v = self.scalar() else { return false }
-                    if j == 0 { kind = s.string(v, "packaging.kind") } else { wood = s.bool(v, "packaging.wood") }
+                    if j == 0 { g.packagingKind = s.string(v, "packaging.kind") } else { g.packagingWood = s.bool(v, "packaging.wood") }
                     return true
                 }) != nil
-            case 8:
-                guard let p = self.peek() else { return false }
-                if p.isNull { self.skipNull(); return true }
-                var un: String?, hazardClass: String?
-                guard self.mapping(Keys.dangerousKeys, { j, _ in
-                    guard let v = self.required() else { return false }
-                    if j == 0 { un = s.string(v, "dangerous.un") } else { hazardClass = s.string(v, "dangerous.class") }
-                    return true
-                }) == 0b11, let un, let hazardClass, un.count == 4, un.allSatisfy(\.isNumber) else { return false }
-                dangerous = DangerousGoods(un: un, hazardClass: hazardClass)
-            default:
-                guard let v = self.scalar() else { return false }
-                temperature = s.double(v, "temperature_c", min: -100)
             }
+            var un: String?, hazardClass: String?  // dangerous
+            guard self.mapping(Keys.dangerousKeys, { j, _ in
+                guard let v = self.required() else { return false }
+                if j == 0 { un = s.string(v, "dangerous.un") } else { hazardClass = s.string(v, "dangerous.class") }
+                return true
+            }) == 0b11, let un, let hazardClass, un.count == 4, un.allSatisfy(\.isNumber) else { return false }
+            g.dangerous = DangerousGoods(un: un, hazardClass: hazardClass)
             return true
-        }), seen & Keys.goodsRequired == Keys.goodsRequired,
-              let line, let hs, let description, let net, let gross, let value, let origin, gross >= net else { return nil }
-        return GoodsLine(line: line, hs: hs, description: description, netKg: net, grossKg: gross, valueUSD: value,
-                         origin: origin, packagingKind: kind, packagingWood: wood, dangerous: dangerous,
-                         dangerousDeclared: seen & (1 << 8) != 0, temperatureC: temperature, location: start.at)
+        }), seen & Keys.goodsRequired == Keys.goodsRequired, !s.diagnostics.hasErrors,
+              ManifestSchema.checkGoodsLine(g, "") else { return nil }
+        g.dangerousDeclared = seen & (1 << UInt32(Keys.goodsScalarCount + 1)) != 0
+        g.location = start.at
+        return g
     }
 
     /// `documents:`, a list of documents or null for none.

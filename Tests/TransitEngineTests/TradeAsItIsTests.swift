@@ -80,3 +80,50 @@ import TransitYAML
         #expect(f.diagnostics.first?.location?.column == 1)
     }
 }
+
+/// Pakistan's 66 % shelf-life condition, read from a goods line's `produced` and `best_before`.
+@Suite struct ShelfLifeTests {
+    let file = Checkout.root + "/shipments/kz-pk-beef-qtta.yaml"
+
+    func decode(_ text: String) -> Result<Shipment, LoadFailure> {
+        var bytes = Array(text.utf8)
+        return ManifestDecoder.decode(bytes: &bytes, file: "beef.yaml", vocabulary: Checkout.workspace.vocabulary)
+    }
+
+    @Test func bothDatesAreReadByBothDecoders() throws {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let fast = try decode(text).get()
+        #expect(fast.goods[0].produced == Day(iso: "2026-09-15"))
+        #expect(fast.goods[0].bestBefore == Day(iso: "2027-09-14"))
+        // The tree decoder (what a manifest with any problem goes through) reads the same.
+        let node = try YAMLReader.parse(text, file: "beef.yaml", limits: Files.manifestLimits).get()
+        #expect(try ManifestDecoder.decode(node, file: "beef.yaml", vocabulary: Checkout.workspace.vocabulary).get() == fast)
+    }
+
+    @Test func bestBeforeBeforeProducedIsAnErrorAtItsLine() throws {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+            .replacingOccurrences(of: "best_before: 2027-09-14", with: "best_before: 2026-09-01")
+        guard case .failure(let f) = decode(text) else { Issue.record("accepted"); return }
+        let d = try #require(f.diagnostics.first)
+        #expect(d.code == "out-of-range")
+        #expect(d.message.contains("goods[0].best_before (2026-09-01) is before produced (2026-09-15)"))
+        #expect(d.location?.line == text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("best_before:") }.map { $0 + 1 })
+    }
+
+    @Test func tooLittleShelfLeftBlocksAndMissingDatesAreNamed() throws {
+        var s = try decode(try String(contentsOfFile: file, encoding: .utf8)).get()
+        let e = Checkout.workspace.evaluator
+        #expect(!e.check(s).findings.contains { $0.rule == "pk-food-shelf-life" })
+        s.goods[0].produced = Day(iso: "2026-03-01")
+        s.goods[0].bestBefore = Day(iso: "2027-03-01")
+        let old = e.check(s)
+        #expect(old.verdict == .blocked)
+        #expect(old.findings.contains { $0.code == "prohibited" && $0.rule == "pk-food-shelf-life" })
+        s.goods[0].produced = nil
+        s.goods[0].bestBefore = nil
+        let undecided = try #require(e.check(s).findings.first { $0.rule == "pk-food-shelf-life" })
+        #expect(undecided.code == "prohibition-unknown")
+        #expect(undecided.message.contains("goods[0].produced, goods[0].best_before"))
+    }
+}

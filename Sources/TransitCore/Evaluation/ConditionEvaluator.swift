@@ -53,12 +53,12 @@ enum ConditionEvaluator {
         var yes = LineSet(), unknown = LineSet()
         var needs: [String] = []
         for (i, line) in ctx.shipment.goods.enumerated() {
-            switch truth(goodsValue(path, line, ctx.shipment), matcher) {
+            switch truth(goodsValue(path, line, ctx), matcher) {
             case true?: yes.insert(i)
             case false?: break
             case nil:
                 unknown.insert(i)
-                needs.append("goods[\(i)]." + path.rawValue.dropFirst("goods.".count))
+                needs += manifestFields(path, line).map { "goods[\(i)].\($0)" }
             }
         }
         return LineTruth(yes: yes, unknown: unknown, needs: needs)
@@ -105,7 +105,8 @@ enum ConditionEvaluator {
     }
 
     /// The value of a `goods.*` path on one line; nil when the manifest does not give it.
-    static func goodsValue(_ path: FieldPath, _ g: GoodsLine, _ s: Shipment) -> FieldValue? {
+    static func goodsValue(_ path: FieldPath, _ g: GoodsLine, _ ctx: EvaluationContext) -> FieldValue? {
+        let s = ctx.shipment
         switch path {
         case .goodsHS: return .text(g.hs)
         case .goodsDescription: return .text(g.description)
@@ -120,7 +121,23 @@ enum ConditionEvaluator {
         case .goodsDangerousUN: return g.dangerous.map { .text($0.un) }
         case .goodsDangerousClass: return g.dangerous.map { .text($0.hazardClass) }
         case .goodsTemperature: return (g.temperatureC ?? s.transport.temperatureC).map(FieldValue.number)
+        case .goodsProduced: return g.produced.map { .text($0.description) }
+        case .goodsBestBefore: return g.bestBefore.map { .text($0.description) }
+        case .goodsShelfLifeLeftPct:
+            guard let produced = g.produced, let bestBefore = g.bestBefore else { return nil }
+            let arrival = s.departure.adding(hours: ctx.checkpoint.arrivalHours.p90)
+            let life = bestBefore.ordinal - produced.ordinal
+            guard life > 0 else { return .number(0) }
+            return .number(max(0, Double(bestBefore.ordinal - arrival.ordinal)) * 100 / Double(life))
         default: return nil
+        }
+    }
+
+    /// The goods-line fields to fill in when a `goods.*` path is unknown on a line.
+    private static func manifestFields(_ path: FieldPath, _ g: GoodsLine) -> [String] {
+        switch path {
+        case .goodsShelfLifeLeftPct: return (g.produced == nil ? ["produced"] : []) + (g.bestBefore == nil ? ["best_before"] : [])
+        default: return [String(path.rawValue.dropFirst("goods.".count))]
         }
     }
 

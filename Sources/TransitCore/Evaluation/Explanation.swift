@@ -52,7 +52,7 @@ extension Evaluator {
                 let truth = ConditionEvaluator.evaluate(c, ctx)
                 return lines.filter { negated ? !truth.yes.contains($0) && !truth.unknown.contains($0) : truth.yes.contains($0) }.map { i in
                     let g = ctx.shipment.goods[i]
-                    return MatchedCondition(path: path.rawValue, condition: words, value: ConditionWords.goodsValue(path, g, ctx.shipment),
+                    return MatchedCondition(path: path.rawValue, condition: words, value: ConditionWords.goodsValue(path, g, ctx),
                                             field: "goods[\(i)]." + path.rawValue.dropFirst("goods.".count), location: g.location)
                 }
             }
@@ -97,8 +97,8 @@ public enum ConditionWords {
     }
 
     /// A goods line's value of a path in words, read by the same resolver the conditions use.
-    static func goodsValue(_ path: FieldPath, _ g: GoodsLine, _ s: Shipment) -> String {
-        words(ConditionEvaluator.goodsValue(path, g, s))
+    static func goodsValue(_ path: FieldPath, _ g: GoodsLine, _ ctx: EvaluationContext) -> String {
+        words(ConditionEvaluator.goodsValue(path, g, ctx))
     }
 
     /// A shipment, route or checkpoint value in words, read by the same resolver the conditions use.

@@ -45,6 +45,9 @@ public struct GoodsLine: Hashable, Sendable {
     /// True when the manifest says `dangerous: null` explicitly (known not dangerous).
     public var dangerousDeclared: Bool
     public var temperatureC: Double?
+    /// Date of manufacture and end of shelf life, where the manifest gives them (food).
+    public var produced: Day?
+    public var bestBefore: Day?
     public var location: SourceLocation?
 
     public init(line: Int, hs: String, description: String, netKg: Double, grossKg: Double, valueUSD: Double,

@@ -32,6 +32,11 @@ public enum FieldPath: String, Hashable, Sendable, CaseIterable {
     case goodsDangerousUN = "goods.dangerous.un"
     case goodsDangerousClass = "goods.dangerous.class"
     case goodsTemperature = "goods.temperature_c"
+    case goodsProduced = "goods.produced"
+    case goodsBestBefore = "goods.best_before"
+    /// The share of a line's shelf life (from `produced` to `best_before`) still left when the
+    /// shipment reaches the checkpoint (p90 arrival), in per cent.
+    case goodsShelfLifeLeftPct = "goods.shelf_life_left_pct"
     case routeCountries = "route.countries"
     case routeTransit = "route.transit"
     case routeModes = "route.modes"

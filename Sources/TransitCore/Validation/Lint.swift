@@ -49,6 +49,13 @@ public enum Lint {
     /// countries, or that require documents for goods another rule prohibits there.
     static func contradictions(_ rules: [Rule]) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        func onlyHS(_ c: Condition) -> Bool {
+            switch c {
+            case .match(.goodsHS, _, _): return true
+            case .all(let cs): return cs.allSatisfy(onlyHS)
+            default: return false
+            }
+        }
         func overlap(_ a: Rule, _ b: Rule) -> Bool {
             let kinds = Set(a.at).intersection(b.at)
             guard !kinds.isEmpty else { return false }
@@ -72,8 +79,9 @@ public enum Lint {
                     }
                 }
                 // Requiring documents for goods that are all prohibited there can never help.
+                // A prohibition that also asks something else (shelf life left, a date) bans only some of those goods.
                 for (p, r) in [(a, b), (b, a)] where p.prohibit != nil && r.prohibit == nil && !r.requirements.isEmpty {
-                    guard let banned = p.when?.hsGate, let asked = r.when?.hsGate,
+                    guard p.when.map(onlyHS) == true, let banned = p.when?.hsGate, let asked = r.when?.hsGate,
                           asked.allSatisfy({ q in banned.contains { q.hasPrefix($0) } }) else { continue }
                     out.append(Diagnostic("contradiction", "rule `\(r.id)` requires documents only for goods that rule `\(p.id)` prohibits",
                                           at: r.location, severity: .warning))
