@@ -73,7 +73,7 @@ extension CorridorsCommand {
             for (i, o) in ranked.enumerated() {
                 let e = o.report.estimate
                 let why = o.report.findings.first { $0.severity == .error && !$0.code.hasPrefix("document-") }?.message
-                    ?? o.report.checklist.filter { $0.status.needsAction && $0.severity == .error }.map(\.document).joined(separator: ", ")
+                    ?? o.report.documentsToObtain.map(\.document).joined(separator: ", ")
                 let days = String(format: "%5.1f days (p90 %5.1f)", e.timeHours.p50 / 24, e.timeHours.p90 / 24)
                 let usd = String(format: "USD %6.0f (p90 %6.0f)", e.costUSD.p50, e.costUSD.p90)
                 Output.write("\(String(i + 1).leftPadded(2)). \(o.corridor.padded(19)) \(o.report.verdict.rawValue.padded(10)) \(days)  \(usd)  \(why)\n")

@@ -46,7 +46,7 @@ extension CorridorOption {
                 .map(\.code)
             return "blocked" + (codes.isEmpty ? "" : ": " + codes.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", "))
         case .incomplete where best.verdict == .ready:
-            let n = r.checklist.filter { $0.status.needsAction && $0.severity == .error }.count
+            let n = r.documentsToObtain.count
             return "incomplete: \(n) document\(n == 1 ? "" : "s") to obtain"
         default:
             return "\(r.verdict.rawValue), p50 \(Int(r.estimate.timeHours.p50.rounded())) h"

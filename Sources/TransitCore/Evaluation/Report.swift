@@ -111,3 +111,18 @@ public struct Report: Hashable, Sendable {
     /// load order: for `rules coverage` and `rules diff`. Not part of the JSON report.
     public var firedRules: [String] = []
 }
+
+extension ChecklistRow {
+    /// A document the shipper must still obtain or fix before the shipment is ready: the one
+    /// predicate the CSV, the batch summary and the corridor comparison count by.
+    public var isToObtain: Bool { status.needsAction && severity == .error }
+}
+
+extension Report {
+    /// The rows to obtain, one per document: a document needed from several issuers or at several
+    /// checkpoints counts once for the manifest.
+    public var documentsToObtain: [ChecklistRow] {
+        var seen = Set<String>()
+        return checklist.filter { $0.isToObtain && seen.insert($0.document).inserted }
+    }
+}

@@ -59,8 +59,7 @@ enum BatchCSV {
     static func line(_ row: BatchRow) -> String {
         switch row.outcome {
         case .report(let r):
-            let missing = r.checklist.filter { $0.status != .present && $0.severity == .error }
-                .map { "\($0.document) (\($0.status.rawValue))" }
+            let missing = r.documentsToObtain.map { "\($0.document) (\($0.status.rawValue))" }
             let e = r.estimate
             let blockers = r.findings.filter { $0.severity == .error && !$0.code.hasPrefix("document-") }.map(\.message)
             return [r.file, r.shipmentID, r.corridor ?? "", r.verdict.rawValue, missing.joined(separator: "; "),

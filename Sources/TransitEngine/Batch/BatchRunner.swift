@@ -52,7 +52,7 @@ struct RowSummary: Sendable {
         case .invalid: verdict = "error"
         case .report(let r):
             verdict = r.verdict.rawValue
-            missing = r.checklist.filter { $0.status.needsAction && $0.severity == .error }.map(\.document)
+            missing = r.documentsToObtain.map(\.document)
             corridor = r.corridor
             hours = r.estimate.timeHours.p50
         }
