@@ -61,8 +61,32 @@ func loadWorkspace(rules: String?, drafts draft: [String]) throws -> Workspace {
 
 /// Standard output and error, kept in one place.
 enum Output {
-    static func error(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
-    static func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    /// A message on standard error; if even that cannot be written (`2> /dev/full`), the exit
+    /// status still tells.
+    static func error(_ text: String) { _ = writeAll(STDERR_FILENO, text + "\n") }
+
+    /// Text on standard output; a failed write (a full disk, `> /dev/full`) is exit 2 with a
+    /// message, never a crash.
+    static func write(_ text: String) {
+        guard writeAll(STDOUT_FILENO, text) else {
+            let reason = String(cString: strerror(errno))
+            error("error: cannot write to standard output: \(reason)")
+            exit(2)
+        }
+    }
+
+    private static func writeAll(_ fd: Int32, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+    }
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     static func emit(_ text: String, to path: String?) throws {

@@ -39,3 +39,15 @@ import Testing
         #expect(!s.isSubset(of: LineSet(all: 100)))
     }
 }
+
+@Suite struct DayArithmeticBoundsTests {
+    @Test func hugeFiguresFromARulePackCannotTrap() {
+        let d = Day(iso: "2026-03-10")!
+        #expect(d.adding(days: Int.max) > d)
+        #expect(d.adding(days: Int.min) < d)
+        #expect(d.adding(hours: 1e38) > d)
+        #expect(d.adding(hours: -Double.infinity) < d)
+        #expect(d.adding(hours: .nan) == d)
+        #expect(d.adding(hours: 49) == Day(iso: "2026-03-12"))
+    }
+}

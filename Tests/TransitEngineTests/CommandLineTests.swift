@@ -28,6 +28,22 @@ import Testing
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
+    /// A shell redirect to a full device: exit 2 with a message, never a crash (exit 132).
+    @Test func aFullOutputDeviceIsExitTwo() throws {
+        let bin = try #require(Self.binary)
+        for command in ["'\(bin)' corridors list > /dev/full", "'\(bin)' check shipments/kz-pk-oats-qtta.yaml > /dev/full",
+                        "'\(bin)' check shipments/invalid/unknown-key.yaml 2> /dev/full"] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", command]
+            p.currentDirectoryURL = URL(fileURLWithPath: Checkout.root)
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 2, "\(command)")
+        }
+    }
+
     @Test func checkExitStatusesFollowTheSpec() throws {
         #expect(try run(["check", "shipments/pk-kz-potatoes-qtta.yaml", "--format", "json"]).status == 0)
         #expect(try run(["check", "shipments/kz-pk-oats-qtta.yaml", "--format", "json"]).status == 1)

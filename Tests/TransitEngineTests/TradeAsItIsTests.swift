@@ -127,3 +127,22 @@ import TransitYAML
         #expect(undecided.message.contains("goods[0].produced, goods[0].best_before"))
     }
 }
+
+/// Bounded work on any input: a huge value is rejected without a did-you-mean search over it.
+@Suite struct HugeValueTests {
+    @Test func aMegabyteOriginIsRejectedQuickly() throws {
+        let text = try String(contentsOfFile: Checkout.root + "/shipments/pk-kz-potatoes-qtta.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "    origin: PK\n", with: "    origin: " + String(repeating: "Q", count: 1 << 20) + "\n")
+        var bytes = Array(text.utf8)
+        let clock = ContinuousClock()
+        var result: Result<Shipment, LoadFailure>?
+        let elapsed = clock.measure {
+            result = ManifestDecoder.decode(bytes: &bytes, file: "big.yaml", vocabulary: Checkout.workspace.vocabulary,
+                                            limits: YAMLLimits(maxBytes: 2 << 20, maxDepth: 64))
+        }
+        guard case .failure(let f)? = result else { Issue.record("a 1 MiB country code was accepted"); return }
+        #expect(f.diagnostics.first?.code == "bad-country")
+        #expect(f.diagnostics.first?.help == nil)
+        #expect(elapsed < .seconds(10), "took \(elapsed); it took a minute before the bound")
+    }
+}

@@ -50,10 +50,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
-    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    /// Days are kept within ±3 million days of 1970 (about 8,000 years) so that no figure a rule
+    /// pack can hold (a validity of Int.max days, 1e38 hours) overflows the arithmetic.
+    static let limit = 3_000_000
 
-    /// The day on which something that starts at the beginning of `self` stands after `hours`.
-    public func adding(hours: Double) -> Day { Day(ordinal: ordinal + Int((hours / 24).rounded(.down))) }
+    public func adding(days: Int) -> Day {
+        let clamped = max(-Day.limit, min(Day.limit, days))
+        return Day(ordinal: max(-Day.limit, min(Day.limit, ordinal + clamped)))
+    }
+
+    /// The day on which something that starts at the beginning of `self` stands after `hours`;
+    /// NaN counts as no time.
+    public func adding(hours: Double) -> Day {
+        let days = (hours / 24).rounded(.down)
+        guard days.isFinite else { return days.isNaN ? self : adding(days: days > 0 ? Day.limit : -Day.limit) }
+        return adding(days: Int(max(-Double(Day.limit), min(Double(Day.limit), days))))
+    }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 

@@ -1,11 +1,16 @@
 /// Suggests the closest known name for a misspelt one ("did you mean `phytosanitary-certificate`?").
 public enum DidYouMean {
     /// The candidate nearest to `word` by edit distance, if it is near enough to be a plausible typo.
+    /// Longer words get no suggestion: no id, code or key is this long, and the edit distance
+    /// costs the product of the two lengths (a 1 MiB value took a minute).
+    public static let maxWordBytes = 64
+
     public static func suggest<S: Sequence>(_ word: String, among candidates: S) -> String? where S.Element == String {
+        guard word.utf8.count <= maxWordBytes else { return nil }
         let w = Array(word.lowercased().utf8)
         var best: (String, Int)?
         var bestPrefix: (String, Int, Int)?
-        for c in candidates {
+        for c in candidates where c.utf8.count <= maxWordBytes {
             let cu = Array(c.lowercased().utf8)
             let d = distance(w, cu)
             if best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
