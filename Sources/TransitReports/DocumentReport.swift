@@ -18,11 +18,11 @@ public enum DocumentReport {
             out.append("")
             out.append("## Checklist")
             out.append("")
-            out.append("| | Document | Status | Needed at | Issuer | Lead time (p50/p90 h) | Cost (USD) | Rule and source |")
-            out.append("|---|---|---|---|---|---|---|---|")
+            out.append("| | Document | Status | Needed at | Issuer | Lead time (p50/p90 h) | Apply by | Cost (USD) | Rule and source |")
+            out.append("|---|---|---|---|---|---|---|---|---|")
             for row in r.checklist {
                 out.append("| \(mark(row)) | \(cell(title(row))) (\(row.unece.map { "UN/CEFACT \($0)" } ?? row.document)) | \(row.status.rawValue) | "
-                           + "\(places(row)) | \(cell(row.issuer)) | \(n(row.leadTimeHours.p50))/\(n(row.leadTimeHours.p90)) | \(n(row.costUSD)) | "
+                           + "\(places(row)) | \(cell(row.issuer)) | \(n(row.leadTimeHours.p50))/\(n(row.leadTimeHours.p90)) | \(row.applyBy.map { "\($0)" } ?? "") | \(n(row.costUSD)) | "
                            + "\(row.rules.map { "`\($0.id)`: \(cell($0.source))" }.joined(separator: "<br>")) |")
             }
         }
@@ -38,7 +38,8 @@ public enum DocumentReport {
             out.append("")
             out.append("## Estimate")
             out.append("")
-            out.append("Cost USD \(n(e.costUSD.p50)) (p90 \(n(e.costUSD.p90))); time \(days(e.timeHours.p50)) days (p90 \(days(e.timeHours.p90))); waiting for missing documents \(days(e.delayFromMissingDocumentsHours.p50)) days (p90 \(days(e.delayFromMissingDocumentsHours.p90))).")
+            out.append("Cost USD \(n(e.costUSD.p50)) (p90 \(n(e.costUSD.p90))); the trip, dispatch to delivery, \(days(e.timeHours.p50)) days (p90 \(days(e.timeHours.p90)))."
+                       + (e.readyToDispatch.map { " Documents to obtain first: \(days(e.delayFromMissingDocumentsHours.p50)) days (p90 \(days(e.delayFromMissingDocumentsHours.p90))); ready to dispatch by \($0.p50) (p90 \($0.p90))." } ?? ""))
             out.append("")
             out.append("| Step | | km | Hours p50/p90 | USD p50/p90 |")
             out.append("|---|---|---|---|---|")
@@ -56,7 +57,7 @@ public enum DocumentReport {
             rows += "<tr class=\"\(row.status.rawValue)\"><td class=box>\(row.status == .present ? "&#9745;" : "&#9744;")</td>"
                 + "<td><b>\(x(title(row)))</b>\(row.unece.map { " <small>UN/CEFACT \(x($0))</small>" } ?? "")\(how)</td>"
                 + "<td>\(x(row.status.rawValue))</td><td>\(x(places(row)))</td><td>\(x(row.issuer))</td>"
-                + "<td>\(n(row.leadTimeHours.p50))&ndash;\(n(row.leadTimeHours.p90)) h</td><td>\(n(row.costUSD))</td>"
+                + "<td>\(n(row.leadTimeHours.p50))&ndash;\(n(row.leadTimeHours.p90)) h\(row.applyBy.map { "<br>apply by \($0)" } ?? "")</td><td>\(n(row.costUSD))</td>"
                 + "<td><small>\(row.rules.map { "\(x($0.id)): \(x($0.source))" }.joined(separator: "<br>"))</small></td></tr>\n"
         }
         let blockers = r.findings.filter { $0.severity == .error && !$0.code.hasPrefix("document-") }
@@ -72,7 +73,7 @@ public enum DocumentReport {
         <p>\(x(r.file)) via <b>\(x(r.corridor ?? "no corridor"))</b>, as of \(r.asOf)</p>\(blockers)
         <table><tr><th></th><th>Document</th><th>Status</th><th>Needed at</th><th>Issuer</th><th>Lead time</th><th>USD</th><th>Rule and source</th></tr>
         \(rows)</table>
-        <p>Estimate: USD \(n(e.costUSD.p50)) (p90 \(n(e.costUSD.p90))), \(days(e.timeHours.p50)) days (p90 \(days(e.timeHours.p90))); of which waiting for documents \(days(e.delayFromMissingDocumentsHours.p50)) days.</p>
+        <p>Estimate: USD \(n(e.costUSD.p50)) (p90 \(n(e.costUSD.p90))); the trip, dispatch to delivery, \(days(e.timeHours.p50)) days (p90 \(days(e.timeHours.p90))).\(e.readyToDispatch.map { " Documents to obtain first: \(days(e.delayFromMissingDocumentsHours.p50)) days (p90 \(days(e.delayFromMissingDocumentsHours.p90))); ready to dispatch by \($0.p50) (p90 \($0.p90))." } ?? "")</p>
         </body></html>
 
         """

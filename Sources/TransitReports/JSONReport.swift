@@ -82,6 +82,7 @@ public enum JSONReport {
             hours("lead_time_hours", row.leadTimeHours, into: &w)
             w.field("cost_usd", row.costUSD, decimals: 0)
             w.field("how_to_obtain", row.howToObtain)
+            if let by = row.applyBy { w.field("apply_by", by.description) }
             if let alts = row.alternatives {
                 w.key("alternatives")
                 w.array { w in for a in alts { w.array { w in for d in a { w.string(d) } } } }
@@ -108,6 +109,10 @@ public enum JSONReport {
             usd("cost_usd", e.costUSD, into: &w)
             hours("time_hours", e.timeHours, into: &w)
             hours("delay_from_missing_documents_hours", e.delayFromMissingDocumentsHours, into: &w)
+            if let ready = e.readyToDispatch {
+                w.key("ready_to_dispatch")
+                w.object { w in w.field("p50", ready.p50.description); w.field("p90", ready.p90.description) }
+            }
             w.key("steps")
             w.array { w in
                 for s in e.steps {

@@ -29,7 +29,8 @@ public enum TextReport {
                 let name = row.alternativeNames.map { $0.map { $0.joined(separator: " + ") }.joined(separator: " or ") } ?? row.name
                 out.append("  \(mark) \(name) [\(row.status.rawValue)] at \(at)")
                 if row.status.needsAction {
-                    out.append("      obtain from: \(row.issuer); \(hoursText(row.leadTimeHours)), about \(money(row.costUSD))")
+                    out.append("      obtain from: \(row.issuer); \(hoursText(row.leadTimeHours)), about \(money(row.costUSD))"
+                               + (row.applyBy.map { "; apply by \($0) to dispatch on time" } ?? ""))
                     if !row.howToObtain.isEmpty { out.append("      how: \(row.howToObtain)") }
                 }
                 if let needs = row.needs { out.append("      give in the manifest: \(needs.joined(separator: ", "))") }
@@ -47,9 +48,9 @@ public enum TextReport {
         if !r.estimate.steps.isEmpty {
             let e = r.estimate
             out.append("")
-            out.append("Estimate: \(money(e.costUSD.p50)) (p90 \(money(e.costUSD.p90))), \(days(e.timeHours.p50)) (p90 \(days(e.timeHours.p90)))")
-            if e.delayFromMissingDocumentsHours.p50 > 0 {
-                out.append("  of which waiting for missing documents: \(days(e.delayFromMissingDocumentsHours.p50)) (p90 \(days(e.delayFromMissingDocumentsHours.p90)))")
+            out.append("Estimate: \(money(e.costUSD.p50)) (p90 \(money(e.costUSD.p90))); the trip, dispatch to delivery, \(days(e.timeHours.p50)) (p90 \(days(e.timeHours.p90)))")
+            if let ready = e.readyToDispatch {
+                out.append("  documents to obtain first: \(days(e.delayFromMissingDocumentsHours.p50)) (p90 \(days(e.delayFromMissingDocumentsHours.p90))), so ready to dispatch by \(ready.p50) (p90 \(ready.p90))")
             }
             for s in e.steps {
                 let km = s.km.map { " \(JSONValue.format($0, decimals: 0)) km" } ?? ""

@@ -67,7 +67,7 @@ public enum NetworkDecoder {
     private static func link(_ n: YAMLNode, _ i: Int, _ s: Schema) -> Link? {
         let what = "links[\(i)]"
         guard let f = s.fields(n, what, allowed: ["from", "to", "mode", "km", "gauge_mm", "status", "history", "hours",
-                                                  "usd_per_tonne_km", "oneway", "border", "source"],
+                                                  "usd_per_tonne_km", "usd_per_unit_km", "oneway", "border", "source"],
                                required: ["from", "to", "mode", "km", "source"]),
               let from = s.string(f["from"], "\(what).from"), let to = s.string(f["to"], "\(what).to"),
               let mode = s.choice(f["mode"], "\(what).mode", TransportMode.self), let km = s.double(f["km"], "\(what).km")
@@ -98,30 +98,46 @@ public enum NetworkDecoder {
             history.append(StatusPeriod(status: st, span: span, source: s.source(hf, hw)))
         }
         var border: BorderCrossing?
-        if let b = f["border"], let bf = s.fields(b, "\(what).border", allowed: ["crossing_hours", "fees_usd", "source"],
+        if let b = f["border"], let bf = s.fields(b, "\(what).border", allowed: ["crossing_hours", "fees_usd", "source", "reverse"],
                                                   required: ["crossing_hours", "fees_usd", "source"]),
-           let h = s.p5090(bf["crossing_hours"], "\(what).border.crossing_hours"),
-           let fee = s.p5090(bf["fees_usd"], "\(what).border.fees_usd") {
-            border = BorderCrossing(hours: h, feesUSD: fee, source: s.source(bf, "\(what).border"))
+           let forward = crossing(bf, "\(what).border", s) {
+            var reverse: CrossingFigures?
+            if let r = bf["reverse"], let rf = s.fields(r, "\(what).border.reverse", allowed: ["crossing_hours", "fees_usd", "source"],
+                                                        required: ["crossing_hours", "fees_usd", "source"]) {
+                reverse = crossing(rf, "\(what).border.reverse", s)
+            }
+            border = BorderCrossing(hours: forward.hours, feesUSD: forward.feesUSD, source: forward.source, reverse: reverse)
         }
         return Link(from: from, to: to, mode: mode, km: km, gaugeMM: gauge, status: status, history: history,
                     hours: s.p5090(f["hours"], "\(what).hours"), usdPerTonneKm: s.p5090(f["usd_per_tonne_km"], "\(what).usd_per_tonne_km"),
+                    usdPerUnitKm: s.p5090(f["usd_per_unit_km"], "\(what).usd_per_unit_km"),
                     oneway: s.bool(f["oneway"], "\(what).oneway") ?? false, border: border, source: s.source(f, what),
                     location: n.location)
     }
 
+    /// One direction's border figures.
+    private static func crossing(_ f: Fields, _ what: String, _ s: Schema) -> CrossingFigures? {
+        guard let h = s.p5090(f["crossing_hours"], "\(what).crossing_hours"), let fee = s.p5090(f["fees_usd"], "\(what).fees_usd")
+        else { return nil }
+        return CrossingFigures(hours: h, feesUSD: fee, source: s.source(f, what))
+    }
+
     private static func tariff(_ n: YAMLNode, _ i: Int, _ s: Schema) -> Tariff? {
         let what = "tariffs[\(i)]"
-        guard let f = s.fields(n, what, allowed: ["mode", "country", "usd_per_tonne_km", "speed_kmh", "source"],
-                               required: ["mode", "usd_per_tonne_km", "speed_kmh", "source"]),
-              let mode = s.choice(f["mode"], "\(what).mode", TransportMode.self),
-              let cost = s.p5090(f["usd_per_tonne_km"], "\(what).usd_per_tonne_km") else { return nil }
+        guard let f = s.fields(n, what, allowed: ["mode", "country", "usd_per_unit_km", "usd_per_tonne_km", "speed_kmh", "source"],
+                               required: ["mode", "speed_kmh", "source"]),
+              let mode = s.choice(f["mode"], "\(what).mode", TransportMode.self) else { return nil }
+        let perUnit = s.p5090(f["usd_per_unit_km"], "\(what).usd_per_unit_km")
+        let perTonne = s.p5090(f["usd_per_tonne_km"], "\(what).usd_per_tonne_km")
+        if !f.has("usd_per_unit_km") && !f.has("usd_per_tonne_km") {
+            s.error("missing-key", "\(what) needs `usd_per_unit_km` (a truck, wagon or container) or `usd_per_tonne_km` (bulk)", at: n)
+        }
         guard let speedNode = f["speed_kmh"], let sf = s.fields(speedNode, "\(what).speed_kmh", allowed: ["p50", "p90"], required: ["p50", "p90"]),
               let p50 = s.double(sf["p50"], "\(what).speed_kmh.p50"), let p90 = s.double(sf["p90"], "\(what).speed_kmh.p90") else { return nil }
         if p90 > p50 || p90 <= 0 {
             s.error("out-of-range", "\(what).speed_kmh.p90 is the slow speed nine trips in ten beat: it must be above 0 and not above p50", at: speedNode)
         }
-        return Tariff(mode: mode, country: f["country"].flatMap { s.country($0, "\(what).country") }, usdPerTonneKm: cost,
+        return Tariff(mode: mode, country: f["country"].flatMap { s.country($0, "\(what).country") }, usdPerUnitKm: perUnit, usdPerTonneKm: perTonne,
                       speedKmh: P5090(p50: p50, p90: p90), source: s.source(f, what))
     }
 

@@ -81,7 +81,7 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
         let r = w.evaluator.check(s)
         let e = w.evaluator.explain(s, r)
         let i = try #require(r.checklist.firstIndex { $0.document == "phytosanitary-certificate" })
-        let why = try #require(e[i].first)
+        let why = try #require(e[i].first { $0.rule == "pk-phyto-certificate" })
         #expect(why.rule == "pk-phyto-certificate")
         #expect(why.checkpoint.checkpoint == .import && why.checkpoint.country == "PK")
         let m = try #require(why.matched.first)

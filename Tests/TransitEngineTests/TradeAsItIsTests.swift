@@ -41,12 +41,12 @@ import TransitYAML
         #expect(inspections.count == 1)
         #expect(inspections.first?.place == "KGTRG", "Torugart, where the goods enter the EAEU; not again at Almaty")
         let phyto = try #require(r.checklist.first { $0.document == "phytosanitary-certificate" })
-        #expect(phyto.neededAt.map(\.country) == ["KG"])
+        #expect(!phyto.neededAt.contains { $0.country == "KZ" }, "checked where the goods enter the Union, not again inside it")
     }
 
     @Test func aDocumentEachTransitCountryIssuesIsOneRowListingEveryCheckpoint() throws {
         let r = Checkout.workspace.evaluator.check(try load("shipments/kz-pk-flaxseed-tap-rail.yaml"))
-        let rows = r.checklist.filter { $0.rules.contains { $0.id == "national-transit-declaration" } }
+        let rows = r.checklist.filter { $0.rules.contains { $0.id == "rail-transit-document" } }
         #expect(rows.count == 1)
         #expect(rows.first?.neededAt.map(\.country) == ["UZ", "TM", "AF"])
     }
@@ -144,5 +144,30 @@ import TransitYAML
         #expect(f.diagnostics.first?.code == "bad-country")
         #expect(f.diagnostics.first?.help == nil)
         #expect(elapsed < .seconds(10), "took \(elapsed); it took a minute before the bound")
+    }
+}
+
+/// The trip and the wait for documents apart: a 90-day registration is not part of the trip.
+@Suite struct TripAndDocumentWaitTests {
+    @Test func theTripExcludesTheDocumentWaitAndEachMissingDocumentHasALatestDay() throws {
+        let s = try Checkout.workspace.loadShipment(Checkout.root + "/shipments/pk-kz-medicines-qtta.yaml").get()
+        let r = Checkout.workspace.evaluator.check(s)
+        let e = r.estimate
+        #expect(e.delayFromMissingDocumentsHours.p50 > 24 * 60, "the marketing authorisation takes months")
+        #expect(e.timeHours.p50 < 24 * 30, "the trip itself is days, not months: \(e.timeHours.p50) h")
+        let ready = try #require(e.readyToDispatch)
+        #expect(ready.p50 == s.departure.adding(days: Int((e.delayFromMissingDocumentsHours.p50 / 24).rounded(.up))))
+        #expect(ready.p90 >= ready.p50)
+        let toObtain = r.checklist.filter(\.isToObtain)
+        #expect(!toObtain.isEmpty)
+        for row in toObtain {
+            #expect(row.applyBy == s.departure.adding(days: -Int((row.leadTimeHours.p90 / 24).rounded(.up))), "\(row.document)")
+        }
+        #expect(r.checklist.filter { !$0.isToObtain }.allSatisfy { $0.applyBy == nil })
+    }
+
+    @Test func aReadyShipmentHasNoDispatchDateToWaitFor() throws {
+        let s = try Checkout.workspace.loadShipment(Checkout.root + "/shipments/pk-kz-potatoes-qtta.yaml").get()
+        #expect(Checkout.workspace.evaluator.check(s).estimate.readyToDispatch == nil)
     }
 }

@@ -3,15 +3,16 @@
 /// tonnage and units, plus draws for each procedure and document. Documents are obtained in
 /// parallel, so their delay is the elementwise maximum of their lead times.
 public enum Estimator {
+    /// The estimate for a shipment whose missing documents are applied for on `asOf`.
     static func estimate(journey: Journey, shipment: Shipment, procedures: [Step], checklist: [ChecklistRow],
-                         cache: SampleCache) -> Estimate {
+                         asOf: Day, cache: SampleCache) -> Estimate {
         let tonnes = shipment.grossKg / 1000
         let units = Double(max(1, shipment.transport.units))
         var steps = journey.steps.map { $0.scaled(tonnes: tonnes, units: units) } + procedures
         var waits: [P5090] = []
         var seen: [(document: String, issuer: String)] = []
         var fixedCost = 0.0
-        for row in checklist where row.status.needsAction && row.severity == .error {
+        for row in checklist where row.isToObtain {
             // One document obtained serves every row that asks for it from the same issuer.
             guard !seen.contains(where: { $0 == (row.document, row.issuer) }) else { continue }
             seen.append((row.document, row.issuer))
@@ -32,7 +33,7 @@ public enum Estimator {
                 let draws = cache.samples(w, stream: SampleStream.hours(counter.next(w)))
                 if delay == nil { delay = SampleSum(draws) } else { delay!.maximize(draws) }
             }
-            if let delay { time.add(delay.values) }
+            // The trip is dispatch to delivery; the wait for documents comes before it, apart.
             return (time.quantiles, delay?.quantiles ?? .zero)
         }
         // The procedures' costs do not scale with the shipment: their sum is drawn once per route.
@@ -52,7 +53,12 @@ public enum Estimator {
             SampleSum(a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts).quantiles
         })
         // A fixed amount shifts every draw, so it shifts the quantiles by the same amount.
-        return Estimate(costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,
-                        delayFromMissingDocumentsHours: totals.delay, steps: steps)
+        var estimate = Estimate(costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,
+                                delayFromMissingDocumentsHours: totals.delay, steps: steps)
+        if !waits.isEmpty {
+            func ready(_ hours: Double) -> Day { max(shipment.departure, asOf.adding(days: Int((hours / 24).rounded(.up)))) }
+            estimate.readyToDispatch = (ready(totals.delay.p50), ready(totals.delay.p90))
+        }
+        return estimate
     }
 }

@@ -19,6 +19,11 @@ enum DocumentFindings {
         let message: String
         let place: (String?, SourceLocation?)
         switch row.status {
+        case .missing where !row.matchedDocuments.isEmpty:
+            // The manifest lists one, dated after the checkpoint that needs it is reached.
+            let i = row.matchedDocuments[0]
+            message = "\(name) is required at \(places); the manifest's is dated \(shipment.documents[i].issued), after the shipment reaches the first of them"
+            place = ("documents[\(i)].issued", shipment.documents[i].location)
         case .missing:
             message = "\(name) is required at \(places) and the manifest has none"
             place = ("documents", shipment.fieldLocations["documents"])

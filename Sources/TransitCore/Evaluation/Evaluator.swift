@@ -78,7 +78,10 @@ public struct Evaluator: Sendable {
         if applied.prohibited { blocked = true }
         findings += applied.findings
 
-        let checklist = applied.checklist(asOf: day)
+        var checklist = applied.checklist(asOf: day)
+        for i in checklist.indices where checklist[i].isToObtain {
+            checklist[i].applyBy = shipment.departure.adding(days: -Int((checklist[i].leadTimeHours.p90 / 24).rounded(.up)))
+        }
         var incomplete = applied.undecidedProhibition
         for row in checklist where row.status != .present {
             if row.severity == .error { incomplete = true }
@@ -88,7 +91,7 @@ public struct Evaluator: Sendable {
         findings += Plausibility.findings(shipment, destinationCountry: destinationCountry)
         let verdict: Verdict = blocked ? .blocked : incomplete ? .incomplete : .ready
         let estimate = Estimator.estimate(journey: journey, shipment: shipment, procedures: applied.procedureSteps,
-                                          checklist: checklist, cache: planner.cache)
+                                          checklist: checklist, asOf: day, cache: planner.cache)
         var report = Report(shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
                             checklist: checklist, findings: findings, estimate: estimate)
         report.firedRules = fired.sorted().map { rules.rules[$0].id }

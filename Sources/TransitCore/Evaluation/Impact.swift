@@ -8,6 +8,7 @@ public struct ShipmentImpact: Sendable {
     public var removed: [String]
     public var changed: [String]
     public var costDelta: P5090
+    /// Change in the time until delivery: the wait for documents plus the trip.
     public var timeDelta: P5090
     /// Rules that fired on one side only, or stand behind a row that changed.
     public var rules: [String]
@@ -59,7 +60,12 @@ public struct ImpactReport: Sendable {
         let changed = after.keys.filter { before[$0] != nil && before[$0]!.status != after[$0]!.status }.sorted()
             .map { "\($0): \(before[$0]!.status.rawValue) → \(after[$0]!.status.rawValue)" }
         let cost = P5090(p50: a.estimate.costUSD.p50 - b.estimate.costUSD.p50, p90: a.estimate.costUSD.p90 - b.estimate.costUSD.p90)
-        let time = P5090(p50: a.estimate.timeHours.p50 - b.estimate.timeHours.p50, p90: a.estimate.timeHours.p90 - b.estimate.timeHours.p90)
+        // Time until delivery: the wait for documents and the trip after it.
+        func total(_ e: Estimate) -> P5090 {
+            P5090(p50: e.timeHours.p50 + e.delayFromMissingDocumentsHours.p50, p90: e.timeHours.p90 + e.delayFromMissingDocumentsHours.p90)
+        }
+        let ta = total(a.estimate), tb = total(b.estimate)
+        let time = P5090(p50: ta.p50 - tb.p50, p90: ta.p90 - tb.p90)
         let significant = abs(cost.p50) >= 0.5 || abs(cost.p90) >= 0.5 || abs(time.p50) >= 0.05 || abs(time.p90) >= 0.05
         guard b.verdict != a.verdict || !added.isEmpty || !removed.isEmpty || !changed.isEmpty || significant else { return nil }
         var rules = Set(a.firedRules).symmetricDifference(b.firedRules)

@@ -77,6 +77,9 @@ public struct ChecklistRow: Hashable, Sendable {
     public var needs: [String]?
     /// Indices of manifest documents that satisfy or were judged for this row.
     public var matchedDocuments: [Int]
+    /// For a document to obtain: the latest day to apply so that it is in hand (p90 lead time)
+    /// on the planned departure.
+    public var applyBy: Day? = nil
 }
 
 /// A problem or remark about the shipment, with the rule and the manifest place behind it.
@@ -92,9 +95,28 @@ public struct Finding: Hashable, Sendable {
 /// Time and cost of the trip, step by step, with totals combined from log-normal steps.
 public struct Estimate: Hashable, Sendable {
     public var costUSD: P5090
+    /// The trip, dispatch to delivery: legs, borders, transshipments and procedures. The time
+    /// to obtain missing documents is not in it; it is `delayFromMissingDocumentsHours`.
     public var timeHours: P5090
     public var delayFromMissingDocumentsHours: P5090
     public var steps: [Step]
+    /// When the documents still to obtain could all be in hand if applied for on the as-of day
+    /// (p50 and p90), and so the earliest dispatch; nil when nothing is missing.
+    public var readyToDispatch: (p50: Day, p90: Day)? = nil
+
+    public init(costUSD: P5090, timeHours: P5090, delayFromMissingDocumentsHours: P5090, steps: [Step]) {
+        self.costUSD = costUSD; self.timeHours = timeHours; self.delayFromMissingDocumentsHours = delayFromMissingDocumentsHours
+        self.steps = steps
+    }
+
+    public static func == (a: Estimate, b: Estimate) -> Bool {
+        a.costUSD == b.costUSD && a.timeHours == b.timeHours && a.delayFromMissingDocumentsHours == b.delayFromMissingDocumentsHours
+            && a.steps == b.steps && a.readyToDispatch?.p50 == b.readyToDispatch?.p50 && a.readyToDispatch?.p90 == b.readyToDispatch?.p90
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(costUSD); h.combine(timeHours); h.combine(steps); h.combine(readyToDispatch?.p50); h.combine(readyToDispatch?.p90)
+    }
 }
 
 /// The full answer for one shipment: verdict, checklist, findings and estimate.

@@ -153,14 +153,14 @@ public struct JourneyPlanner: Sendable {
             let crossesBorder = from.country != to.country
             if crossesBorder {
                 checkpoint(.exit, from, link.mode)
-                if let b = link.border {
+                if let b = link.border?.figures(goingFrom: d.from, linkFrom: link.from) {
                     add(Step(kind: .border, name: "border \(from.name) – \(to.name)", from: from.id, to: to.id, mode: link.mode,
                              hours: b.hours, costUSD: b.feesUSD, costBasis: .perUnit, source: b.source))
                 }
             }
             let leg = legEstimate(link, country: from.country)
             add(Step(kind: .leg, name: "\(from.name) – \(to.name)", from: from.id, to: to.id, mode: link.mode, km: link.km,
-                     hours: leg.hours, costUSD: leg.costPerTonne, costBasis: .perTonne, source: leg.source))
+                     hours: leg.hours, costUSD: leg.cost, costBasis: leg.basis, source: leg.source))
             if crossesBorder {
                 checkpoint(.entry, to, link.mode, from: from.country)
                 if to.country != originCountry, to.country != destinationCountry, !countries.contains(to.country) {
@@ -189,14 +189,19 @@ public struct JourneyPlanner: Sendable {
         return nil
     }
 
-    func legEstimate(_ link: Link, country: String) -> (hours: P5090, costPerTonne: P5090, source: String) {
+    /// A leg's driving time at the speed without delays, and its cost: per unit (truck, wagon,
+    /// container) where the link or tariff gives a unit rate, else per tonne (bulk).
+    func legEstimate(_ link: Link, country: String) -> (hours: P5090, cost: P5090, basis: CostBasis, source: String) {
         let tariff = network.tariff(mode: link.mode, country: country)
         var hours = link.hours ?? .zero
         if link.hours == nil, let t = tariff, t.speedKmh.p50 > 0, t.speedKmh.p90 > 0 {
             hours = P5090(p50: link.km / t.speedKmh.p50, p90: link.km / t.speedKmh.p90)
         }
-        let rate = link.usdPerTonneKm ?? tariff?.usdPerTonneKm ?? .zero
         let source = [link.source, tariff?.source].compactMap { $0 }.joined(separator: "; ")
-        return (hours, rate.scaled(by: link.km), source)
+        if link.usdPerTonneKm == nil, let perUnit = link.usdPerUnitKm ?? tariff?.usdPerUnitKm {
+            return (hours, perUnit.scaled(by: link.km), .perUnit, source)
+        }
+        let perTonne = link.usdPerTonneKm ?? tariff?.usdPerTonneKm ?? .zero
+        return (hours, perTonne.scaled(by: link.km), .perTonne, source)
     }
 }

@@ -13,12 +13,31 @@ public struct StatusPeriod: Hashable, Sendable {
     public init(status: LinkStatus, period: DayRange, source: String) { self.init(status: status, span: .dates(period), source: source) }
 }
 
-/// Time and fees to cross a border, as measured (CAREC CPMM TFI1/TFI2 where they exist).
-public struct BorderCrossing: Hashable, Sendable {
+/// Time and fees to cross a border in one direction, as measured (CAREC CPMM TFI1/TFI2).
+public struct CrossingFigures: Hashable, Sendable {
     public var hours: P5090
     public var feesUSD: P5090
     public var source: String
     public init(hours: P5090, feesUSD: P5090, source: String) { self.hours = hours; self.feesUSD = feesUSD; self.source = source }
+}
+
+/// Time and fees to cross a border: the figures for the link's own direction (from → to), and
+/// for the way back where they differ (CPMM measures inbound and outbound apart; at Torkham
+/// they differ fivefold).
+public struct BorderCrossing: Hashable, Sendable {
+    public var forward: CrossingFigures
+    public var reverse: CrossingFigures?
+    public init(hours: P5090, feesUSD: P5090, source: String, reverse: CrossingFigures? = nil) {
+        forward = CrossingFigures(hours: hours, feesUSD: feesUSD, source: source)
+        self.reverse = reverse
+    }
+
+    /// The figures for a crossing from `from` to `to` of a link drawn from `linkFrom`.
+    public func figures(goingFrom from: String, linkFrom: String) -> CrossingFigures {
+        from == linkFrom ? forward : reverse ?? forward
+    }
+
+    public var source: String { forward.source }
 }
 
 /// An edge of the network between two places, usable both ways unless `oneway`.
@@ -32,6 +51,9 @@ public struct Link: Hashable, Sendable {
     public var history: [StatusPeriod]
     public var hours: P5090?
     public var usdPerTonneKm: P5090?
+    /// A rate for this link only, per unit (truck, wagon, container) and km: a published
+    /// through-rate, say.
+    public var usdPerUnitKm: P5090?
     public var oneway: Bool
     public var border: BorderCrossing?
     public var source: String
@@ -39,10 +61,11 @@ public struct Link: Hashable, Sendable {
 
     public init(from: String, to: String, mode: TransportMode, km: Double, gaugeMM: Int? = nil,
                 status: LinkStatus = .operational, history: [StatusPeriod] = [], hours: P5090? = nil,
-                usdPerTonneKm: P5090? = nil, oneway: Bool = false, border: BorderCrossing? = nil,
+                usdPerTonneKm: P5090? = nil, usdPerUnitKm: P5090? = nil, oneway: Bool = false, border: BorderCrossing? = nil,
                 source: String, location: SourceLocation? = nil) {
         self.from = from; self.to = to; self.mode = mode; self.km = km; self.gaugeMM = gaugeMM; self.status = status
-        self.history = history; self.hours = hours; self.usdPerTonneKm = usdPerTonneKm; self.oneway = oneway
+        self.history = history; self.hours = hours; self.usdPerTonneKm = usdPerTonneKm; self.usdPerUnitKm = usdPerUnitKm
+        self.oneway = oneway
         self.border = border; self.source = source; self.location = location
     }
 
