@@ -21,7 +21,7 @@ public enum ManifestDecoder {
     static let topRequired = ["manifest", "id", "shipper", "consignee", "origin", "destination", "mode", "regime",
                               "departure", "goods"]
     static let partyKeys = keys(ManifestStreamDecoder.partyKeys)
-    static let transportKeys = keys(ManifestStreamDecoder.transportKeys)
+    static let transportKeys = keys(ManifestSchema.transportKeys)
     static let packagingKeys = keys(ManifestStreamDecoder.packagingKeys)
     static let dangerousKeys = keys(ManifestStreamDecoder.dangerousKeys)
     static let documentRequired = ["type", "issued", "issuer"]
@@ -139,12 +139,10 @@ public enum ManifestDecoder {
     private static func transport(_ node: YAMLNode, _ s: Schema) -> Transport? {
         guard let f = s.fields(node, "transport", allowed: transportKeys) else { return nil }
         var t = Transport()
-        if let u = f["units"] {
-            if let n = s.int(u, "transport.units", min: 1) { t.units = n }
+        for field in ManifestSchema.transportScalars {
+            guard let v = f[field.key.description] else { continue }
+            field.read(s, v, "transport.\(field.key)", &t)
         }
-        if let u = s.string(f["unit"], "transport.unit") { t.unit = u }
-        t.container = s.string(f["container"], "transport.container")
-        t.temperatureC = s.double(f["temperature_c"], "transport.temperature_c", min: -100)
         return t
     }
 

@@ -18,6 +18,16 @@ struct ScalarField<Model>: Sendable {
 
 /// The manifest's schema (SPEC 2.1), in one place.
 enum ManifestSchema {
+    /// The conveyance's fields (`transport:`), all optional.
+    static let transportScalars: [ScalarField<Transport>] = [
+        ScalarField("units") { s, v, w, t in if let n = s.int(v, w, min: 1) { t.units = n } },
+        ScalarField("unit") { s, v, w, t in if let u = s.string(v, w) { t.unit = u } },
+        ScalarField("container") { s, v, w, t in t.container = s.string(v, w) },
+        ScalarField("temperature_c") { s, v, w, t in t.temperatureC = s.double(v, w, min: -100) },
+        ScalarField("shared") { s, v, w, t in t.shared = s.bool(v, w) ?? false },
+    ]
+    static let transportKeys: [StaticString] = transportScalars.map(\.key)
+
     /// A goods line's scalar fields; `packaging` and `dangerous` are mappings, read by each decoder.
     static let goodsScalars: [ScalarField<GoodsLine>] = [
         ScalarField("line", required: true) { s, v, w, g in if let n = s.int(v, w, min: 1) { g.line = n } },

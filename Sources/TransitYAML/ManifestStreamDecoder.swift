@@ -11,7 +11,7 @@ enum ManifestStreamDecoder {
     static let topKeys: [StaticString] = ["manifest", "id", "shipper", "consignee", "origin", "destination", "corridor",
                                           "mode", "regime", "departure", "transport", "goods", "documents"]
     static let partyKeys: [StaticString] = ["name", "country"]
-    static let transportKeys: [StaticString] = ["units", "unit", "container", "temperature_c"]
+    static let transportKeys = ManifestSchema.transportKeys
     static let packagingKeys: [StaticString] = ["kind", "wood"]
     static let dangerousKeys: [StaticString] = ["un", "class"]
     static let documentKeys: [StaticString] = ["type", "number", "issued", "issuer", "covers", "expires"]
@@ -180,15 +180,10 @@ private final class Reader {
 
     func transport() -> Transport? {
         var t = Transport()
-        let s = schema
         guard mapping(Keys.transportKeys, { i, _ in
             guard let v = self.scalar() else { return false }
-            switch i {
-            case 0: if let n = s.int(v, "transport.units", min: 1) { t.units = n }
-            case 1: if let u = s.string(v, "transport.unit") { t.unit = u }
-            case 2: t.container = s.string(v, "transport.container")
-            default: t.temperatureC = s.double(v, "transport.temperature_c", min: -100)
-            }
+            let field = ManifestSchema.transportScalars[i]
+            field.read(self.schema, v, field.key.description, &t)
             return true
         }) != nil else { return nil }
         return t

@@ -132,13 +132,21 @@ public enum NetworkDecoder {
         if !f.has("usd_per_unit_km") && !f.has("usd_per_tonne_km") {
             s.error("missing-key", "\(what) needs `usd_per_unit_km` (a truck, wagon or container) or `usd_per_tonne_km` (bulk)", at: n)
         }
-        guard let speedNode = f["speed_kmh"], let sf = s.fields(speedNode, "\(what).speed_kmh", allowed: ["p50", "p90"], required: ["p50", "p90"]),
-              let p50 = s.double(sf["p50"], "\(what).speed_kmh.p50"), let p90 = s.double(sf["p90"], "\(what).speed_kmh.p90") else { return nil }
-        if p90 > p50 || p90 <= 0 {
-            s.error("out-of-range", "\(what).speed_kmh.p90 is the slow speed nine trips in ten beat: it must be above 0 and not above p50", at: speedNode)
-        }
+        guard let speed = rate(f["speed_kmh"], "\(what).speed_kmh", max: 1000, s) else { return nil }
         return Tariff(mode: mode, country: f["country"].flatMap { s.country($0, "\(what).country") }, usdPerUnitKm: perUnit, usdPerTonneKm: perTonne,
-                      speedKmh: P5090(p50: p50, p90: p90), source: s.source(f, what))
+                      speedKmh: speed, source: s.source(f, what))
+    }
+
+    /// A rate whose p90 is the slow value nine trips in ten beat (a speed):
+    /// above 0, at most `max`, and p90 not above p50.
+    private static func rate(_ node: YAMLNode?, _ what: String, max: Double, _ s: Schema) -> P5090? {
+        guard let node, let f = s.fields(node, what, allowed: ["p50", "p90"], required: ["p50", "p90"]),
+              let p50 = s.double(f["p50"], "\(what).p50"), let p90 = s.double(f["p90"], "\(what).p90") else { return nil }
+        guard p90 > 0, p90 <= p50, p50 <= max else {
+            s.error("out-of-range", "\(what).p90 is the slow value nine trips in ten beat: it must be above 0 and not above p50, and p50 at most \(Scalar.number(max))", at: node)
+            return nil
+        }
+        return P5090(p50: p50, p90: p90)
     }
 
     private static func corridor(_ n: YAMLNode, _ i: Int, _ s: Schema) -> Corridor? {

@@ -43,8 +43,8 @@ struct CorridorsCommand: ParsableCommand {
                 Output.write("  \(pa.name) (\(a)) → \(pb.name) (\(b)): \(l.mode.rawValue) \(Int(l.km)) km, \(l.status.rawValue)\(history)\(l.border != nil ? ", border" : "")\n")
             }
             if let chart {
-                guard let steps = w.evaluator.referenceSteps(corridor: c) else { Output.error("corridor `\(id)` has no route"); throw ExitCode(2) }
-                try Output.emit(TimeCostChart.svg(title: "\(c.name): 20 t in one unit, p50", series: [.init(name: c.id, steps: steps)]), to: chart)
+                guard let points = w.evaluator.referenceProfile(corridor: c) else { Output.error("corridor `\(id)` has no route"); throw ExitCode(2) }
+                try Output.emit(TimeCostChart.svg(title: "\(c.name): 20 t in one unit", series: [.init(name: c.id, points: points)]), to: chart)
             }
         }
     }
@@ -79,8 +79,10 @@ extension CorridorsCommand {
                 Output.write("\(String(i + 1).leftPadded(2)). \(o.corridor.padded(19)) \(o.report.verdict.rawValue.padded(10)) \(days)  \(usd)  \(why)\n")
             }
             if let chart {
-                let series = ranked.map { TimeCostChart.Series(name: "\($0.corridor) (\($0.report.verdict.rawValue))", steps: $0.report.estimate.steps) }
-                try Output.emit(TimeCostChart.svg(title: "\(shipment.id): \(shipment.origin) → \(shipment.destination), p50", series: series), to: chart)
+                let series = ranked.map {
+                    TimeCostChart.Series(name: "\($0.corridor) (\($0.report.verdict.rawValue))", points: w.evaluator.profile(shipment, $0.report))
+                }
+                try Output.emit(TimeCostChart.svg(title: "\(shipment.id): \(shipment.origin) → \(shipment.destination)", series: series), to: chart)
             }
             if ranked.isEmpty { throw ExitCode(1) }
         }

@@ -26,6 +26,11 @@ let expectedVerdicts: [String: Verdict] = [
     "shipments/kz-pk-chocolate-oil-flour-instc.yaml": .incomplete,   // the halal certificate does not cover the flour
     "shipments/pk-kz-footwear-linen-qtta.yaml": .incomplete,         // EAEU conformity does not cover the footwear
     "shipments/kz-pk-wheat-2022-export-quota.yaml": .incomplete,     // no share of Kazakhstan's 2022 wheat export quota
+    "shipments/kz-pk-flaxseed-shymkent-instc-sarakhs.yaml": .ready,   // from Shymkent by rail over Sarakhs
+    "shipments/kz-pk-flaxseed-kostanay-taftan-rail.yaml": .ready,     // from Kostanay wholly by rail over Taftan
+    "shipments/pk-kz-knitwear-sialkot-qtta-irkeshtam.yaml": .incomplete, // no EAEU conformity; over Irkeshtam
+    "shipments/kz-pk-oats-astana-cpec-dostyk.yaml": .incomplete,     // no QTTA permit for the Kashgar truck
+    "shipments/kz-pk-wheat-uap-road-2025.yaml": .ready,              // by road over Termez and Torkham in May 2025
 ]
 
 @Suite struct BundledShipmentTests {
@@ -132,7 +137,8 @@ let expectedVerdicts: [String: Verdict] = [
         var s = try w.loadShipment(Checkout.root + "/shipments/pk-kz-potatoes-qtta.yaml").get()
         s.corridor = nil
         let r = w.evaluator.check(s)
-        #expect(r.corridor == "qtta-torugart")
+        // In April both Kyrgyz crossings are open; the road over Irkeshtam and Osh is the faster.
+        #expect(r.corridor == "qtta-irkeshtam")
         #expect(r.verdict == .ready)
         #expect(r.findings.first?.code == "corridor-chosen")
     }

@@ -3,11 +3,23 @@
 /// tonnage and units, plus draws for each procedure and document. Documents are obtained in
 /// parallel, so their delay is the elementwise maximum of their lead times.
 public enum Estimator {
+    /// CAREC CPMM normalises a truck or container to 20 t (TFI3): a shared load pays that share.
+    public static let referenceUnitTonnes = 20.0
+
+    /// The units a shipment pays for: whole units, or for a load that shares its units with
+    /// others (groupage) its weight's share of a 20-tonne unit, at least a tenth of one and at
+    /// most the units it names.
+    static func chargedUnits(_ t: Transport, tonnes: Double) -> Double {
+        let whole = Double(max(1, t.units))
+        guard t.shared else { return whole }
+        return min(whole, max(0.1, tonnes / referenceUnitTonnes))
+    }
+
     /// The estimate for a shipment whose missing documents are applied for on `asOf`.
     static func estimate(journey: Journey, shipment: Shipment, procedures: [Step], checklist: [ChecklistRow],
                          asOf: Day, cache: SampleCache) -> Estimate {
         let tonnes = shipment.grossKg / 1000
-        let units = Double(max(1, shipment.transport.units))
+        let units = chargedUnits(shipment.transport, tonnes: tonnes)
         var steps = journey.steps.map { $0.scaled(tonnes: tonnes, units: units) } + procedures
         var waits: [P5090] = []
         var seen: [(document: String, issuer: String)] = []

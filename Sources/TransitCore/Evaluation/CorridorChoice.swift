@@ -55,15 +55,18 @@ extension CorridorOption {
 }
 
 extension Evaluator {
-    /// The steps of a corridor end to end for a reference consignment of 20 t in one unit (the
-    /// CAREC CPMM normalisation), for charts of the corridor itself.
-    public func referenceSteps(corridor: Corridor) -> [Step]? {
+    /// The cumulative profile of a corridor end to end for a reference consignment of 20 t in
+    /// one unit (the CAREC CPMM normalisation), for charts of the corridor itself: its legs,
+    /// borders and transshipments, without rules or documents.
+    public func referenceProfile(corridor: Corridor) -> [ProfilePoint]? {
         guard let first = corridor.via.first, let last = corridor.via.last else { return nil }
         let line = GoodsLine(line: 1, hs: "0000", description: "reference consignment", netKg: 20000, grossKg: 20000, valueUSD: 0, origin: "KZ")
         let s = Shipment(id: "reference", file: "", shipper: Party(name: "", country: "KZ"), consignee: Party(name: "", country: "PK"),
                          origin: first, destination: last, corridor: corridor.id, mode: corridor.mode ?? .multimodal, regime: "none",
                          departure: Day(ordinal: 0), transport: Transport(), goods: [line], documents: [])
-        guard case .success(let j) = planner.plan(s, corridor: corridor.id) else { return nil }
-        return j.steps.map { $0.scaled(tonnes: 20, units: 1) }
+        guard case .success = planner.plan(s, corridor: corridor.id) else { return nil }
+        let bare = Report(shipmentID: s.id, file: "", corridor: corridor.id, asOf: s.departure, verdict: .ready, checklist: [],
+                          findings: [], estimate: Estimate(costUSD: .zero, timeHours: .zero, delayFromMissingDocumentsHours: .zero, steps: []))
+        return profile(s, bare, documents: false)
     }
 }

@@ -16,8 +16,11 @@ public struct Transport: Hashable, Sendable {
     public var unit: String
     public var container: String?
     public var temperatureC: Double?
-    public init(units: Int = 1, unit: String = "truck", container: String? = nil, temperatureC: Double? = nil) {
-        self.units = units; self.unit = unit; self.container = container; self.temperatureC = temperatureC
+    /// True when the load shares its units with other consignments (groupage, part load): it
+    /// then pays its share of each unit by weight, not whole units.
+    public var shared: Bool
+    public init(units: Int = 1, unit: String = "truck", container: String? = nil, temperatureC: Double? = nil, shared: Bool = false) {
+        self.units = units; self.unit = unit; self.container = container; self.temperatureC = temperatureC; self.shared = shared
     }
 }
 

@@ -61,34 +61,60 @@ public struct JourneyPlanner: Sendable {
         let via = corridor.via
         var head: [DirectedLink] = []
         var tail: [DirectedLink] = []
-        let entry: Int
-        let exit: Int
-        if let i = via.firstIndex(of: origin) {
-            entry = i
-        } else {
-            let paths = network.shortestPaths(from: origin)
-            guard let i = nearest(via, paths) else { return .failure(notConnected(origin, "origin", corridor)) }
-            entry = i
-            var at = via[i]
-            while let d = paths[at]?.via { head.insert(d, at: 0); at = d.from }
+        // Distances to the corridor's places from each end (an end on the corridor joins it there).
+        // Feeders go by the shipment's mode, or for a multimodal one by the mode of the corridor's
+        // end they join (rail to a railway).
+        let named = corridor.viaModes.compactMap { $0 }
+        let fromOrigin = via.contains(origin) ? [origin: (km: 0.0, via: DirectedLink?.none)]
+            : network.shortestPaths(from: origin, preferring: preferred ?? named.first)
+        let toDestination = via.contains(destination) ? [destination: (km: 0.0, via: DirectedLink?.none)]
+            : network.shortestPaths(from: destination, reversed: true, preferring: preferred ?? named.last)
+        guard via.contains(where: { fromOrigin[$0] != nil }) else { return .failure(notConnected(origin, "origin", corridor)) }
+        guard via.contains(where: { toDestination[$0] != nil }) else { return .failure(notConnected(destination, "destination", corridor)) }
+        // Each end joins the corridor in its own country where the corridor passes through it, at
+        // the point that makes the whole route shortest (a Pavlodar shipment joins the Iran railway
+        // at Bolashak, not at Almaty 1,300 km the wrong way); an end in a country the corridor does
+        // not cross joins at the corridor's nearest place. So a corridor is never swapped for
+        // another route between two of its own places.
+        var along = [0.0]
+        for (a, b) in zip(via, via.dropFirst()) {
+            along.append(along.last! + (network.links(from: a, to: b, preferring: preferred).first.map { network.links[$0.index].km } ?? 0))
         }
-        if let j = via.firstIndex(of: destination) {
-            exit = j
-        } else {
-            let paths = network.shortestPaths(from: destination, reversed: true)
-            guard let j = nearest(via, paths) else { return .failure(notConnected(destination, "destination", corridor)) }
-            exit = j
-            var at = via[j]
-            while let d = paths[at]?.via { tail.append(d); at = d.to }
+        func joins(_ end: String, _ distances: [String: (km: Double, via: DirectedLink?)]) -> [Int] {
+            if let i = via.firstIndex(of: end) { return [i] }
+            let country = network.places[end]?.country
+            let home = via.indices.filter { network.places[via[$0]]?.country == country && distances[via[$0]] != nil }
+            if !home.isEmpty { return home }
+            let nearest = via.indices.filter { distances[via[$0]] != nil }.min { (distances[via[$0]]!.km, $0) < (distances[via[$1]]!.km, $1) }
+            return nearest.map { [$0] } ?? []
         }
+        // A route that joins and leaves at the same place does not use the corridor at all.
+        var best: (cost: Double, entry: Int, exit: Int)?
+        for i in joins(origin, fromOrigin) {
+            for j in joins(destination, toDestination) where j != i {
+                let cost = fromOrigin[via[i]]!.km + abs(along[j] - along[i]) + toDestination[via[j]]!.km
+                if best == nil || cost < best!.cost { best = (cost, i, j) }
+            }
+        }
+        guard let best else {
+            return .failure(RouteProblem(code: "not-on-corridor", message: "origin \(origin) and destination \(destination) do not use corridor `\(corridor.id)`",
+                                         location: nil))
+        }
+        let entry = best.entry, exit = best.exit
+        var at = via[entry]
+        while at != origin, let d = fromOrigin[at]?.via { head.insert(d, at: 0); at = d.from }
+        at = via[exit]
+        while at != destination, let d = toDestination[at]?.via { tail.append(d); at = d.to }
         let backbone = entry <= exit ? Array(via[entry...exit]) : Array(via[exit...entry].reversed())
         var middle: [DirectedLink] = []
         let modes = corridor.viaModes.count == via.count ? corridor.viaModes : Array(repeating: nil, count: via.count)
         let backboneModes = entry <= exit ? Array(modes[entry...exit]) : Array(modes[exit...entry].reversed())
         for (k, (a, b)) in zip(backbone, backbone.dropFirst()).enumerated() {
             // Going forward the mode is the one named on the later place; going back, on the earlier one.
+            // The manifest's own mode (or the corridor's) comes first where a link of that mode exists:
+            // a truck on `uap` stays on the road to Mazar-i-Sharif.
             let named = entry <= exit ? backboneModes[k + 1] : backboneModes[k]
-            guard let d = network.links(from: a, to: b, preferring: named ?? preferred).first else {
+            guard let d = network.links(from: a, to: b, preferring: preferred ?? named).first else {
                 return .failure(RouteProblem(code: "corridor-gap",
                                              message: "corridor `\(corridor.id)` has no link from \(a) to \(b)",
                                              location: corridor.location))
@@ -96,14 +122,6 @@ public struct JourneyPlanner: Sendable {
             middle.append(d)
         }
         return .success(head + middle + tail)
-    }
-
-    private func nearest(_ via: [String], _ paths: [String: (km: Double, via: DirectedLink?)]) -> Int? {
-        var best: (Int, Double)?
-        for (i, p) in via.enumerated() {
-            if let km = paths[p]?.km, best == nil || km < best!.1 { best = (i, km) }
-        }
-        return best?.0
     }
 
     private func notConnected(_ place: String, _ role: String, _ c: Corridor) -> RouteProblem {

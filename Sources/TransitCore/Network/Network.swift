@@ -44,7 +44,10 @@ public struct Network: Sendable {
     }
 
     /// Shortest distances (km) from `start` to every reachable place, with the link that reached it.
-    public func shortestPaths(from start: String, reversed: Bool = false) -> [String: (km: Double, via: DirectedLink?)] {
+    /// With a preferred mode, a link of another mode counts double, so that a rail shipment
+    /// reaches its corridor by rail where a railway exists (the km returned are so weighted).
+    public func shortestPaths(from start: String, reversed: Bool = false,
+                              preferring mode: TransportMode? = nil) -> [String: (km: Double, via: DirectedLink?)] {
         var best: [String: (km: Double, via: DirectedLink?)] = [start: (0, nil)]
         var done = Set<String>()
         while true {
@@ -54,7 +57,8 @@ public struct Network: Sendable {
             done.insert(place)
             for d in edges(at: place, reversed: reversed) {
                 let next = reversed ? d.from : d.to
-                let km = entry.km + links[d.index].km
+                let weight = mode == nil || links[d.index].mode == mode ? 1.0 : 2.0
+                let km = entry.km + links[d.index].km * weight
                 if let known = best[next], known.km <= km { continue }
                 best[next] = (km, d)
             }
