@@ -129,8 +129,10 @@ public enum ManifestDecoder {
     private static func place(_ node: YAMLNode?, _ what: String, _ s: Schema, _ vocab: ManifestVocabulary?) -> String? {
         guard let node, let id = s.string(node, what) else { return nil }
         if let known = vocab?.places, !known.contains(id) {
-            s.error("unknown-place", "unknown place `\(id)` (a UN/LOCODE from rules/network)", at: node,
-                    help: DidYouMean.help(id, among: known))
+            // A UN/LOCODE starts with its country: suggest that country's places first.
+            let sameCountry = known.filter { $0.hasPrefix(id.prefix(2).uppercased()) }
+            s.error("unknown-place", "unknown place `\(id)` (a UN/LOCODE from rules/network; `transit-check places list` shows them)", at: node,
+                    help: DidYouMean.help(id, among: sameCountry) ?? DidYouMean.help(id, among: known))
             return nil
         }
         return id

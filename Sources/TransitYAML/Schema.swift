@@ -142,7 +142,7 @@ final class Schema {
         guard let node, let s = string(node, what()) else { return nil }
         guard CountryCode.isValid(s) else {
             error("bad-country", "\(what()) `\(s)` is not an ISO 3166-1 alpha-2 country code", at: node,
-                  help: DidYouMean.help(s.uppercased(), among: CountryCode.all))
+                  help: CountryCode.suggestion(for: s).map { "did you mean `\($0)`?" })
             return nil
         }
         return s

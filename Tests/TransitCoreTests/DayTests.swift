@@ -51,3 +51,11 @@ import Testing
         #expect(d.adding(hours: 49) == Day(iso: "2026-03-12"))
     }
 }
+
+@Suite struct CountrySuggestionTests {
+    @Test func anAlpha3CodeIsAnsweredWithItsAlpha2() {
+        #expect(CountryCode.suggestion(for: "KAZ") == "KZ")
+        #expect(CountryCode.suggestion(for: "pak") == "PK")
+        #expect(CountryCode.suggestion(for: "UZB") == "UZ")
+    }
+}

@@ -44,6 +44,18 @@ import Testing
         }
     }
 
+    @Test func placesAndDocumentsListTheCodesAManifestMayUse() throws {
+        let places = try run(["places", "list", "--country", "KZ"])
+        #expect(places.status == 0)
+        #expect(places.out.contains("KZALA   KZ  city          Almaty"))
+        #expect(!places.out.contains("PKKHI"))
+        let json = try run(["places", "list", "--format", "json"])
+        #expect(json.out.contains("\"id\": \"PKKHI\""))
+        let documents = try run(["documents", "list"])
+        #expect(documents.out.contains("import-declaration") && documents.out.contains("929"))
+        #expect(try run(["documents", "list", "--format", "xml"]).status == 2)
+    }
+
     @Test func checkExitStatusesFollowTheSpec() throws {
         #expect(try run(["check", "shipments/pk-kz-potatoes-qtta.yaml", "--format", "json"]).status == 0)
         #expect(try run(["check", "shipments/kz-pk-oats-qtta.yaml", "--format", "json"]).status == 1)

@@ -11,4 +11,21 @@ public enum CountryCode {
     """.split(separator: " ").map(String.init))
 
     public static func isValid(_ code: String) -> Bool { all.contains(code) }
+
+    /// ISO 3166-1 alpha-3 codes of the countries this trade touches and their neighbours, so that
+    /// `KAZ` is answered with `KZ` (edit distance alone would offer `AZ`).
+    static let alpha3: [String: String] = [
+        "AFG": "AF", "ARM": "AM", "AZE": "AZ", "BLR": "BY", "CHN": "CN", "GEO": "GE", "IND": "IN", "IRN": "IR",
+        "KAZ": "KZ", "KGZ": "KG", "PAK": "PK", "RUS": "RU", "TJK": "TJ", "TKM": "TM", "TUR": "TR", "UZB": "UZ",
+        "ARE": "AE", "OMN": "OM", "MNG": "MN",
+    ]
+
+    /// The code a person most likely meant by `text`: the alpha-2 code of an alpha-3 one, else
+    /// the nearest alpha-2 code by spelling.
+    public static func suggestion(for text: String) -> String? {
+        let upper = text.uppercased()
+        if let code = alpha3[upper] { return code }
+        if upper.count == 2, all.contains(upper) { return upper }
+        return DidYouMean.suggest(upper, among: all)
+    }
 }
