@@ -41,14 +41,14 @@ public enum OpenAPIDocument {
             ("/documents", .object([("get", op("documents", "The document catalogue.", ok: [("application/json", array(ref("DocumentType")))]))])),
             ("/corridors", .object([("get", op("corridors", "Every corridor.", ok: [("application/json", array(ref("Corridor")))]))])),
             ("/corridors/{id}", .object([
-                ("parameters", .array([pathParameter("id", "A corridor id (`GET /corridors`).")])),
+                ("parameters", .array([pathParameter("id", "A corridor id (`GET /corridors`).", example: "tap-road")])),
                 ("get", op("corridor", "A corridor with its links and their status history; with `chart=svg`, the UNESCAP time/cost-distance chart of a 20 t consignment in one unit.",
                            query: [queryParameter("chart", "`svg` for the chart instead of JSON.", enumValues: ["svg"]),
                                    queryParameter("as_of", "Also give each link's status on this day.", format: "date")],
                            ok: [("application/json", ref("CorridorDetail")), ("image/svg+xml", string)], errors: ["400", "404"])),
             ])),
             ("/rules/{id}", .object([
-                ("parameters", .array([pathParameter("id", "A rule id.")])),
+                ("parameters", .array([pathParameter("id", "A rule id.", example: "pk-halal-meat")])),
                 ("get", op("rule", "A rule in plain words: when it applies, what it requires, its source.", ok: [("text/plain", string)], errors: ["400", "404"])),
             ])),
             ("/check", .object([
@@ -95,7 +95,7 @@ public enum OpenAPIDocument {
     static var requestIDHeader: JSONValue { .object([("X-Request-Id", ref("X-Request-Id", in: "headers"))]) }
 
     static var manifestBody: JSONValue {
-        let text = JSONValue.object([("schema", .object([("type", .string("string"))]))])
+        let text = JSONValue.object([("schema", .object([("type", .string("string"))])), ("example", .string(exampleManifest))])
         return .object([
             ("required", .bool(true)),
             ("description", .string("A manifest (SPEC 2.1), YAML or JSON, at most 1 MiB. `application/x-www-form-urlencoded` is read as the manifest too (it is what `curl --data-binary` sends).")),
@@ -125,10 +125,33 @@ public enum OpenAPIDocument {
                         ("description", .string(description)), ("schema", .object(schema))])
     }
 
-    static func pathParameter(_ name: String, _ description: String) -> JSONValue {
+    static func pathParameter(_ name: String, _ description: String, example: String) -> JSONValue {
         .object([("name", .string(name)), ("in", .string("path")), ("required", .bool(true)), ("description", .string(description)),
-                 ("schema", .object([("type", .string("string"))]))])
+                 ("schema", .object([("type", .string("string"))])), ("example", .string(example))])
     }
+
+    /// A manifest that checks (200), the request body's example: Kazakh oats to Lahore on the
+    /// QTTA road, a few of its documents in hand. `OpenAPITests` sends it.
+    static let exampleManifest = """
+        manifest: 1
+        id: KZ-PK-2026-1004
+        shipper: { name: Kostanay Grain Company LLP, country: KZ }
+        consignee: { name: Lahore Feed Mills (Pvt) Ltd, country: PK }
+        origin: KZALA
+        destination: PKLHE
+        corridor: qtta-torugart
+        mode: road
+        regime: tir
+        departure: 2026-06-01
+        transport: { units: 1, unit: truck }
+        goods:
+          - { line: 1, hs: "1004.90", description: Oats, net_kg: 21000, gross_kg: 21300, value_usd: 5900, origin: KZ,
+              packaging: { kind: big bags, wood: false }, dangerous: null }
+        documents:
+          - { type: commercial-invoice, number: KGC-2026-1004, issued: 2026-05-25, issuer: { country: KZ } }
+          - { type: tir-carnet, number: KZ-TIR-88112345, issued: 2026-05-29, issuer: { country: KZ }, expires: 2026-09-30 }
+
+        """
 
     // MARK: Components
 

@@ -19,8 +19,11 @@ import TransitYAML
 /// checked on a thread pool, off the threads that serve connections, so a slow check cannot
 /// stall `/health` or other clients. One bad request gets an error answer; the server goes on.
 public struct TransitAPI: Sendable {
+    /// The rules, network and catalogue every request is answered from.
     public let workspace: Workspace
+    /// Body size, timeouts and the connection cap.
     public let limits: ServerLimits
+    /// Where the Common Log Format lines go.
     public let log: RequestLog
     /// The threads checks run on.
     let pool: NIOThreadPool

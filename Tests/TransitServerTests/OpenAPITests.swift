@@ -69,6 +69,7 @@ import Testing
         }
         out.append(Probe(operation: "POST /check", status: 400, method: "POST", target: "/check?corridor=nope", body: oats))
         out.append(Probe(operation: "POST /check", status: 200, method: "POST", target: "/check?format=markdown", body: oats))
+        out.append(Probe(operation: "POST /check", status: 200, method: "POST", target: "/check", body: Array(OpenAPIDocument.exampleManifest.utf8), contentType: "application/yaml"))
         out.append(Probe(operation: "POST /compare", status: 200, method: "POST", target: "/compare?chart=svg&by=cost", body: oats))
         let form = "application/x-www-form-urlencoded"
         out.append(Probe(operation: "POST /", status: 200, method: "POST", target: "/", body: Array("action=check-text&manifest_text=manifest%3A+1".utf8), contentType: form))

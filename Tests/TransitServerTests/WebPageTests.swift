@@ -63,8 +63,10 @@ import TransitYAML
                 #expect(r.status == .ok)
                 #expect(page.contains("id=\"verdict\">Incomplete"))
                 #expect(page.contains("To do before dispatch"))
-                #expect(page.contains("Packing list"))            // a missing document
-                #expect(page.contains("apply by") || page.contains("Apply by"))
+                // The to-do list holds a missing document, dated.
+                let todo = try #require(page.range(of: "id=todo>").map { page[$0.upperBound...] }?.components(separatedBy: "</table>").first)
+                #expect(todo.contains("<b>Plant import permit</b>"))
+                #expect(todo.contains(#/<td data-h="Apply by"><b>\d{4}-\d{2}-\d{2}</b>/#))
                 #expect(page.contains("The trip, dispatch to delivery"))
                 #expect(page.contains("Waiting for documents first"))
                 #expect(page.contains("Ready to dispatch by"))

@@ -16,7 +16,8 @@ struct FormState: Sendable {
     static let documentFields = ["type", "number", "issued", "expires", "issuer", "covers"]
     static let maxRows = 50
 
-    init() {}
+    /// An empty form, with the common choices made: one truck by road under TIR.
+    init() { values = ["mode": "road", "regime": "tir", "units": "1", "unit": "truck"] }
 
     init(form: FormData) {
         for (k, _) in form.fields { values[k] = form[k] ?? "" }
