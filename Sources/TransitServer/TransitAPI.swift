@@ -1,87 +1,119 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOPosix
 import TransitCore
 import TransitEngine
 import TransitReports
 import TransitYAML
 
-/// The HTTP API over a loaded workspace, as a value that tests drive without a port:
+/// The HTTP server over a loaded workspace, as a value that tests drive without a port. Its
+/// routes are `TransitAPI.routes` (and `GET /openapi.json` describes them): the web page at `/`,
+/// `POST /check` and `POST /compare` for a manifest, and the reference data (`/places`,
+/// `/documents`, `/corridors`, `/rules/{id}`).
 ///
-/// - `GET /health` → `ok`
-/// - `GET /corridors` → the corridors as JSON
-/// - `POST /check?corridor=ID&as_of=DATE&format=json|text|markdown|html` with a manifest (YAML or
-///   JSON) as the body → the SPEC 4 report (200), or the manifest's errors with file, line and
-///   column (422); a body over 1 MiB is refused (413)
-/// - `GET /rules/{id}` → the rule in plain words
-///
-/// One bad request gets an error response; the server goes on.
-public enum TransitAPI {
-    public static let maxBody = 1 << 20
+/// Every error is an RFC 9457 problem (`Problem`); every response carries an `X-Request-Id`;
+/// every request is logged in the Common Log Format (`RequestLog`). Manifests are decoded and
+/// checked on a thread pool, off the threads that serve connections, so a slow check cannot
+/// stall `/health` or other clients. One bad request gets an error answer; the server goes on.
+public struct TransitAPI: Sendable {
+    /// The rules, network and catalogue every request is answered from.
+    public let workspace: Workspace
+    /// Body size, timeouts and the connection cap.
+    public let limits: ServerLimits
+    /// Where the Common Log Format lines go.
+    public let log: RequestLog
+    /// The threads checks run on.
+    let pool: NIOThreadPool
 
-    public static func router(workspace: Workspace) -> Router<BasicRequestContext> {
-        let router = Router()
-        router.get("health") { _, _ in "ok" }
-        router.get("corridors") { _, _ in
-            json(JSONValue.array(workspace.network.sortedCorridors.map { c in
-                .object([("id", .string(c.id)), ("name", .string(c.name)), ("via", .array(c.via.map(JSONValue.string))),
-                         ("description", .string(c.description)), ("source", .string(c.source))])
-            }).pretty + "\n")
-        }
-        router.get("rules/:id") { _, context in
-            let id = try context.parameters.require("id")
-            guard let rule = workspace.ruleSet.rule(id: id) else {
-                return text("unknown rule `\(id)`\n", status: .notFound)
-            }
-            return text(ConditionWords.rule(rule, workspace.ruleSet.documents) + "\n")
-        }
-        router.post("check") { request, _ in
-            let body: ByteBuffer
-            do { body = try await request.body.collect(upTo: maxBody) } catch {
-                return text("the manifest is larger than \(maxBody) bytes\n", status: .contentTooLarge)
-            }
-            let query = request.uri.queryParameters
-            var options = CheckOptions()
-            if let c = query.get("corridor") { options.corridor = c }
-            if let a = query.get("as_of") {
-                guard let day = Day(iso: a) else { return text("as_of must be a date, YYYY-MM-DD\n", status: .badRequest) }
-                options.asOf = day
-            }
-            let format = query.get("format") ?? "json"
-            guard ["json", "text", "markdown", "html"].contains(format) else {
-                return text("format must be json, text, markdown or html\n", status: .badRequest)
-            }
-            switch ManifestDecoder.decode(String(buffer: body), file: "request", vocabulary: workspace.vocabulary,
-                                          limits: YAMLLimits(maxBytes: maxBody, maxDepth: 32, maxAliasExpansion: 10_000)) {
-            case .failure(let f):
-                return json(JSONValue.object([("errors", .array(f.diagnostics.map(DiagnosticJSON.value)))]).pretty + "\n",
-                            status: .unprocessableContent)
-            case .success(let shipment):
-                if let c = options.corridor, workspace.network.corridors[c] == nil {
-                    return text("unknown corridor `\(c)`\n", status: .badRequest)
-                }
-                let report = workspace.evaluator.check(shipment, options: options)
-                switch format {
-                case "text": return text(TextReport.render(report))
-                case "markdown": return text(DocumentReport.markdown(report), type: "text/markdown; charset=utf-8")
-                case "html": return text(DocumentReport.html(report), type: "text/html; charset=utf-8")
-                default: return json(JSONReport.render(report) + "\n")
-                }
-            }
-        }
-        return router
+    public init(workspace: Workspace, limits: ServerLimits = .standard, log: RequestLog = .none, pool: NIOThreadPool = .singleton) {
+        self.workspace = workspace; self.limits = limits; self.log = log; self.pool = pool
     }
 
-    /// Serves until the process is stopped.
-    public static func serve(workspace: Workspace, host: String, port: Int) async throws {
-        let app = Application(router: router(workspace: workspace), configuration: .init(address: .hostname(host, port: port)))
-        try await app.runService()
+    /// The responder every request goes through.
+    public var responder: TransitResponder { TransitResponder(api: self, table: RouteTable(routes)) }
+
+    /// The application, listening on `host:port` with the limits' timeouts and connection cap.
+    public func application(host: String = "127.0.0.1", port: Int = 8080,
+                            onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) -> some ApplicationProtocol {
+        var logger = Logger(label: "transit-check")
+        logger.logLevel = .notice
+        return Application(
+            responder: responder,
+            server: .http1(configuration: .init(idleTimeout: .init(limits.idleTimeout))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "transit-check",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)),
+            onServerRunning: onServerRunning, logger: logger)
     }
 
-    static func json(_ s: String, status: HTTPResponse.Status = .ok) -> Response {
-        text(s, status: status, type: "application/json")
+    /// Serves until SIGTERM or SIGINT, then stops accepting, finishes the requests in flight
+    /// and returns.
+    public static func serve(workspace: Workspace, host: String, port: Int, limits: ServerLimits = .standard,
+                             log: RequestLog = .standardOutput, ready: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let api = TransitAPI(workspace: workspace, limits: limits, log: log)
+        try await api.application(host: host, port: port) { channel in ready(channel.localAddress?.port ?? port) }
+            .runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
-    static func text(_ s: String, status: HTTPResponse.Status = .ok, type: String = "text/plain; charset=utf-8") -> Response {
-        Response(status: status, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: s)))
+    /// Runs `work` on the check threads.
+    func offLoop<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await pool.runIfActive(work)
+    }
+}
+
+/// The one `HTTPResponder`: finds the route (404, or 405 with `Allow`), refuses unknown query
+/// parameters (400), turns every error into a problem, stamps the request id and logs the line.
+public struct TransitResponder: HTTPResponder {
+    public typealias Context = TransitRequestContext
+    let api: TransitAPI
+    let table: RouteTable
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        let started = Date()
+        let id = RequestID.id(for: request)
+        var response: Response
+        do {
+            response = try await dispatch(request, context)
+        } catch let p as Problem {
+            response = p.response
+        } catch let e as HTTPError {
+            response = Problem(e.status, "http-\(e.status.code)", e.body ?? e.status.reasonPhrase).response
+        } catch {
+            response = Problem(.internalServerError, "internal", "the server failed to answer this request").response
+        }
+        response.headers[RequestID.header] = id
+        api.log.write(RequestLog.line(host: context.remoteAddress?.ipAddress ?? "-", time: started, method: request.method.rawValue,
+                                      target: request.uri.description, status: Int(response.status.code),
+                                      bytes: response.body.contentLength, id: id))
+        return response
+    }
+
+    func dispatch(_ request: Request, _ context: Context) async throws -> Response {
+        let segments = RouteTable.segments(request.uri.path)
+        let matches = table.routes.compactMap { r in r.match(segments).map { (r, $0) } }
+        guard !matches.isEmpty else {
+            throw Problem(.notFound, "not-found", "no resource at \(request.uri.path); GET /openapi.json lists the routes")
+        }
+        guard let (route, parameters) = matches.first(where: { $0.0.method == request.method }) else {
+            let allow = matches.map(\.0.method.rawValue).joined(separator: ", ")
+            throw Problem(.methodNotAllowed, "method-not-allowed", "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(allow)",
+                          extra: [("allow", .array(matches.map { .string($0.0.method.rawValue) }))],
+                          headers: [.allow: allow])
+        }
+        let query = try Query(request.uri.queryParameters, allowed: route.query)
+        return try await route.handler(api, RouteRequest(request: request, parameters: parameters, query: query))
+    }
+}
+
+/// The request context: Hummingbird's core storage and the peer's address, for the log.
+public struct TransitRequestContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 }

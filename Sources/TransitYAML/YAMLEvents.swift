@@ -19,12 +19,15 @@ final class YAMLEvents {
         var replay: Kind?
     }
     private let state: UnsafeMutablePointer<State>
+    /// The text being parsed, to place errors libyaml gives only as a byte offset.
+    private let input: UnsafeBufferPointer<UInt8>
 
     /// Whether libyaml's parser could be set up at all (it allocates its buffers).
     var started: Bool { state.pointee.started }
 
     /// Events over `buffer`, which must outlive this reader.
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        input = buffer
         state = .allocate(capacity: 1)
         state.initialize(to: State())
         state.pointee.started = yaml_parser_initialize(&state.pointee.parser) == 1
@@ -106,8 +109,24 @@ final class YAMLEvents {
         let parser = state.pointee.parser
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         let context = parser.context.map { String(cString: $0) }
+        if parser.error == YAML_READER_ERROR {
+            // Bad UTF-8 (or a control character): libyaml gives the byte's offset, not a mark.
+            let (line, column) = Self.position(ofByte: Int(parser.problem_offset), in: input)
+            let byte = String(Int(parser.problem_value) & 0xFF, radix: 16, uppercase: true)
+            let value = parser.problem_value >= 0 ? " (byte 0x\(byte.count < 2 ? "0" : "")\(byte))" : ""
+            return Diagnostic("yaml-syntax", problem + value, at: SourceLocation(file: file, line: line, column: column))
+        }
         let mark = parser.problem_mark
         return Diagnostic("yaml-syntax", context.map { "\(problem) \($0)" } ?? problem,
                           at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+    }
+
+    /// The 1-based line and column (in characters: UTF-8 lead bytes) of the byte at `offset`.
+    static func position(ofByte offset: Int, in text: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for b in text.prefix(max(0, min(offset, text.count))) {
+            if b == 10 { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
     }
 }
