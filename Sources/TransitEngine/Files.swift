@@ -31,7 +31,9 @@ enum Files {
     static func readBytes(_ path: String, display: String, limits: YAMLLimits) -> Result<[UInt8], LoadFailure> {
         let at = SourceLocation(file: display, line: 1, column: 1)
         // Read exactly the file's size (no large zeroed buffer, no copies); libyaml checks UTF-8.
-        let fd = open(path, O_RDONLY)
+        // Non-blocking, so that opening a FIFO or a device named *.yaml returns at once (and
+        // fails below as not a regular file) instead of waiting for a writer forever.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return .failure(LoadFailure([Diagnostic("unreadable", "cannot read file", at: at)])) }
         defer { close(fd) }
         var info = stat()

@@ -4,10 +4,32 @@ import TransitCore
 public enum DiagnosticText {
     public static func render(_ d: Diagnostic) -> String {
         var s = ""
-        if let l = d.location { s += "\(l.file):\(l.line):\(l.column): " }
-        s += "\(d.severity.rawValue): \(d.message) [\(d.code)]"
-        if let h = d.help { s += "\n  help: \(h)" }
+        if let l = d.location { s += "\(visible(l.file)):\(l.line):\(l.column): " }
+        s += "\(d.severity.rawValue): \(visible(d.message)) [\(d.code)]"
+        if let h = d.help { s += "\n  help: \(visible(h))" }
         return s
+    }
+
+    /// Text from an input made safe for one line of a terminal: control characters (a newline
+    /// that could forge an `error:` line, an escape that could drive the terminal) are written
+    /// as escapes, `\n`, `\t`, `\u{1B}`.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for u in text.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(u): out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
     }
 
     public static func render(_ ds: [Diagnostic]) -> String {

@@ -148,7 +148,7 @@ private final class Reader {
             return true
         }, keyLocations: true), seen & Keys.topRequired == Keys.topRequired else { return nil }
         // The document ends here; the full reader asks for one more event, so this does too.
-        guard events.next() == .documentEnd else { return nil }
+        guard events.next() == .documentEnd, events.next() == .streamEnd else { return nil }
         let lines = Set(goods.map(\.line))
         guard lines.count == goods.count,
               documents.allSatisfy({ $0.covers?.allSatisfy(lines.contains) ?? true }) else { return nil }

@@ -72,7 +72,15 @@ private struct TreeBuilder {
         }
         while true {
             guard let kind = events.next() else { return .failure(events.syntaxError(file: file)) }
-            if kind == .streamEnd || (kind == .documentEnd && root != nil) { break }
+            if kind == .streamEnd { break }
+            if kind == .documentEnd && root != nil {
+                // One document a file: a second one is an error, never silently ignored.
+                guard let next = events.next() else { return .failure(events.syntaxError(file: file)) }
+                if next == .streamEnd { break }
+                return .failure(Diagnostic("yaml-multiple-documents", "a file holds one document; a second one starts here",
+                                           at: SourceLocation(file: file, line: events.line, column: events.column),
+                                           help: "put each manifest in a file of its own"))
+            }
             let at = SourceLocation(file: file, line: events.line, column: events.column)
             switch kind {
             case .scalar:

@@ -19,6 +19,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try rulesOptions.workspace()
+        try requireKnownCorridor(corridor, in: workspace)
         let options = CheckOptions(asOf: asOf?.day, corridor: corridor)
         let format = self.format ?? (Output.isTerminal && output == nil ? .text : .json)
         var outcomes: [CheckOutcome] = []

@@ -46,6 +46,15 @@ struct RulesOptions: ParsableArguments {
     func workspace() throws -> Workspace { try loadWorkspace(rules: rules, drafts: draft) }
 }
 
+/// A `--corridor` the network does not have is bad input (exit 2), as on the server (400), not a
+/// blocked shipment.
+func requireKnownCorridor(_ corridor: String?, in workspace: Workspace) throws {
+    guard let corridor, workspace.network.corridors[corridor] == nil else { return }
+    let help = DidYouMean.suggest(corridor, among: workspace.network.corridors.keys).map { "\n  help: did you mean `\($0)`?" } ?? ""
+    Output.error("error: unknown corridor `\(DiagnosticText.visible(corridor))`; `transit-check corridors list` shows them\(help)")
+    throw ExitCode(2)
+}
+
 /// Loads the rules directory (found from here when not given), or exits 2 with every problem.
 func loadWorkspace(rules: String?, drafts draft: [String]) throws -> Workspace {
     guard let dir = rules ?? Workspace.findRulesDirectory() else {

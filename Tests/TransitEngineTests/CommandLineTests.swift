@@ -44,6 +44,12 @@ import Testing
         }
     }
 
+    @Test func anUnknownCorridorIsBadInput() throws {
+        let r = try run(["check", "shipments/kz-pk-oats-qtta.yaml", "--corridor", "qtta-torugrt"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("did you mean `qtta-torugart`?"))
+    }
+
     @Test func placesAndDocumentsListTheCodesAManifestMayUse() throws {
         let places = try run(["places", "list", "--country", "KZ"])
         #expect(places.status == 0)
