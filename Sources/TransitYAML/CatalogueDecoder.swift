@@ -23,7 +23,7 @@ public enum CatalogueDecoder {
                       let lead = s.p5090(d["lead_time_hours"], "\(what).lead_time_hours"),
                       let cost = s.double(d["cost_usd"], "\(what).cost_usd"),
                       let how = s.string(d["how_to_obtain"], "\(what).how_to_obtain") else { continue }
-                let validity = s.int(d["validity_days"], "\(what).validity_days", min: 1)
+                let validity = s.int(d["validity_days"], "\(what).validity_days", min: 1, max: 36_500)  // a century
                 out.append(DocumentType(id: id, name: name, unece: unece, issuer: issuer, validityDays: validity,
                                         leadTimeHours: lead, costUSD: cost, howToObtain: how, source: s.source(d, what),
                                         location: item.location))

@@ -70,7 +70,7 @@ public enum NetworkDecoder {
                                                   "usd_per_tonne_km", "usd_per_unit_km", "oneway", "border", "source"],
                                required: ["from", "to", "mode", "km", "source"]),
               let from = s.string(f["from"], "\(what).from"), let to = s.string(f["to"], "\(what).to"),
-              let mode = s.choice(f["mode"], "\(what).mode", TransportMode.self), let km = s.double(f["km"], "\(what).km")
+              let mode = s.choice(f["mode"], "\(what).mode", TransportMode.self), let km = s.double(f["km"], "\(what).km", max: 20_000)
         else { return nil }
         if mode == .multimodal { s.error("bad-value", "\(what).mode must be road, rail or sea", at: f["mode"]!) }
         let gauge = s.int(f["gauge_mm"], "\(what).gauge_mm", min: 500)

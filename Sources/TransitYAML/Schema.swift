@@ -93,7 +93,13 @@ final class Schema {
         return s
     }
 
-    func double(_ node: YAMLNode?, _ what: @autoclosure () -> String, min: Double? = 0) -> Double? {
+    /// The largest figure any file may give where no tighter bound is named: a billion (USD,
+    /// kilograms, hours). Larger figures are typing slips that would only overflow arithmetic.
+    static let maxFigure = 1e9
+    /// The largest whole number (units, line numbers) any file may give.
+    static let maxCount = 1_000_000
+
+    func double(_ node: YAMLNode?, _ what: @autoclosure () -> String, min: Double? = 0, max: Double = Schema.maxFigure) -> Double? {
         guard let node, let s = string(node, what()) else { return nil }
         guard case .scalar(_, true) = node.content, let v = Double(s), v.isFinite else {
             error("wrong-type", "\(what()) must be a number, found `\(s)`", at: node)
@@ -103,10 +109,14 @@ final class Schema {
             error("out-of-range", "\(what()) must not be less than \(Scalar.number(min)), found \(s)", at: node)
             return nil
         }
+        if v > max {
+            error("out-of-range", "\(what()) must not be more than \(Scalar.number(max)), found \(s)", at: node)
+            return nil
+        }
         return v
     }
 
-    func int(_ node: YAMLNode?, _ what: @autoclosure () -> String, min: Int? = 0) -> Int? {
+    func int(_ node: YAMLNode?, _ what: @autoclosure () -> String, min: Int? = 0, max: Int = Schema.maxCount) -> Int? {
         guard let node, let s = string(node, what()) else { return nil }
         guard case .scalar(_, true) = node.content, let v = Int(s) else {
             error("wrong-type", "\(what()) must be a whole number, found `\(s)`", at: node)
@@ -114,6 +124,10 @@ final class Schema {
         }
         if let min, v < min {
             error("out-of-range", "\(what()) must not be less than \(min), found \(v)", at: node)
+            return nil
+        }
+        if v > max {
+            error("out-of-range", "\(what()) must not be more than \(max), found \(v)", at: node)
             return nil
         }
         return v

@@ -45,3 +45,36 @@ import TransitYAML
         #expect(text.contains("PK\\nerror: forged \\u{1B}[31m"))
     }
 }
+
+/// Figures outside their physical range are load errors at their line, not traps in evaluation.
+@Suite struct FigureRangeTests {
+    func node(_ text: String) throws -> YAMLNode { try YAMLReader.parse(text, file: "f.yaml", limits: .standard).get() }
+
+    @Test func aCenturyOfValidityAtMost() throws {
+        let text = """
+        documents:
+          - { id: x, name: X, issuer: exporter, validity_days: 9223372036854775807, lead_time_hours: { p50: 1, p90: 2 }, cost_usd: 0, how_to_obtain: y, source: z }
+        """
+        let r = CatalogueDecoder.decode(try node(text), file: "f.yaml")
+        let d = try #require(r.diagnostics.first { $0.code == "out-of-range" })
+        #expect(d.location?.line == 2)
+    }
+
+    @Test func hoursKilometresAndWeightsOverTheirRangeAreRejected() throws {
+        let text = """
+        links:
+          - { from: A, to: B, mode: road, km: 1e38, source: s }
+          - { from: B, to: C, mode: road, km: 10, hours: { p50: 1e38, p90: 1e39 }, source: s }
+        """
+        let r = NetworkDecoder.decode(try node(text), file: "f.yaml")
+        let lines = r.diagnostics.filter { $0.code == "out-of-range" }.compactMap { $0.location?.line }
+        #expect(lines.contains(2) && lines.contains(3))
+        let manifest = try String(contentsOfFile: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "gross_kg: 21300", with: "gross_kg: 1e300")
+        var bytes = Array(manifest.utf8)
+        guard case .failure(let f) = ManifestDecoder.decode(bytes: &bytes, file: "m.yaml", vocabulary: Checkout.workspace.vocabulary) else {
+            Issue.record("a 1e300 kg line loaded"); return
+        }
+        #expect(f.diagnostics.contains { $0.code == "out-of-range" && $0.message.contains("gross_kg") })
+    }
+}
