@@ -33,14 +33,52 @@ public func exitStatus(_ outcomes: [CheckOutcome]) -> Int32 {
 
 /// Writes a file atomically: to a temporary file beside it, renamed over it at the end, so an
 /// interrupted run never leaves a half-written result.
+/// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then
+/// renamed over it. A failure (a full disk) removes the temporary; a temporary left by a run that
+/// was killed is recognised by its name (`.NAME.transit-check-PID.tmp`, the PID no longer alive)
+/// and removed by the next write of the same file.
 public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws {
+    static let marker = ".transit-check-"
+
+    /// The temporary file this process writes `path` through.
+    public static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try Data(text.utf8).write(to: tmp)
-        if rename(tmp.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: tmp)
-            throw CocoaError(.fileWriteUnknown)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(marker)\(getpid()).tmp").path
+    }
+
+    /// Removes temporaries of `path` whose writer is gone.
+    public static func removeStale(for path: String) {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path, prefix = ".\(url.lastPathComponent)\(marker)"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(4)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+        }
+    }
+
+    public static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        removeStale(for: path)
+        let tmp = temporaryPath(for: path)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        var ok = bytes.withUnsafeBytes { buffer -> Bool in
+            var done = 0
+            while done < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                done += n
+            }
+            return true
+        }
+        ok = ok && fsync(fd) == 0
+        ok = close(fd) == 0 && ok
+        guard ok, rename(tmp, path) == 0 else {
+            unlink(tmp)
+            throw CocoaError(.fileWriteOutOfSpace)
         }
     }
 }

@@ -8,7 +8,7 @@ import TransitEngine
 /// A real server on a free loopback port, for tests that need sockets: timeouts, slow and
 /// broken bodies, connection limits, and the OpenAPI probes.
 enum LiveServer {
-    static func run(limits: ServerLimits = ServerLimits(bodyTimeout: .seconds(1), idleTimeout: .seconds(6)), log: RequestLog = .none,
+    static func run(limits: ServerLimits = ServerLimits(bodyTimeout: .seconds(1), idleTimeout: .seconds(15)), log: RequestLog = .none,
                     _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let api = TransitAPI(workspace: APITests.workspace, limits: limits, log: log)
         let (ports, continuation) = AsyncStream<Int>.makeStream()

@@ -50,21 +50,23 @@ struct AppliedRules {
         let severity = rules[index].severity
         // Only prohibitions and warnings name where they fired; most rules do neither.
         var ref: String { "\(rules[index].id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))" }
+        // A remark points at the first goods line it is about (or the manifest's id).
+        var at: SourceLocation? { lines.indices.first.flatMap { shipment.goods[$0].location } ?? shipment.fieldLocations["id"] }
         if let message = rules[index].prohibit {
             if unknown == nil {
                 findings.append(Finding(severity: severity, code: "prohibited", message: "\(message) [\(ref)]",
-                                        rule: rules[index].id, path: nil, location: shipment.goods.first?.location))
+                                        rule: rules[index].id, path: nil, location: at))
                 if severity == .error { prohibited = true }
             } else {
                 findings.append(Finding(severity: .warning, code: "prohibition-unknown",
                                         message: "\(message) may apply; the manifest does not give \(unknown!.joined(separator: ", ")) [\(ref)]",
-                                        rule: rules[index].id, path: unknown!.first, location: nil))
+                                        rule: rules[index].id, path: unknown!.first, location: at))
                 if severity == .error { undecidedProhibition = true }
             }
         }
         if let message = rules[index].warn, unknown == nil {
             findings.append(Finding(severity: .warning, code: "warning", message: "\(message) [\(ref)]",
-                                    rule: rules[index].id, path: nil, location: nil))
+                                    rule: rules[index].id, path: nil, location: at))
         }
         if unknown == nil {
             for p in rules[index].procedures {
