@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev), read through its event API.
@@ -23,13 +24,19 @@ let package = Package(
         .target(name: "TransitReports", dependencies: ["TransitCore"]),
         // The only module that touches the file system.
         .target(name: "TransitEngine", dependencies: ["TransitCore", "TransitYAML", "TransitReports"]),
+        // The record of every check (SQLite through GRDB, the system libsqlite3), kept apart so that
+        // neither the core nor the engine links a database.
+        .target(name: "TransitRecord", dependencies: [
+            "TransitCore", "TransitReports", "TransitEngine",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // HTTP, kept apart so that the core and its tests build without NIO.
         .target(name: "TransitServer", dependencies: [
             "TransitEngine", "TransitReports", "TransitCore", "TransitYAML",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "transit-check", dependencies: [
-            "TransitEngine", "TransitReports", "TransitCore", "TransitServer",
+            "TransitEngine", "TransitReports", "TransitCore", "TransitServer", "TransitRecord",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "TransitCoreTests", dependencies: ["TransitCore"]),
@@ -38,6 +45,7 @@ let package = Package(
             "TransitServer", "TransitEngine",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "TransitRecordTests", dependencies: ["TransitRecord", "TransitEngine", "TransitReports", "TransitCore"]),
         .testTarget(name: "TransitEngineTests", dependencies: ["TransitEngine", "TransitReports", "TransitCore", "TransitYAML"],
                     exclude: ["Golden"]),
     ]

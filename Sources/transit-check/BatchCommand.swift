@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import TransitCore
 import TransitEngine
+import TransitRecord
 
 /// `transit-check batch PATH...`: a day's manifests in one run, streamed, in input order.
 struct BatchCommand: ParsableCommand {
@@ -18,6 +19,11 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Check only shard K of N (K from 1 to N), chosen by a stable hash of each path.") var shard: String?
     @Option(help: "Use this corridor instead of each manifest's.") var corridor: String?
     @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD).") var asOf: DayArgument?
+    @Flag(help: "jsonl: the whole SPEC 4 report per line instead of the compact row.") var full = false
+    @Flag(help: "csv: start with a UTF-8 byte order mark (for spreadsheet programs that need one).") var bom = false
+    @Option(help: "Append every row to this SQLite record (created if needed): path, content hash, rules digest, time, verdict, row.") var record: String?
+    @Option(help: "Show only findings new since this record (DB) or earlier jsonl output (FILE).") var baseline: String?
+    @Option(help: "A waivers file: findings it names are silenced until their expiry date.") var waivers: String?
     @Flag(help: "No progress bar and no summary.") var quiet = false
     @Flag(name: .customLong("parse-only"), help: .hidden) var parseOnly = false
 
@@ -31,11 +37,16 @@ struct BatchCommand: ParsableCommand {
             guard let s = Shard(shard) else { Output.error("--shard must be K/N with 1 <= K <= N, e.g. 2/8"); throw ExitCode(2) }
             selectedShard = s
         }
+        if bom && format != .csv { Output.error("--bom is for --format csv"); throw ExitCode(2) }
+        if full && format != .jsonl { Output.error("--full is for --format jsonl"); throw ExitCode(2) }
         let workspace = try rulesOptions.workspace()
+        let review = try ReviewOptions.load(baseline: baseline, waivers: waivers, rules: workspace.ruleSet)
+        let recorder = try record.map { try RecordOptions.open($0, command: "batch", workspace: workspace) }
         var inputs = BatchInputs.paths(paths)
         if let s = selectedShard { inputs = PathList(inputs.lazy.filter(s.contains)) }
         let runner = BatchRunner(workspace: workspace, options: BatchOptions(
-            jobs: jobs, format: format, check: CheckOptions(asOf: asOf?.day, corridor: corridor), parseOnly: parseOnly))
+            jobs: jobs, format: format, check: CheckOptions(asOf: asOf?.day, corridor: corridor), parseOnly: parseOnly,
+            full: full, bom: bom, review: review, recording: recorder != nil))
 
         let sink: BatchSink
         do { sink = try BatchSink(path: output) } catch {
@@ -48,7 +59,9 @@ struct BatchCommand: ParsableCommand {
         let started = DispatchTime.now()
         let summary: BatchSummary
         do {
-            summary = try runner.run(inputs, write: { try sink.write($0) }, progress: progress.update, stop: interrupt.requested)
+            summary = try runner.run(inputs, write: { try sink.write($0) }, progress: progress.update, stop: interrupt.requested,
+                                     recorder: recorder)
+            try recorder?.finish()
             try sink.finish()
         } catch {
             sink.abandon()

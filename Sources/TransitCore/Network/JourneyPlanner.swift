@@ -47,10 +47,8 @@ public struct JourneyPlanner: Sendable {
             let verb = status == .closed ? "reopens" : "opens"
             let reopens = link.reopening(after: reached).map { "; it \(verb) on \($0)" }
                 ?? (status == .closed ? "; no reopening date is known" : "")
-            out.append(RouteProblem(
-                code: "link-\(status.rawValue)",
-                message: "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens) (\(statusSource))",
-                location: link.location))
+            let brief = "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens)"
+            out.append(RouteProblem(code: "link-\(status.rawValue)", message: "\(brief) (\(statusSource))", location: link.location, brief: brief))
         }
         return out
     }

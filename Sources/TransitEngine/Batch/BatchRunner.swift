@@ -6,6 +6,7 @@ import TransitCore
 public struct BatchRunner: Sendable {
     public let workspace: Workspace
     public let options: BatchOptions
+    public let renderer: BatchRenderer
     /// One evaluator (and so one journey and draw cache) per worker thread: threads that share
     /// nothing mutable do not contend for locks or for the same reference counts.
     private let evaluators: [Evaluator]
@@ -13,6 +14,8 @@ public struct BatchRunner: Sendable {
     public init(workspace: Workspace, options: BatchOptions) {
         self.workspace = workspace
         self.options = options
+        renderer = BatchRenderer(format: options.format, full: options.full, bom: options.bom, review: options.review,
+                                 rules: workspace.ruleSet)
         evaluators = [workspace.evaluator] + (1..<max(1, options.jobs)).map { _ in
             Evaluator(rules: workspace.ruleSet, network: workspace.evaluator.network)
         }
@@ -21,22 +24,34 @@ public struct BatchRunner: Sendable {
     /// Runs over `inputs`; `write` receives output text in order; `progress` gets (done, total)
     /// after each window; `stop` is polled between windows (Ctrl-C).
     public func run(_ inputs: [String], write: ([UInt8]) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
-                    stop: () -> Bool = { false }) rethrows -> BatchSummary {
-        try run(PathList(inputs), write: write, progress: progress, stop: stop)
+                    stop: () -> Bool = { false }, recorder: CheckRecorder? = nil) throws -> BatchSummary {
+        try run(PathList(inputs), write: write, progress: progress, stop: stop, recorder: recorder)
     }
 
+    /// `recorder`, when given, receives every row in input order on this thread (`--record`);
+    /// set `options.recording` so that the workers prepare the entries.
     public func run(_ inputs: PathList, write: ([UInt8]) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
-                    stop: () -> Bool = { false }) rethrows -> BatchSummary {
+                    stop: () -> Bool = { false }, recorder: CheckRecorder? = nil) throws -> BatchSummary {
         var summary = BatchSummary()
-        let format = options.format
-        try write(Array(format.header(rules: workspace.ruleSet).utf8))
-        let separator = Array(format.separator.utf8)
+        let renderer = self.renderer
+        try write(Array(renderer.header().utf8))
+        let separator = Array(renderer.separator.utf8)
         // Progress and Ctrl-C are looked at once a window; workers run at most 32 rows a thread
-        // ahead of the writer (rows are ~16 KB; more ahead only holds more memory).
+        // ahead of the writer (more ahead only holds more memory).
         let window = options.jobs * 256
+        let recording = options.recording
         let rows = OrderedRows(count: inputs.count, jobs: options.jobs, ahead: options.jobs * 32) { i, thread in
-            let row = BatchRow(file: inputs[i], outcome: self.check(inputs[i], thread: thread))
-            return (RowSummary(row.outcome), format.row(row))
+            let path = inputs[i]
+            let (outcome, hash) = self.check(path, thread: thread, hashing: recording)
+            let row = BatchRow(file: path, outcome: outcome)
+            var compact: CompactRow?
+            var summary = RowSummary(outcome)
+            if case .report(let r) = outcome, recording || renderer.format != .jsonl || !renderer.full { compact = CompactRow(r) }
+            if recording { summary.record = RecordEntry(path: path, outcome: outcome, compact: compact, contentHash: hash) }
+            let rendered = renderer.render(row, compact: compact)
+            summary.open = rendered.open
+            summary.cited = rendered.cited
+            return (summary, rendered.text)
         }
         defer { rows.finish() }
         var emitted = false
@@ -47,6 +62,7 @@ public struct BatchRunner: Sendable {
                 if stop() { summary.interrupted = true; break }
             }
             summary.count(row)
+            if let recorder, let entry = row.record { try recorder.append(entry) }
             done += 1
             guard !text.isEmpty else { continue }
             if emitted { try write(separator) }
@@ -54,15 +70,17 @@ public struct BatchRunner: Sendable {
             try write(text)
         }
         progress(done, inputs.count)
-        try write(Array(format.footer.utf8))
+        try write(Array(renderer.footer(cited: summary.cited).utf8))
         return summary
     }
 
-    func check(_ file: String, thread: Int) -> CheckOutcome {
-        guard options.parseOnly else { return workspace.check(file: file, options: options.check, evaluator: evaluators[thread]) }
+    func check(_ file: String, thread: Int, hashing: Bool) -> (CheckOutcome, String?) {
+        guard options.parseOnly else {
+            return workspace.check(file: file, options: options.check, evaluator: evaluators[thread], hashing: hashing)
+        }
         switch workspace.loadShipment(file) {
-        case .failure(let f): return .invalid(file: file, diagnostics: f.diagnostics)
-        case .success: return .invalid(file: file, diagnostics: [])
+        case .failure(let f): return (.invalid(file: file, diagnostics: f.diagnostics), nil)
+        case .success: return (.invalid(file: file, diagnostics: []), nil)
         }
     }
 }
