@@ -6,7 +6,7 @@ import TransitReports
 extension History {
     public func text() -> String {
         var out = ["\(changes.count) of \(compared) manifests changed verdict \(since.map { "since \($0)" } ?? "since their previous run")"
-                   + (new > 0 ? "; \(new) checked for the first time" : "")]
+                   + (new > 0 ? "; \(new) with no earlier check to compare" : "")]
         for c in changes {
             out.append("")
             out.append("\(c.id ?? "?") (\(c.path)): \(c.before.verdict) → \(c.after.verdict)  [\(c.before.checkedAt) → \(c.after.checkedAt)]")
