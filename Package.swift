@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev), read through its event API.
@@ -26,6 +27,12 @@ let package = Package(
         .target(name: "TransitReports", dependencies: ["TransitCore"]),
         // The only module that touches the file system.
         .target(name: "TransitEngine", dependencies: ["TransitCore", "TransitYAML", "TransitReports"]),
+        // The record of every check (SQLite through GRDB, the system libsqlite3), kept apart so that
+        // neither the core nor the engine links a database.
+        .target(name: "TransitRecord", dependencies: [
+            "TransitCore", "TransitReports", "TransitEngine",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // HTTP, kept apart so that the core and its tests build without NIO.
         .target(name: "TransitServer", dependencies: [
             "TransitEngine", "TransitReports", "TransitCore", "TransitYAML",
@@ -38,7 +45,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "transit-check", dependencies: [
-            "TransitEngine", "TransitReports", "TransitCore", "TransitServer",
+            "TransitEngine", "TransitReports", "TransitCore", "TransitServer", "TransitRecord",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "TransitCoreTests", dependencies: ["TransitCore"]),
@@ -47,6 +54,7 @@ let package = Package(
             "TransitServer", "TransitEngine",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "TransitRecordTests", dependencies: ["TransitRecord", "TransitEngine", "TransitReports", "TransitCore"]),
         .testTarget(name: "TransitEngineTests", dependencies: ["TransitEngine", "TransitReports", "TransitCore", "TransitYAML"],
                     exclude: ["Golden"]),
     ]

@@ -24,6 +24,17 @@ extension Workspace {
         case .success(let s): return .report((evaluator ?? self.evaluator).check(s, options: options))
         }
     }
+
+    /// `check(file:)`, and with `hashing` the SHA-256 of the bytes it read (for the record).
+    public func check(file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil,
+                      hashing: Bool) -> (CheckOutcome, String?) {
+        guard hashing else { return (check(file: path, options: options, evaluator: evaluator), nil) }
+        var hash: String?
+        switch loadShipment(path, contentHash: &hash) {
+        case .failure(let f): return (.invalid(file: path, diagnostics: f.diagnostics), hash)
+        case .success(let s): return (.report((evaluator ?? self.evaluator).check(s, options: options)), hash)
+        }
+    }
 }
 
 /// The combined exit status of several outcomes: the worst of them.

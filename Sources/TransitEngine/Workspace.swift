@@ -17,6 +17,10 @@ public struct Workspace: Sendable {
     public let warnings: [Diagnostic]
     /// Test files in `tests/` beside the rules (`rules test`).
     public let tests: [RuleExample]
+    /// SHA-256 over every file that was loaded (its path under the rules directory and its
+    /// bytes, in sorted order, drafts named last): two runs with the same digest judged by the
+    /// same rules, network and catalogue. The record stores it with every check.
+    public var rulesDigest: String = ""
 
     /// Finds `rules/` in the current directory or one of its parents, as a checkout has it.
     public static func findRulesDirectory(from start: String = FileManager.default.currentDirectoryPath) -> String? {
@@ -125,10 +129,20 @@ public struct Workspace: Sendable {
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return .failure(LoadFailure(diagnostics)) }
         let vocabulary = ManifestVocabulary(documentTypes: Set(documents.map(\.id)), places: Set(network.places.keys),
                                             corridors: Set(network.corridors.keys), regimes: Set(ruleSet.agreements.keys))
-        return .success(Workspace(rulesDirectory: rulesURL.path, root: root, ruleSet: ruleSet, network: network,
+        var workspace = Workspace(rulesDirectory: rulesURL.path, root: root, ruleSet: ruleSet, network: network,
                                   evaluator: Evaluator(rules: ruleSet, network: network),
                                   examples: packs.flatMap(\.examples), vocabulary: vocabulary,
-                                  warnings: diagnostics.filter { $0.severity != .error }, tests: tests))
+                                  warnings: diagnostics.filter { $0.severity != .error }, tests: tests)
+        var digest = SHA256()
+        let loaded = files.filter { !String($0.dropFirst(rulesURL.path.count + 1)).hasPrefix("drafts/") }
+        for path in loaded + drafts {
+            digest.add(display(path).utf8)
+            digest.add([0])
+            digest.add(FileManager.default.contents(atPath: path) ?? Data())
+            digest.add([0])
+        }
+        workspace.rulesDigest = digest.hex()
+        return .success(workspace)
     }
 
     /// Reads and decodes a manifest file.
@@ -137,6 +151,17 @@ public struct Workspace: Sendable {
         switch Files.readBytes(path, display: shown, limits: Files.manifestLimits) {
         case .failure(let f): return .failure(f)
         case .success(var bytes): return ManifestDecoder.decode(bytes: &bytes, file: shown, vocabulary: vocabulary, limits: Files.manifestLimits)
+        }
+    }
+
+    /// `loadShipment`, setting `contentHash` to the SHA-256 of the bytes read (nil if none were).
+    public func loadShipment(_ path: String, display: String? = nil, contentHash: inout String?) -> Result<Shipment, LoadFailure> {
+        let shown = display ?? path
+        switch Files.readBytes(path, display: shown, limits: Files.manifestLimits) {
+        case .failure(let f): contentHash = nil; return .failure(f)
+        case .success(var bytes):
+            contentHash = SHA256.hex(bytes)
+            return ManifestDecoder.decode(bytes: &bytes, file: shown, vocabulary: vocabulary, limits: Files.manifestLimits)
         }
     }
 }

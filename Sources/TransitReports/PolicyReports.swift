@@ -19,6 +19,7 @@ public enum PolicyReports {
         let h = markdown ? "## " : ""
         out.append("\(h)Impact of \(r.drafts.joined(separator: ", "))")
         out.append("")
+        if let note = r.asOfNote { out.append(note); out.append("") }
         let moves = r.verdictChanges.map { "\($0.from.rawValue) → \($0.to.rawValue): \($0.count)" }
         let totals = [
             "shipments checked: \(r.checked)\(r.invalid > 0 ? " (\(r.invalid) did not load)" : "")",
@@ -27,8 +28,28 @@ public enum PolicyReports {
             "documents added: \(r.documentsAdded); removed: \(r.documentsRemoved)",
             "cost change, summed over shipments: p50 USD \(signed(r.costDelta.p50, 0)), p90 USD \(signed(r.costDelta.p90, 0))",
             "time change, summed over shipments: p50 \(signed(r.timeDelta.p50, 1)) h, p90 \(signed(r.timeDelta.p90, 1)) h",
+            "time until delivery (p50): \(signed(r.shipmentDays, 1)) shipment-days in all; per affected shipment, median \(signed(r.medianDays, 1)) days and USD \(signed(r.medianCostUSD, 0))",
+            "compliance cost avoided: \(r.documentsAvoided.count) documents no longer needed (\(r.documentsAvoided.held) of them already held), USD \(JSONValue.format(r.avoidedCostUSD, decimals: 0)) in fees",
         ]
         out += totals.map { (markdown ? "- " : "  ") + $0 }
+        for (dimension, title) in breakdowns {
+            let groups = r.breakdown(dimension)
+            guard !groups.isEmpty else { continue }
+            out.append("")
+            out.append(markdown ? "### By \(title)" : "By \(title):")
+            if markdown {
+                out.append("| \(title) | affected / checked | better | worse | documents avoided | fees avoided USD | shipment-days | median days | median cost USD |")
+                out.append("|---|---|---|---|---|---|---|---|---|")
+            }
+            for g in groups {
+                let cells = ["\(g.affected) / \(g.checked)", "\(g.better)", "\(g.worse)", "\(g.avoidedDocuments)",
+                             JSONValue.format(g.avoidedCostUSD, decimals: 0), signed(g.shipmentDays, 1), signed(g.medianDays, 1), signed(g.medianCostUSD, 0)]
+                if markdown { out.append("| \(g.key) | " + cells.joined(separator: " | ") + " |") }
+                else {
+                    out.append("  \(g.key): \(cells[0]) affected, \(g.better) better, \(g.worse) worse; \(g.avoidedDocuments) documents avoided (USD \(cells[4])); \(cells[5]) shipment-days, median \(cells[6]) days, USD \(cells[7])")
+                }
+            }
+        }
         if !r.impacts.isEmpty {
             out.append("")
             if markdown {
@@ -53,6 +74,28 @@ public enum PolicyReports {
         return out.joined(separator: "\n") + "\n"
     }
 
+    static let breakdowns = [("corridor", "corridor"), ("hs_chapter", "HS chapter"), ("origin_country", "origin country")]
+
+    static func group(_ g: ImpactGroup) -> JSONValue {
+        .object([("key", .string(g.key)), ("checked", .int(g.checked)), ("affected", .int(g.affected)), ("better", .int(g.better)),
+                 ("worse", .int(g.worse)), ("documents_avoided", .int(g.avoidedDocuments)),
+                 ("fees_avoided_usd", .number(g.avoidedCostUSD, decimals: 0)), ("shipment_days_change", .number(g.shipmentDays, decimals: 1)),
+                 ("median_days_change", .number(g.medianDays, decimals: 1)), ("median_cost_usd_change", .number(g.medianCostUSD, decimals: 0))])
+    }
+
+    /// `rules diff --format csv`: one row per affected shipment.
+    public static func diffCSV(_ r: ImpactReport) -> String {
+        let header = "file,id,corridor,hs_chapters,origin_country,verdict_before,verdict_after,documents_added,documents_removed,status_changes,documents_avoided,documents_avoided_held,fees_avoided_usd,lead_time_avoided_hours,cost_change_p50_usd,time_change_p50_days,rules\n"
+        return header + r.impacts.map { i in
+            [i.file, i.id, i.corridor ?? "", i.chapters.joined(separator: " "), i.originCountry, i.verdictBefore.rawValue, i.verdictAfter.rawValue,
+             i.added.joined(separator: "; "), i.removed.joined(separator: "; "), i.changed.joined(separator: "; "),
+             i.avoided.map(\.document).joined(separator: "; "), "\(i.avoided.filter(\.held).count)",
+             JSONValue.format(i.avoidedCostUSD, decimals: 0), JSONValue.format(i.avoidedLeadTimeHours, decimals: 1),
+             JSONValue.format(i.costDelta.p50, decimals: 0), JSONValue.format(i.timeDelta.p50 / 24, decimals: 2),
+             i.rules.joined(separator: " ")].map(CSVField.quote).joined(separator: ",") + "\n"
+        }.joined()
+    }
+
     public static func diffJSON(_ r: ImpactReport) -> String {
         func q(_ p: P5090, _ d: Int) -> JSONValue { .object([("p50", .number(p.p50, decimals: d)), ("p90", .number(p.p90, decimals: d))]) }
         return JSONValue.object([
@@ -62,7 +105,13 @@ public enum PolicyReports {
                 ("verdict_changes", .array(r.verdictChanges.map { .object([("from", .string($0.from.rawValue)), ("to", .string($0.to.rawValue)), ("count", .int($0.count))]) })),
                 ("documents_added", .int(r.documentsAdded)), ("documents_removed", .int(r.documentsRemoved)),
                 ("cost_usd_change", q(r.costDelta, 0)), ("time_hours_change", q(r.timeDelta, 1)),
+                ("shipment_days_change", .number(r.shipmentDays, decimals: 1)), ("median_days_change", .number(r.medianDays, decimals: 1)),
+                ("median_cost_usd_change", .number(r.medianCostUSD, decimals: 0)),
+                ("documents_avoided", .int(r.documentsAvoided.count)), ("documents_avoided_held", .int(r.documentsAvoided.held)),
+                ("fees_avoided_usd", .number(r.avoidedCostUSD, decimals: 0)),
             ])),
+            ("as_of", r.asOf.map { .string($0.description) } ?? .null),
+            ("breakdown", .object(breakdowns.map { d in (d.0, JSONValue.array(r.breakdown(d.0).map(group))) })),
             ("shipments", .array(r.impacts.map { i in
                 .object([
                     ("id", .string(i.id)), ("file", .string(i.file)),
@@ -71,6 +120,13 @@ public enum PolicyReports {
                     ("changed", .array(i.changed.map(JSONValue.string))),
                     ("cost_usd_change", q(i.costDelta, 0)), ("time_hours_change", q(i.timeDelta, 1)),
                     ("rules", .array(i.rules.map(JSONValue.string))),
+                    ("corridor", i.corridor.map(JSONValue.string) ?? .null), ("hs_chapters", .array(i.chapters.map(JSONValue.string))),
+                    ("origin_country", .string(i.originCountry)),
+                    ("avoided", .array(i.avoided.map { d in
+                        .object([("document", .string(d.document)), ("cost_usd", .number(d.costUSD, decimals: 0)),
+                                 ("lead_time_hours", q(d.leadTimeHours, 0)), ("held", .bool(d.held))])
+                    })),
+                    ("fees_avoided_usd", .number(i.avoidedCostUSD, decimals: 0)),
                 ])
             })),
         ]).pretty + "\n"

@@ -16,7 +16,7 @@ public enum SARIF {
     }
 
     public static func result(code: String, severity: Severity, message: String, file: String, line: Int?, column: Int?,
-                              rule: String? = nil) -> JSONValue {
+                              rule: String? = nil, related: [JSONValue] = [], properties: [(String, JSONValue)] = []) -> JSONValue {
         var region: [(String, JSONValue)] = []
         if let line { region.append(("startLine", .int(line))) }
         if let column { region.append(("startColumn", .int(column))) }
@@ -28,8 +28,17 @@ public enum SARIF {
             ("message", .object([("text", .string(message))])),
             ("locations", .array([.object([("physicalLocation", .object(physical))])])),
         ]
-        if let rule { o.append(("properties", .object([("rule", .string(rule))]))) }
+        if !related.isEmpty { o.append(("relatedLocations", .array(related))) }
+        let props = (rule.map { [("rule", JSONValue.string($0))] } ?? []) + properties
+        if !props.isEmpty { o.append(("properties", .object(props))) }
         return .object(o)
+    }
+
+    /// A related location (a rule's file and line) for a result.
+    public static func relatedLocation(id: Int, file: String, line: Int?, message: String) -> JSONValue {
+        var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(file))]))]
+        if let line { physical.append(("region", .object([("startLine", .int(line))]))) }
+        return .object([("id", .int(id)), ("physicalLocation", .object(physical)), ("message", .object([("text", .string(message))]))])
     }
 
     /// A diagnostic as a result.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TransitCore
 import TransitEngine
+import TransitRecord
 import TransitReports
 
 /// `transit-check check FILE...`: one shipment's checklist, verdict and estimate.
@@ -16,6 +17,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "text (default on a terminal), json (default in a pipe), markdown, or html (a printable checklist).") var format: Format?
     @Option(help: "Write the result to this file (atomically).") var output: String?
     @Flag(help: "Show for each checklist row the rules, conditions and manifest fields behind it.") var explain = false
+    @Option(help: "Append each result to this SQLite record (as batch --record does).") var record: String?
 
     func run() throws {
         let workspace = try rulesOptions.workspace()
@@ -24,8 +26,10 @@ struct CheckCommand: ParsableCommand {
         let format = self.format ?? (Output.isTerminal && output == nil ? .text : .json)
         var outcomes: [CheckOutcome] = []
         var reports: [(Report, [[RowExplanation]]?)] = []
+        let recorder = try record.map { try RecordOptions.open($0, command: "check", workspace: workspace) }
         for file in files {
-            switch workspace.loadShipment(file) {
+            var hash: String?
+            switch workspace.loadShipment(file, contentHash: &hash) {
             case .failure(let f):
                 outcomes.append(.invalid(file: file, diagnostics: f.diagnostics))
                 Output.error(DiagnosticText.render(f.diagnostics))
@@ -34,6 +38,14 @@ struct CheckCommand: ParsableCommand {
                 outcomes.append(.report(r))
                 reports.append((r, explain ? workspace.evaluator.explain(shipment, r, options: options) : nil))
             }
+            do { try recorder?.append(RecordEntry(path: file, outcome: outcomes.last!, contentHash: hash)) } catch {
+                Output.error("--record: cannot write the record: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        do { try recorder?.finish() } catch {
+            Output.error("--record: cannot write the record: \(error)")
+            throw ExitCode(2)
         }
         let text: String
         switch format {

@@ -7,7 +7,7 @@ import TransitReports
 /// `transit-check rules …`: tools for the people who write and test rules.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "Lint, test, explain and measure rules.",
-                                                    subcommands: [Lint.self, Test.self, Explain.self, Diff.self, Coverage.self])
+                                                    subcommands: [Lint.self, Test.self, Explain.self, Export.self, Diff.self, Coverage.self])
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Report load errors and semantic problems in a rules directory.")
@@ -82,28 +82,55 @@ struct RulesCommand: ParsableCommand {
         }
     }
 
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every loaded rule once (id, pack, title, kind, checkpoints, severity, source, file and line) and the document catalogue: what compact batch rows cite by id.")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
+        @OptionGroup var rulesOptions: RulesOptions
+        @Option(help: "json (default) or text.") var format: Format = .json
+
+        func run() throws {
+            let w = try rulesOptions.workspace()
+            Output.write(format == .json ? RulesExport.json(w.ruleSet, digest: w.rulesDigest) : RulesExport.text(w.ruleSet))
+        }
+    }
+
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Impact analysis: check a corpus with and without draft packs and list what changes.")
         @Option(help: "Draft pack(s) to add (a draft replaces the pack with the same id; its rules may supersede others).") var draft: [String]
         @Argument(help: "Manifests or directories.") var corpus: [String]
         @Option(help: "The rules directory (default: rules/ here or above).") var rules: String?
-        @Option(help: "text, markdown or json.") var format: String = "text"
-        @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD).") var asOf: DayArgument?
+        @Option(help: "text, markdown, json or csv (a row per affected shipment).") var format: String = "text"
+        @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD); default: the drafts' start date when it is in the future, else each shipment's departure.") var asOf: DayArgument?
 
         func run() throws {
             guard !draft.isEmpty else { Output.error("rules diff needs at least one --draft FILE"); throw ExitCode(2) }
+            guard ["text", "markdown", "json", "csv"].contains(format) else { Output.error("--format must be text, markdown, json or csv"); throw ExitCode(2) }
             let before = try loadWorkspace(rules: rules, drafts: [])
             let after = try loadWorkspace(rules: rules, drafts: draft)
             let files = BatchInputs.expand(corpus)
-            let options = CheckOptions(asOf: asOf?.day)
-            let report = ImpactReport.compare(before: Policy.check(before, files, options: options).map(\.report),
+            let draftIDs = Set(after.ruleSet.packs.filter { $0.status == .draft }.map(\.id))
+            let starts = after.ruleSet.packs.filter { draftIDs.contains($0.id) }.compactMap(\.effective.from)
+            var day = asOf?.day
+            var note: String?
+            if let given = day {
+                note = "Judged as of \(given) (--as-of)."
+            } else if let start = ImpactReport.defaultAsOf(draftStarts: starts, today: Clock.today()) {
+                day = start
+                note = "Judged as of \(start), the drafts' start date, which is in the future (before it the drafts change nothing); pass --as-of to choose another day."
+                Output.error("rules diff: " + note!)
+            }
+            let options = CheckOptions(asOf: day)
+            var report = ImpactReport.compare(before: Policy.check(before, files, options: options).map(\.report),
                                               after: Policy.check(after, files, options: options).map(\.report), drafts: draft,
                                               supersededBy: after.supersededBy)
+            report.asOf = day
+            report.asOfNote = note
             switch format {
             case "text": Output.write(PolicyReports.diffText(report, markdown: false))
             case "markdown": Output.write(PolicyReports.diffText(report, markdown: true))
-            case "json": Output.write(PolicyReports.diffJSON(report))
-            default: Output.error("--format must be text, markdown or json"); throw ExitCode(2)
+            case "csv": Output.write(PolicyReports.diffCSV(report))
+            default: Output.write(PolicyReports.diffJSON(report))
             }
         }
     }

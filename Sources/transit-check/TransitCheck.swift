@@ -10,8 +10,8 @@ struct TransitCheck: ParsableCommand {
         commandName: "transit-check",
         abstract: "Checks shipment manifests against transit, phytosanitary, veterinary and documentation rules along Central Asia – Pakistan corridors.",
         discussion: "Exit status: 0 ready, 1 not ready (incomplete or blocked), 2 bad input or usage.",
-        subcommands: [CheckCommand.self, BatchCommand.self, CorridorsCommand.self, PlacesCommand.self, DocumentsCommand.self,
-                      RulesCommand.self, ServeCommand.self, CorpusCommand.self])
+        subcommands: [CheckCommand.self, BatchCommand.self, HistoryCommand.self, CorridorsCommand.self, PlacesCommand.self,
+                      DocumentsCommand.self, RulesCommand.self, ServeCommand.self, CorpusCommand.self])
 
     /// ArgumentParser exits 64 on usage errors; the SPEC says 2. A batch stopped by a signal
     /// exits 128 + its number (130 Ctrl-C, 143 SIGTERM), as shells report it, so scripts can

@@ -131,7 +131,7 @@ import Testing
         #expect(p.terminationStatus == 143)
         let lines = try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count > 0 && lines.count < count && lines.count % 512 == 0, "whole windows of 256 rows a job")
-        #expect(lines.allSatisfy { $0.hasPrefix("{\"report\":1,") && $0.hasSuffix("}") })
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"row\":1,") && $0.hasSuffix("}") })
         #expect(try fm.contentsOfDirectory(atPath: dir) == ["out.jsonl"], "no temporary file left")
     }
 

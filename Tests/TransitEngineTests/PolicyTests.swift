@@ -163,3 +163,57 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
         #expect(rows.first { $0.rule.id == "pk-halal-meat" }?.shipments == 1)
     }
 }
+
+/// Issue 18: what `rules diff` tells an analyst.
+@Suite struct DraftImpactBreakdownTests {
+    static let draft = Checkout.root + "/rules/drafts/kz-pk-transit-agreement.yaml"
+
+    func diff(asOf: Day? = nil) throws -> ImpactReport {
+        let after = try Workspace.load(rulesDirectory: Checkout.root + "/rules", drafts: [Self.draft]).get()
+        let files = Checkout.files(in: "shipments").map { Checkout.root + "/" + $0 }
+        let options = CheckOptions(asOf: asOf)
+        return ImpactReport.compare(before: Policy.check(Checkout.workspace, files, options: options).map(\.report),
+                                    after: Policy.check(after, files, options: options).map(\.report),
+                                    drafts: ["draft"], supersededBy: after.supersededBy)
+    }
+
+    /// A permit the manifest already holds still counts as compliance cost avoided.
+    @Test func avoidedCostCountsDocumentsAlreadyHeld() throws {
+        let r = try diff()
+        let oats = try #require(r.impacts.first { $0.id == "KZ-PK-2026-1004" })
+        let permit = try #require(oats.avoided.first { $0.document == "import-permit" })
+        #expect(permit.held, "the oats manifest holds its DPP permit")
+        #expect(permit.costUSD > 0 && oats.avoidedCostUSD == permit.costUSD)
+        #expect(oats.costDelta.p50 == 0, "the estimate does not change for a held document")
+        #expect(r.documentsAvoided.count == r.impacts.count && r.documentsAvoided.held >= 1)
+        #expect(r.avoidedCostUSD == r.impacts.reduce(0) { $0 + $1.avoidedCostUSD })
+    }
+
+    @Test func impactIsBrokenDownByCorridorChapterAndOrigin() throws {
+        let r = try diff()
+        let byCorridor = r.breakdown("corridor")
+        #expect(byCorridor.reduce(0) { $0 + $1.affected } == r.impacts.count)
+        #expect(byCorridor.allSatisfy { $0.checked >= $0.affected })
+        let chapters = Set(r.breakdown("hs_chapter").map(\.key))
+        #expect(chapters.isSuperset(of: ["10", "12", "07", "02"]), "\(chapters)")
+        let origins = r.breakdown("origin_country")
+        #expect(origins.map(\.key) == ["KZ"])
+        let lentilsQTTA = try #require(byCorridor.first { $0.key == "qtta-torugart" })
+        #expect(lentilsQTTA.better == 1)
+        #expect(r.shipmentDays == r.timeDelta.p50 / 24)
+        #expect(r.medianDays <= 0)
+        let text = PolicyReports.diffText(r, markdown: false)
+        #expect(text.contains("shipment-days") && text.contains("By HS chapter:") && text.contains("already held"))
+        let csv = PolicyReports.diffCSV(r).split(separator: "\n")
+        #expect(csv.count == r.impacts.count + 1 && csv[0].hasPrefix("file,id,corridor,hs_chapters,origin_country"))
+        let json = try JSONSerialization.jsonObject(with: Data(PolicyReports.diffJSON(r).utf8)) as! [String: Any]
+        #expect((json["breakdown"] as? [String: Any])?["corridor"] != nil)
+    }
+
+    @Test func theDefaultAsOfIsTheDraftsStartWhenItIsInTheFuture() {
+        let today = Day(iso: "2026-03-10")!
+        #expect(ImpactReport.defaultAsOf(draftStarts: [Day(iso: "2027-01-01")!], today: today) == Day(iso: "2027-01-01"))
+        #expect(ImpactReport.defaultAsOf(draftStarts: [Day(iso: "2026-01-01")!], today: today) == nil)
+        #expect(ImpactReport.defaultAsOf(draftStarts: [], today: today) == nil)
+    }
+}

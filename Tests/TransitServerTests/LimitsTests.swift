@@ -59,13 +59,16 @@ import Testing
     }
 
     @Test func slowClientsDoNotStopOthersFromBeingChecked() async throws {
-        let limits = ServerLimits(bodyTimeout: .seconds(3), idleTimeout: .seconds(5), maxConnections: 64)
+        // The idle timeout well above the body timeout, so that on a loaded machine the 408 is
+        // written before the connection is dropped as idle.
+        let limits = ServerLimits(bodyTimeout: .seconds(3), idleTimeout: .seconds(25), maxConnections: 64)
         let manifest = Self.manifest
         try await LiveServer.run(limits: limits) { port in
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<16 {
                     group.addTask {
-                        try await RawSocket.exchange(port, "POST /check HTTP/1.1\r\nHost: x\r\nContent-Length: 500", body: Array("manifest".utf8), shutdownWrite: false).status
+                        try await RawSocket.exchange(port, "POST /check HTTP/1.1\r\nHost: x\r\nContent-Length: 500", body: Array("manifest".utf8),
+                                                     shutdownWrite: false, timeout: 30).status
                     }
                 }
                 let started = Date()

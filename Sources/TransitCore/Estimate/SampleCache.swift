@@ -66,6 +66,15 @@ public final class SampleCache: @unchecked Sendable {
         return v
     }
 
+    private struct ReopeningKey: Hashable { var link: Int; var day: Int }
+    private var reopenings: [ReopeningKey: Day?] = [:]
+
+    /// When a link that is not open on `day` opens again: a day-by-day search over up to four
+    /// years for a link closed with no known end, so it is worked out once per link and day.
+    func reopening(link: Int, after day: Day, _ make: () -> Day?) -> Day? {
+        memo(\.reopenings, ReopeningKey(link: link, day: day.ordinal), make)
+    }
+
     struct JourneyKey: Hashable { var corridor: String; var origin: String; var destination: String; var mode: TransportMode? }
 
     func journey(_ key: JourneyKey, _ make: () -> Result<Journey, RouteProblem>) -> Result<Journey, RouteProblem> {

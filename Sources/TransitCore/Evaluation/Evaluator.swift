@@ -41,7 +41,7 @@ public struct Evaluator: Sendable {
         }
         for p in planner.problems(journey, departure: day) {
             findings.append(Finding(severity: .error, code: p.code, message: p.message, rule: nil, path: "corridor",
-                                    location: p.location ?? shipment.fieldLocations["corridor"]))
+                                    location: p.location ?? shipment.fieldLocations["corridor"], brief: p.brief))
             blocked = true
         }
         if let problem = regimeProblem(shipment, journey, day) {
@@ -95,15 +95,18 @@ public struct Evaluator: Sendable {
         var report = Report(shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
                             checklist: checklist, findings: findings, estimate: estimate)
         report.firedRules = fired.sorted().map { rules.rules[$0].id }
+        report.header = ShipmentHeader(shipment)
         return report
     }
 
     private func unroutable(_ s: Shipment, _ day: Day, _ corridor: String?, _ p: RouteProblem) -> Report {
         let finding = Finding(severity: .error, code: p.code, message: p.message, rule: nil, path: "corridor",
                               location: p.location ?? s.fieldLocations["corridor"])
-        return Report(shipmentID: s.id, file: s.file, corridor: corridor, asOf: day, verdict: .blocked, checklist: [],
-                      findings: [finding],
-                      estimate: Estimate(costUSD: .zero, timeHours: .zero, delayFromMissingDocumentsHours: .zero, steps: []))
+        var report = Report(shipmentID: s.id, file: s.file, corridor: corridor, asOf: day, verdict: .blocked, checklist: [],
+                            findings: [finding],
+                            estimate: Estimate(costUSD: .zero, timeHours: .zero, delayFromMissingDocumentsHours: .zero, steps: []))
+        report.header = ShipmentHeader(s)
+        return report
     }
 
     /// A claimed transit regime that some route country is not party to on the day blocks the shipment.

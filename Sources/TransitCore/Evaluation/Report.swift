@@ -90,6 +90,9 @@ public struct Finding: Hashable, Sendable {
     public var rule: String?
     public var path: String?
     public var location: SourceLocation?
+    /// The message without the sources of the figures behind it (a link's status), for compact
+    /// rows, which cite sources elsewhere; nil when the message is brief already.
+    public var brief: String? = nil
 }
 
 /// Time and cost of the trip, step by step, with totals combined from log-normal steps.
@@ -132,6 +135,9 @@ public struct Report: Hashable, Sendable {
     /// Ids of every rule that applied (required, prohibited, warned or added a procedure), in
     /// load order: for `rules coverage` and `rules diff`. Not part of the JSON report.
     public var firedRules: [String] = []
+    /// The shipment in a few fields (parties, places, departure, goods), for compact rows, the
+    /// CSV and `rules diff`'s breakdowns. Not part of the JSON report.
+    public var header: ShipmentHeader = .unknown
 }
 
 extension ChecklistRow {

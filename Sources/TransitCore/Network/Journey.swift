@@ -57,6 +57,8 @@ public struct RouteProblem: Hashable, Sendable, Error {
     public var code: String
     public var message: String
     public var location: SourceLocation?
+    /// The message without the figures' sources, for compact rows.
+    public var brief: String? = nil
 }
 
 /// The journey along a corridor between two places: the places, links, checkpoints and steps,

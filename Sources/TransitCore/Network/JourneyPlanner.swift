@@ -45,12 +45,10 @@ public struct JourneyPlanner: Sendable {
             let period = link.period(on: reached)
             let seasonal = period?.span.isYearly == true ? " for the season (\(period!.span.description))" : ""
             let verb = status == .closed ? "reopens" : "opens"
-            let reopens = link.reopening(after: reached).map { "; it \(verb) on \($0)" }
+            let reopens = cache.reopening(link: d.index, after: reached) { link.reopening(after: reached) }.map { "; it \(verb) on \($0)" }
                 ?? (status == .closed ? "; no reopening date is known" : "")
-            out.append(RouteProblem(
-                code: "link-\(status.rawValue)",
-                message: "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens) (\(statusSource))",
-                location: link.location))
+            let brief = "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens)"
+            out.append(RouteProblem(code: "link-\(status.rawValue)", message: "\(brief) (\(statusSource))", location: link.location, brief: brief))
         }
         return out
     }

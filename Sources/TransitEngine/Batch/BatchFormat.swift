@@ -5,118 +5,72 @@ import TransitReports
 /// batch streams and never holds every report.
 public enum BatchFormat: String, CaseIterable, Sendable {
     case jsonl, csv, junit, sarif
+}
 
-    public func header(rules: RuleSet) -> String {
-        switch self {
+/// Writes a batch's rows in one format: compact rows (or, with `full`, SPEC 4 reports per line),
+/// with the review (baseline and waivers) applied, and the rule set at hand for SARIF's rules.
+public struct BatchRenderer: Sendable {
+    public var format: BatchFormat
+    /// `--full`: jsonl lines are whole SPEC 4 reports, as before compact rows.
+    public var full: Bool
+    /// `--bom`: the CSV starts with a UTF-8 byte order mark, for spreadsheet programs that need one.
+    public var bom: Bool
+    public var review: Review?
+    public var rules: RuleSet
+
+    public init(format: BatchFormat, full: Bool = false, bom: Bool = false, review: Review? = nil, rules: RuleSet) {
+        self.format = format; self.full = full; self.bom = bom; self.review = review; self.rules = rules
+    }
+
+    public func header() -> String {
+        switch format {
         case .jsonl: return ""
-        case .csv: return BatchCSV.header
+        case .csv: return (bom ? "\u{FEFF}" : "") + BatchCSV.header
         case .junit: return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"transit-check\">\n<testsuite name=\"transit-check\">\n"
         case .sarif: return BatchSARIF.header
         }
     }
 
-    /// A row's UTF-8 text; rendered on the worker threads, so it must not depend on other rows.
-    public func row(_ row: BatchRow) -> [UInt8] {
-        switch self {
-        case .jsonl: return BatchJSONL.line(row)
-        case .csv: return Array(BatchCSV.line(row).utf8)
-        case .junit: return Array(BatchJUnit.testcase(row).utf8)
-        case .sarif: return Array(BatchSARIF.results(row).utf8)
-        }
-    }
-
     /// What goes between two non-empty rows (SARIF results are one JSON array).
-    public var separator: String { self == .sarif ? ",\n" : "" }
+    public var separator: String { format == .sarif ? ",\n" : "" }
 
-    public var footer: String {
-        switch self {
+    /// The end of the output; SARIF's lists every rule that produced a result (`cited`, in the
+    /// order they first did).
+    public func footer(cited: [String]) -> String {
+        switch format {
         case .jsonl, .csv: return ""
         case .junit: return "</testsuite>\n</testsuites>\n"
-        case .sarif: return BatchSARIF.footer
-        }
-    }
-}
-
-enum BatchJSONL {
-    static func line(_ row: BatchRow) -> [UInt8] {
-        switch row.outcome {
-        case .report(let r):
-            return JSONReport.line(r)
-        case .invalid(let file, let ds):
-            return Array(JSONValue.object([
-                ("report", .int(1)),
-                ("shipment", .object([("id", .null), ("file", .string(file))])),
-                ("verdict", .string("error")),
-                ("errors", .array(ds.map(DiagnosticJSON.value))),
-            ]).compact.utf8) + [10]
-        }
-    }
-}
-
-enum BatchCSV {
-    static let header = "file,id,corridor,verdict,missing_documents,cost_p50_usd,cost_p90_usd,time_p50_hours,time_p90_hours,delay_p50_hours,errors\n"
-
-    static func line(_ row: BatchRow) -> String {
-        switch row.outcome {
-        case .report(let r):
-            let missing = r.documentsToObtain.map { "\($0.document) (\($0.status.rawValue))" }
-            let e = r.estimate
-            let blockers = r.findings.filter { $0.severity == .error && !$0.code.hasPrefix("document-") }.map(\.message)
-            return [r.file, r.shipmentID, r.corridor ?? "", r.verdict.rawValue, missing.joined(separator: "; "),
-                    n(e.costUSD.p50, 0), n(e.costUSD.p90, 0), n(e.timeHours.p50, 1), n(e.timeHours.p90, 1),
-                    n(e.delayFromMissingDocumentsHours.p50, 1), blockers.joined(separator: "; ")].map(field).joined(separator: ",") + "\n"
-        case .invalid(let file, let ds):
-            let errors = ds.map { d in (d.location.map { "\($0.line):\($0.column): " } ?? "") + d.message }
-            return [file, "", "", "error", "", "", "", "", "", "", errors.joined(separator: "; ")].map(field).joined(separator: ",") + "\n"
+        case .sarif: return BatchSARIF.footer(cited: cited, rules: rules)
         }
     }
 
-    static func n(_ v: Double, _ d: Int) -> String { JSONValue.format(v, decimals: d) }
-
-    /// RFC 4180 quoting; a leading = + - @ is prefixed so that spreadsheets do not run it.
-    static func field(_ s: String) -> String {
-        var v = s
-        if let c = v.first, "=+-@".contains(c), Double(v) == nil { v = "'" + v }
-        guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-enum BatchJUnit {
-    static func testcase(_ row: BatchRow) -> String {
-        switch row.outcome {
-        case .report(let r):
-            let name = MarkupText.escape("\(r.shipmentID) (\(r.file))")
-            let head = "<testcase classname=\"\(MarkupText.escape(r.corridor ?? "no-corridor"))\" name=\"\(name)\" file=\"\(MarkupText.escape(r.file))\">"
-            if r.verdict == .ready { return head + "</testcase>\n" }
-            let body = r.findings.filter { $0.severity == .error }.map { f in
-                "\(f.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "")\(f.message) [\(f.code)]"
-            }.joined(separator: "\n")
-            return head + "<failure type=\"\(r.verdict.rawValue)\" message=\"\(r.verdict.rawValue)\">\(MarkupText.escape(body))</failure></testcase>\n"
-        case .invalid(let file, let ds):
-            let body = ds.map { d in (d.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + d.message + " [\(d.code)]" }.joined(separator: "\n")
-            return "<testcase classname=\"invalid\" name=\"\(MarkupText.escape(file))\" file=\"\(MarkupText.escape(file))\"><error type=\"error\" message=\"invalid manifest\">\(MarkupText.escape(body))</error></testcase>\n"
-        }
-    }
-
-}
-
-/// SARIF: one result per finding, located at the manifest's file, line and column.
-enum BatchSARIF {
-    static let header = SARIF.header(tool: "transit-check")
-    static let footer = SARIF.footer
-
-    static func results(_ row: BatchRow) -> String {
-        let items: [JSONValue]
-        switch row.outcome {
-        case .report(let r):
-            items = r.findings.map { f in
-                SARIF.result(code: f.code, severity: f.severity, message: f.message, file: f.location?.file ?? r.file,
-                             line: f.location?.line, column: f.location?.column, rule: f.rule)
+    /// A row's UTF-8 text and what the summary needs of it; rendered on the worker threads, so it
+    /// must not depend on other rows. `compact` is the row before the review (made when needed).
+    func render(_ row: BatchRow, compact: CompactRow?) -> (text: [UInt8], open: Bool, cited: [String]) {
+        guard case .report(let report) = row.outcome else {
+            let invalid: [UInt8]
+            guard case .invalid(let file, let ds) = row.outcome else { return ([], false, []) }
+            switch format {
+            case .jsonl: invalid = CompactRowJSON.invalidLine(file: file, diagnostics: ds)
+            case .csv: invalid = Array(BatchCSV.invalid(file: file, diagnostics: ds).utf8)
+            case .junit: invalid = Array(BatchJUnit.invalid(file: file, diagnostics: ds).utf8)
+            case .sarif: invalid = Array(BatchSARIF.invalid(file: file, diagnostics: ds).utf8)
             }
-        case .invalid(let file, let ds):
-            items = ds.map { SARIF.result($0, file: file) }
+            return (invalid, true, format == .sarif ? ds.map(\.code) : [])
         }
-        return items.map(\.compact).joined(separator: ",\n")
+        if format == .jsonl && full && (review?.isEmpty ?? true) {
+            return (JSONReport.line(report), report.verdict != .ready, [])
+        }
+        var shown = compact ?? CompactRow(report)
+        if let review, !review.isEmpty { shown = review.apply(to: shown) }
+        let open = report.verdict != .ready && ((review?.isEmpty ?? true) || shown.hasOpenErrors)
+        switch format {
+        case .jsonl: return (full ? JSONReport.line(report) : CompactRowJSON.line(shown), open, [])
+        case .csv: return (Array(BatchCSV.line(shown).utf8), open, [])
+        case .junit: return (Array(BatchJUnit.testcase(shown, failing: open).utf8), open, [])
+        case .sarif:
+            let (text, cited) = BatchSARIF.results(shown, rules: rules)
+            return (Array(text.utf8), open, cited)
+        }
     }
 }
