@@ -7,12 +7,22 @@ enum Files {
     static let manifestLimits = YAMLLimits(maxBytes: 1 << 20, maxDepth: 32, maxAliasExpansion: 10_000)
 
     /// Every `.yaml`, `.yml` and `.json` file under `dir`, sorted so that loading is deterministic.
+    /// `dir` may be a symbolic link to a directory. A subdirectory that cannot be read is listed
+    /// itself, so that it gets an error row instead of being skipped without a word.
     static func yamlFiles(under dir: String) -> [String] {
-        guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
+        let root = URL(fileURLWithPath: dir).resolvingSymlinksInPath()
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        var unreadable: [String] = []
+        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [],
+                                                     errorHandler: { url, _ in unreadable.append(url.path); return true }) else { return [dir] }
         var out: [String] = []
-        while let rel = e.nextObject() as? String {
-            if rel.hasSuffix(".yaml") || rel.hasSuffix(".yml") || rel.hasSuffix(".json") { out.append(dir + "/" + rel) }
+        while let url = e.nextObject() as? URL {
+            let name = url.lastPathComponent
+            guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") else { continue }
+            let full = url.path
+            out.append(full.hasPrefix(rootPath) ? dir + "/" + full.dropFirst(rootPath.count) : full)
         }
+        out += unreadable.map { $0.hasPrefix(rootPath) ? dir + "/" + $0.dropFirst(rootPath.count) : $0 }
         return out.sorted()
     }
 

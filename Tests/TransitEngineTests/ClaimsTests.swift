@@ -67,4 +67,18 @@ import TransitCore
         #expect(throws: (any Error).self) { try AtomicFile.write("{}\n", to: dir + "/missing/out.json") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
     }
+
+    /// A batch killed with -9 leaves its temporary; the next batch writing the same file removes it.
+    @Test func aBatchRemovesAKilledRunsTemporary() throws {
+        let dir = NSTemporaryDirectory() + "batch-sink-\(getpid())"
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        FileManager.default.createFile(atPath: dir + "/.today.csv.transit-check-2147483646.tmp", contents: Data(count: 4096))
+        let sink = try BatchSink(path: dir + "/today.csv")
+        try sink.write("file,verdict\n")
+        try sink.finish()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["today.csv"])
+        #expect(try String(contentsOfFile: dir + "/today.csv", encoding: .utf8) == "file,verdict\n")
+    }
 }

@@ -78,3 +78,17 @@ import TransitYAML
         #expect(f.diagnostics.contains { $0.code == "out-of-range" && $0.message.contains("gross_kg") })
     }
 }
+
+/// A directory given as a symbolic link is searched like the directory itself.
+@Suite struct BatchInputLinkTests {
+    @Test func aSymlinkToADirectoryIsSearched() throws {
+        let link = NSTemporaryDirectory() + "shipments-link-\(getpid())"
+        unlink(link)
+        #expect(symlink(Checkout.root + "/shipments", link) == 0)
+        defer { unlink(link) }
+        let found = BatchInputs.expand([link])
+        #expect(found.count == Checkout.files(in: "shipments").count + (try FileManager.default.contentsOfDirectory(atPath: Checkout.root + "/shipments/invalid").filter { $0.hasSuffix(".yaml") }.count))
+        #expect(found.allSatisfy { $0.hasPrefix(link + "/") })
+        #expect(found.contains(link + "/kz-pk-oats-qtta.yaml"))
+    }
+}

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Where batch output goes: standard output, or a temporary file beside PATH that is renamed
-/// over it only when the batch has finished, so an interrupted run never leaves a partial file.
+/// Where batch output goes: standard output, or a temporary file beside PATH that is flushed to
+/// disk and renamed over it only when the batch has finished, so an interrupted run never leaves
+/// a partial file. The temporary is named as `AtomicFile` names its own, so a run killed with -9
+/// leaves one that the next run writing the same file removes.
 public final class BatchSink {
     let path: String?
     let temporary: String?
@@ -11,8 +13,8 @@ public final class BatchSink {
     public init(path: String?) throws {
         self.path = path
         guard let path else { temporary = nil; handle = .standardOutput; return }
-        let url = URL(fileURLWithPath: path)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        AtomicFile.removeStale(for: path)
+        let tmp = AtomicFile.temporaryPath(for: path)
         guard FileManager.default.createFile(atPath: tmp, contents: nil), let h = FileHandle(forWritingAtPath: tmp) else {
             throw CocoaError(.fileWriteNoPermission)
         }
@@ -49,8 +51,9 @@ public final class BatchSink {
     public func finish() throws {
         try flush()
         guard let temporary, let path else { return }
+        guard fsync(handle.fileDescriptor) == 0 else { abandon(); throw CocoaError(.fileWriteOutOfSpace) }
         try handle.close()
-        guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        guard rename(temporary, path) == 0 else { unlink(temporary); throw CocoaError(.fileWriteUnknown) }
     }
 
     /// Removes the temporary file only, leaving the handle open: for a forced exit that may
