@@ -14,7 +14,7 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "Manifest files, directories, or - to read paths from standard input.") var paths: [String]
     @OptionGroup var rulesOptions: RulesOptions
     @Option(help: "Threads (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "jsonl, csv, junit or sarif.") var format: String = "jsonl"
+    @Option(help: "jsonl, csv, junit or sarif.") var format: BatchFormat = .jsonl
     @Option(help: "Write to this file, atomically (a temporary file renamed at the end).") var output: String?
     @Option(help: "Check only shard K of N (K from 1 to N), chosen by a stable hash of each path.") var shard: String?
     @Option(help: "Use this corridor instead of each manifest's.") var corridor: String?
@@ -28,10 +28,6 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .customLong("parse-only"), help: .hidden) var parseOnly = false
 
     func run() throws {
-        guard let format = BatchFormat(rawValue: format) else {
-            Output.error("--format must be one of: \(BatchFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            throw ExitCode(2)
-        }
         var selectedShard: Shard?
         if let shard {
             guard let s = Shard(shard) else { Output.error("--shard must be K/N with 1 <= K <= N, e.g. 2/8"); throw ExitCode(2) }

@@ -56,19 +56,18 @@ extension CorridorsCommand {
         static let configuration = CommandConfiguration(abstract: "Check a manifest on every corridor that joins its origin and destination, best first.")
         @Argument(help: "Manifest file.") var file: String
         @OptionGroup var rulesOptions: RulesOptions
-        @Option(help: "Rank by time or cost (after the verdict).") var by: String = "time"
+        @Option(help: "Rank by time or cost (after the verdict).") var by: RankBy = .time
         @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD).") var asOf: DayArgument?
         @Option(help: "Write the UNESCAP time/cost-distance chart (SVG) of every corridor to this file.") var chart: String?
 
         func run() throws {
-            guard by == "time" || by == "cost" else { Output.error("--by must be time or cost"); throw ExitCode(2) }
             let w = try rulesOptions.workspace()
             let shipment: Shipment
             switch w.loadShipment(file) {
             case .success(let s): shipment = s
             case .failure(let f): Output.error(DiagnosticText.render(f.diagnostics)); throw ExitCode(2)
             }
-            let ranked = w.evaluator.compare(shipment, options: CheckOptions(asOf: asOf?.day), byCost: by == "cost")
+            let ranked = w.evaluator.compare(shipment, options: CheckOptions(asOf: asOf?.day), byCost: by == .cost)
             Output.write("\(shipment.id): \(shipment.origin) → \(shipment.destination), \(ranked.count) corridors\n")
             for (i, o) in ranked.enumerated() {
                 let e = o.report.estimate

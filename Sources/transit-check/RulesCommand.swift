@@ -13,7 +13,7 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Report load errors and semantic problems in a rules directory.")
         @Argument(help: "Rules directory (default: the bundled rules/).") var directory: String?
         @Option(help: "Draft packs to lint with the rules.") var draft: [String] = []
-        @Option(help: "text, json or sarif.") var format: String = "text"
+        @Option(help: "text, json or sarif.") var format: LintFormat = .text
         @Flag(help: "Fail on warnings too.") var strict = false
 
         func run() throws {
@@ -21,9 +21,9 @@ struct RulesCommand: ParsableCommand {
             let result = Policy.lint(rulesDirectory: dir, drafts: draft)
             let sorted = result.diagnostics.sorted { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
             switch format {
-            case "json": Output.write(PolicyReports.lintJSON(sorted))
-            case "sarif": Output.write(PolicyReports.lintSARIF(sorted))
-            case "text":
+            case .json: Output.write(PolicyReports.lintJSON(sorted))
+            case .sarif: Output.write(PolicyReports.lintSARIF(sorted))
+            case .text:
                 if !sorted.isEmpty { Output.write(DiagnosticText.render(sorted) + "\n") }
                 let warnings = sorted.filter { $0.severity == .warning }.count
                 Output.error("\(result.errors) errors, \(warnings) warnings; \(result.assumptions) of \(result.sources) sources are labelled assumptions")
@@ -100,12 +100,11 @@ struct RulesCommand: ParsableCommand {
         @Option(help: "Draft pack(s) to add (a draft replaces the pack with the same id; its rules may supersede others).") var draft: [String]
         @Argument(help: "Manifests or directories.") var corpus: [String]
         @Option(help: "The rules directory (default: rules/ here or above).") var rules: String?
-        @Option(help: "text, markdown, json or csv (a row per affected shipment).") var format: String = "text"
+        @Option(help: "text, markdown, json or csv (a row per affected shipment).") var format: DiffFormat = .text
         @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD); default: the drafts' start date when it is in the future, else each shipment's departure.") var asOf: DayArgument?
 
         func run() throws {
             guard !draft.isEmpty else { Output.error("rules diff needs at least one --draft FILE"); throw ExitCode(2) }
-            guard ["text", "markdown", "json", "csv"].contains(format) else { Output.error("--format must be text, markdown, json or csv"); throw ExitCode(2) }
             let before = try loadWorkspace(rules: rules, drafts: [])
             let after = try loadWorkspace(rules: rules, drafts: draft)
             let files = BatchInputs.expand(corpus)
@@ -127,10 +126,10 @@ struct RulesCommand: ParsableCommand {
             report.asOf = day
             report.asOfNote = note
             switch format {
-            case "text": Output.write(PolicyReports.diffText(report, markdown: false))
-            case "markdown": Output.write(PolicyReports.diffText(report, markdown: true))
-            case "csv": Output.write(PolicyReports.diffCSV(report))
-            default: Output.write(PolicyReports.diffJSON(report))
+            case .text: Output.write(PolicyReports.diffText(report, markdown: false))
+            case .markdown: Output.write(PolicyReports.diffText(report, markdown: true))
+            case .csv: Output.write(PolicyReports.diffCSV(report))
+            case .json: Output.write(PolicyReports.diffJSON(report))
             }
         }
     }
@@ -139,7 +138,7 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "How often each rule fired on a corpus, and which never did.")
         @Argument(help: "Manifests or directories.") var corpus: [String]
         @OptionGroup var rulesOptions: RulesOptions
-        @Option(help: "text or json.") var format: String = "text"
+        @Option(help: "text or json.") var format: ListFormat = .text
         @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD).") var asOf: DayArgument?
 
         func run() throws {
@@ -147,7 +146,7 @@ struct RulesCommand: ParsableCommand {
             let outcomes = Policy.check(w, BatchInputs.expand(corpus), options: CheckOptions(asOf: asOf?.day))
             let rows = Policy.coverage(w, outcomes)
             let total = outcomes.compactMap(\.report).count
-            Output.write(format == "json" ? PolicyReports.coverageJSON(rows, total: total) : PolicyReports.coverageText(rows, total: total))
+            Output.write(format == .json ? PolicyReports.coverageJSON(rows, total: total) : PolicyReports.coverageText(rows, total: total))
         }
     }
 }
