@@ -64,7 +64,7 @@ let expectedVerdicts: [String: Verdict] = [
             try json.write(toFile: golden, atomically: true, encoding: .utf8)
         }
         let expected = try String(contentsOfFile: golden, encoding: .utf8)
-        #expect(json == expected, "report differs from \(golden)")
+        #expect(json == expected, "report differs from \(golden) (UPDATE_GOLDEN=1 to accept):\n\(LineDiff.describe(expected: expected, actual: json))")
     }
 
     @Test func reportsFollowTheSpecShape() throws {
@@ -116,16 +116,16 @@ let expectedVerdicts: [String: Verdict] = [
         }
     }
 
-    @Test func closedBorderBlocksTheCitrusWithTheReason() {
-        guard case .report(let r) = Checkout.workspace.check(file: Checkout.root + "/shipments/pk-kz-citrus-tap-road.yaml") else { return }
+    @Test func closedBorderBlocksTheCitrusWithTheReason() throws {
+        let r = try #require(Checkout.workspace.check(file: Checkout.root + "/shipments/pk-kz-citrus-tap-road.yaml").report)
         let closure = r.findings.first { $0.code == "link-closed" }
         #expect(closure != nil)
         #expect(closure?.message.contains("Chaman") == true)
         #expect(closure?.location?.file == "rules/network/tap.yaml")
     }
 
-    @Test func plannedRailwayBlocksTheFlaxSeed() {
-        guard case .report(let r) = Checkout.workspace.check(file: Checkout.root + "/shipments/kz-pk-flaxseed-tap-rail.yaml") else { return }
+    @Test func plannedRailwayBlocksTheFlaxSeed() throws {
+        let r = try #require(Checkout.workspace.check(file: Checkout.root + "/shipments/kz-pk-flaxseed-tap-rail.yaml").report)
         #expect(r.findings.filter { $0.code == "link-planned" }.count == 4)
         #expect(r.estimate.steps.contains { $0.kind == .transshipment && $0.place == "PKCMN" }, "gauge change 1520/1676 at Chaman")
     }

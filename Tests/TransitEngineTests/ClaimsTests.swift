@@ -82,3 +82,12 @@ import TransitCore
         #expect(try String(contentsOfFile: dir + "/today.csv", encoding: .utf8) == "file,verdict\n")
     }
 }
+
+@Suite struct LineDiffTests {
+    @Test func aChangedLineIsShownWithItsNumber() {
+        let d = LineDiff.describe(expected: "a\nb\nc\n", actual: "a\nB\nc\n")
+        #expect(d.contains("- 2  b"))
+        #expect(d.contains("+ 2  B"))
+        #expect(d.contains("  1  a"))
+    }
+}

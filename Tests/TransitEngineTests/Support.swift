@@ -43,3 +43,27 @@ struct Marker {
         return out
     }
 }
+
+/// The lines where two texts differ, with their line numbers and a little context, for a golden
+/// that no longer matches ("report differs" alone says nothing about what changed).
+enum LineDiff {
+    static func describe(expected: String, actual: String, context: Int = 2, limit: Int = 12) -> String {
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var out: [String] = []
+        var shown = 0
+        var i = 0
+        while i < max(a.count, b.count), shown < limit {
+            let x = i < a.count ? String(a[i]) : nil, y = i < b.count ? String(b[i]) : nil
+            if x != y {
+                for k in max(0, i - context)..<i where k < a.count { out.append("  \(k + 1)  \(a[k])") }
+                if let x { out.append("- \(i + 1)  \(x)") }
+                if let y { out.append("+ \(i + 1)  \(y)") }
+                shown += 1
+            }
+            i += 1
+        }
+        if a.count != b.count { out.append("(\(a.count) lines expected, \(b.count) written)") }
+        return out.joined(separator: "\n")
+    }
+}

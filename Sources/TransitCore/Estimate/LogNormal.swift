@@ -18,7 +18,4 @@ public struct LogNormal: Sendable, Hashable {
         sigma = max(0, (log(max(q.p90, q.p50)) - mu) / LogNormal.z90)
     }
 
-    public var mean: Double { exp(mu + sigma * sigma / 2) }
-    public var variance: Double { (exp(sigma * sigma) - 1) * exp(2 * mu + sigma * sigma) }
-    public var quantiles: P5090 { P5090(p50: exp(mu), p90: exp(mu + LogNormal.z90 * sigma)) }
 }
