@@ -91,3 +91,16 @@ import Testing
         #expect(r.estimate.steps.filter { $0.kind == .document }.count == 2)
     }
 }
+
+@Suite struct SampleCacheBoundTests {
+    @Test func everyTableStaysWithinItsLimitAndAnswersStayTheSame() {
+        let cache = SampleCache(limit: 8)
+        let fresh = SampleCache()
+        for i in 0..<100 {
+            let q = P5090(p50: Double(i + 1), p90: Double(i + 2))
+            #expect(cache.samples(q, stream: 0) == fresh.samples(q, stream: 0))
+        }
+        #expect(cache.entryCounts.allSatisfy { $0 <= 8 })
+        #expect(cache.entryCounts[0] > 0)
+    }
+}

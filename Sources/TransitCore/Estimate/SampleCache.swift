@@ -2,8 +2,11 @@ import Foundation
 
 /// Memoizes what is costly and shared between shipments: each step's 10,000 draws and each
 /// planned journey. A pure function's cache, so results do not depend on what was checked
-/// before; safe to share between threads.
+/// before; safe to share between threads. Each table holds at most `limit` entries and starts
+/// afresh when full, so that a corpus of unusual routes cannot grow memory without bound.
 public final class SampleCache: @unchecked Sendable {
+    /// Entries a table holds before it is emptied (a step's draws are 40 KB).
+    public let limit: Int
     private struct Key: Hashable { var p50: UInt64; var p90: UInt64; var stream: UInt64 }
     private let lock = NSLock()
     private var samples: [Key: [Float]] = [:]
@@ -35,6 +38,7 @@ public final class SampleCache: @unchecked Sendable {
     /// tonnages give that holds both ranks, else by `full`. Exact either way.
     func costQuantiles(_ key: CostKey, tonnes a: Float, window: (P5090, P5090) -> P5090?, full: () -> P5090) -> P5090 {
         lock.lock()
+        if costBrackets[key] == nil, costBrackets.count >= limit { costBrackets.removeAll(keepingCapacity: true) }
         let brackets = costBrackets[key] ?? { let b = CostBrackets(); costBrackets[key] = b; return b }()
         let windows = brackets.windows(a)
         lock.unlock()
@@ -47,7 +51,13 @@ public final class SampleCache: @unchecked Sendable {
         return q
     }
 
-    public init() {}
+    public init(limit: Int = 4096) { self.limit = max(1, limit) }
+
+    /// How many entries each table holds now, for tests of the bound.
+    var entryCounts: [Int] {
+        lock.lock(); defer { lock.unlock() }
+        return [samples.count, journeys.count, times.count, procedureCosts.count, costBrackets.count, reopenings.count]
+    }
 
     /// The draws for a step; `stream` tells apart independent steps with equal figures.
     public func samples(_ q: P5090, stream: UInt64) -> [Float] {
@@ -61,6 +71,7 @@ public final class SampleCache: @unchecked Sendable {
         lock.unlock()
         let v = make()
         lock.lock()
+        if self[keyPath: table].count >= limit { self[keyPath: table].removeAll(keepingCapacity: true) }
         self[keyPath: table][key] = v
         lock.unlock()
         return v
