@@ -58,11 +58,11 @@ extension Workspace {
         for (doc, status) in e.status.sorted(by: { $0.key < $1.key }) where !rows(doc).contains(where: { $0.status == status }) {
             out.append("expected \(doc) to be \(status.rawValue); checklist: [\(actual)]")
         }
-        for code in e.notFindings where r.findings.contains(where: { $0.code == code }) {
-            out.append("expected no finding \(code); got: \(r.findings.filter { $0.code == code }.map(\.message).joined(separator: "; "))")
+        for code in e.notFindings where r.findings.contains(where: { $0.code.rawValue == code }) {
+            out.append("expected no finding \(code); got: \(r.findings.filter { $0.code.rawValue == code }.map(\.message).joined(separator: "; "))")
         }
-        for code in e.findings where !r.findings.contains(where: { $0.code == code }) {
-            out.append("expected a finding \(code); findings: [\(r.findings.map(\.code).joined(separator: ", "))]")
+        for code in e.findings where !r.findings.contains(where: { $0.code.rawValue == code }) {
+            out.append("expected a finding \(code); findings: [\(r.findings.map(\.code.rawValue).joined(separator: ", "))]")
         }
         return out
     }

@@ -8,7 +8,7 @@ public enum DocumentReport {
         out.append("# \(r.shipmentID): \(headline(r.verdict))")
         out.append("")
         out.append("`\(r.file)` via **\(r.corridor ?? "no corridor")**, as of \(r.asOf)")
-        let blockers = r.findings.filter { $0.severity == .error && !$0.code.hasPrefix("document-") }
+        let blockers = r.findings.filter { $0.severity == .error && !$0.code.isAboutADocument }
         if !blockers.isEmpty {
             out.append("")
             for f in blockers { out.append("- **\(cell(f.message))**") }
@@ -60,7 +60,7 @@ public enum DocumentReport {
                 + "<td>\(n(row.leadTimeHours.p50))&ndash;\(n(row.leadTimeHours.p90)) h\(row.applyBy.map { "<br>apply by \($0)" } ?? "")</td><td>\(n(row.costUSD))</td>"
                 + "<td><small>\(row.rules.map { "\(x($0.id)): \(x($0.source))" }.joined(separator: "<br>"))</small></td></tr>\n"
         }
-        let blockers = r.findings.filter { $0.severity == .error && !$0.code.hasPrefix("document-") }
+        let blockers = r.findings.filter { $0.severity == .error && !$0.code.isAboutADocument }
             .map { "<p class=blocker>\(x($0.message))</p>" }.joined()
         let e = r.estimate
         return """

@@ -96,7 +96,7 @@ public enum JSONReport {
     static func finding(_ f: Finding, into w: inout JSONWriter) {
         w.object { w in
             w.field("severity", f.severity.rawValue)
-            w.field("code", f.code)
+            w.field("code", f.code.rawValue)
             w.field("message", f.message)
             if let r = f.rule { w.field("rule", r) }
             if let p = f.path { w.field("path", p) }

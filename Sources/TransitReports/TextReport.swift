@@ -13,7 +13,7 @@ public enum TextReport {
         }
         out.append("\(r.shipmentID) (\(r.file)) via \(r.corridor ?? "no corridor"), as of \(r.asOf)")
         out.append(headline)
-        let blockers = r.findings.filter { $0.severity == .error && !$0.code.hasPrefix("document-") }
+        let blockers = r.findings.filter { $0.severity == .error && !$0.code.isAboutADocument }
         for f in blockers { out.append("  ✗ \(f.message)\(where_(f))") }
         if !r.checklist.isEmpty {
             out.append("")

@@ -206,5 +206,5 @@ extension TransitAPI {
 extension Report {
     /// What stops the shipment, other than documents: prohibitions, closed or planned links,
     /// regimes not open on the route.
-    var blockers: [String] { findings.filter { $0.severity == .error && !$0.code.hasPrefix("document-") }.map(\.message) }
+    var blockers: [String] { findings.filter { $0.severity == .error && !$0.code.isAboutADocument }.map(\.message) }
 }

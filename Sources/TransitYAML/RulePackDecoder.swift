@@ -178,8 +178,18 @@ public enum RulePackDecoder {
         expect.missing = s.oneOrMany(ef["missing"]).compactMap { s.identifier($0, "missing") }
         expect.present = s.oneOrMany(ef["present"]).compactMap { s.identifier($0, "present") }
         expect.notRequired = s.oneOrMany(ef["not_required"]).compactMap { s.identifier($0, "not_required") }
-        expect.findings = s.oneOrMany(ef["findings"]).compactMap { s.string($0, "findings") }
-        expect.notFindings = s.oneOrMany(ef["not_findings"]).compactMap { s.string($0, "not_findings") }
+        // A finding code is one the checker can give: a typo would make an expectation that never fails.
+        func code(_ node: YAMLNode, _ key: String) -> String? {
+            guard let c = s.string(node, key) else { return nil }
+            guard FindingCode(rawValue: c) != nil else {
+                s.error("unknown-finding", "`\(c)` is not a finding code", at: node,
+                        help: DidYouMean.help(c, among: FindingCode.all.map(\.rawValue)))
+                return nil
+            }
+            return c
+        }
+        expect.findings = s.oneOrMany(ef["findings"]).compactMap { code($0, "findings") }
+        expect.notFindings = s.oneOrMany(ef["not_findings"]).compactMap { code($0, "not_findings") }
         if let st = ef["status"], let pairs = st.mapping {
             for (k, v) in pairs {
                 guard let doc = k.scalar, let t = v.scalar, let status = DocumentStatus(rawValue: t) else {

@@ -71,7 +71,7 @@ extension CorridorsCommand {
             Output.write("\(shipment.id): \(shipment.origin) → \(shipment.destination), \(ranked.count) corridors\n")
             for (i, o) in ranked.enumerated() {
                 let e = o.report.estimate
-                let why = o.report.findings.first { $0.severity == .error && !$0.code.hasPrefix("document-") }?.message
+                let why = o.report.findings.first { $0.severity == .error && !$0.code.isAboutADocument }?.message
                     ?? o.report.documentsToObtain.map(\.document).joined(separator: ", ")
                 let days = String(format: "%5.1f days (p90 %5.1f)", e.timeHours.p50 / 24, e.timeHours.p90 / 24)
                 let usd = String(format: "USD %6.0f (p90 %6.0f)", e.costUSD.p50, e.costUSD.p90)

@@ -58,3 +58,12 @@ enum Fixture {
         return d
     }
 }
+
+/// Tests name finding codes as they appear in reports ("link-closed"); a code that does not
+/// exist stops the test at once.
+extension FindingCode: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) {
+        guard let code = FindingCode(rawValue: value) else { preconditionFailure("no finding code `\(value)`") }
+        self = code
+    }
+}

@@ -67,3 +67,12 @@ enum LineDiff {
         return out.joined(separator: "\n")
     }
 }
+
+/// Tests name finding codes as they appear in reports ("link-closed"); a code that does not
+/// exist stops the test at once.
+extension FindingCode: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) {
+        guard let code = FindingCode(rawValue: value) else { preconditionFailure("no finding code `\(value)`") }
+        self = code
+    }
+}

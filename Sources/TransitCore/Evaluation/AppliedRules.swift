@@ -54,18 +54,18 @@ struct AppliedRules {
         var at: SourceLocation? { lines.indices.first.flatMap { shipment.goods[$0].location } ?? shipment.fieldLocations["id"] }
         if let message = rules[index].prohibit {
             if unknown == nil {
-                findings.append(Finding(severity: severity, code: "prohibited", message: "\(message) [\(ref)]",
+                findings.append(Finding(severity: severity, code: .prohibited, message: "\(message) [\(ref)]",
                                         rule: rules[index].id, path: nil, location: at))
                 if severity == .error { prohibited = true }
             } else {
-                findings.append(Finding(severity: .warning, code: "prohibition-unknown",
+                findings.append(Finding(severity: .warning, code: .prohibitionUnknown,
                                         message: "\(message) may apply; the manifest does not give \(unknown!.joined(separator: ", ")) [\(ref)]",
                                         rule: rules[index].id, path: unknown!.first, location: at))
                 if severity == .error { undecidedProhibition = true }
             }
         }
         if let message = rules[index].warn, unknown == nil {
-            findings.append(Finding(severity: .warning, code: "warning", message: "\(message) [\(ref)]",
+            findings.append(Finding(severity: .warning, code: .warning, message: "\(message) [\(ref)]",
                                     rule: rules[index].id, path: nil, location: at))
         }
         if unknown == nil {

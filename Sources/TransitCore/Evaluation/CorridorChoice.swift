@@ -14,7 +14,7 @@ extension Evaluator {
             var o = options
             o.corridor = c.id
             let r = check(shipment, options: o)
-            guard !r.findings.contains(where: { ["not-on-corridor", "corridor-gap"].contains($0.code) }) else { continue }
+            guard !r.findings.contains(where: { $0.code.isOffCorridor }) else { continue }
             out.append(CorridorOption(corridor: c.id, report: r))
         }
         func key(_ x: CorridorOption) -> Double { byCost ? x.report.estimate.costUSD.p50 : x.report.estimate.timeHours.p50 }
@@ -27,7 +27,7 @@ extension Evaluator {
         guard var best = ranked.first?.report else { return nil }
         let others = ranked.dropFirst().map { "\($0.corridor) (\($0.whyNot(best)))" }
         best.findings.insert(Finding(
-            severity: .note, code: "corridor-chosen",
+            severity: .note, code: .corridorChosen,
             message: "the manifest names no corridor; checked on \(best.corridor ?? "") as the best of \(ranked.count)"
                 + (others.isEmpty ? "" : "; others: " + others.joined(separator: ", ")),
             rule: nil, path: "corridor", location: shipment.fieldLocations["id"]), at: 0)
@@ -42,8 +42,7 @@ extension CorridorOption {
         let r = report
         switch r.verdict {
         case .blocked:
-            let codes = r.findings.filter { $0.severity == .error && $0.code != "document-missing" && !$0.code.hasPrefix("document-") }
-                .map(\.code)
+            let codes = r.findings.filter { $0.severity == .error && !$0.code.isAboutADocument }.map(\.code.rawValue)
             return "blocked" + (codes.isEmpty ? "" : ": " + codes.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", "))
         case .incomplete where best.verdict == .ready:
             let n = r.documentsToObtain.count

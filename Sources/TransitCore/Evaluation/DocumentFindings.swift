@@ -46,7 +46,7 @@ enum DocumentFindings {
             message = ""
             place = (nil, nil)
         }
-        return Finding(severity: row.status == .unknown ? .warning : row.severity, code: "document-\(row.status.rawValue)",
+        return Finding(severity: row.status == .unknown ? .warning : row.severity, code: .document(row.status),
                        message: message, rule: row.rules.first?.id, path: place.0, location: place.1)
     }
 
@@ -58,7 +58,7 @@ enum DocumentFindings {
         for i in used.sorted() {
             let d = shipment.documents[i]
             guard d.issued > shipment.departure else { continue }
-            out.append(Finding(severity: .warning, code: "document-issued-after-departure",
+            out.append(Finding(severity: .warning, code: .documentIssuedAfterDeparture,
                                message: "\(d.type) is dated \(d.issued), after departure on \(shipment.departure); it counts only for checkpoints reached after that day: check the date, or obtain it before the checkpoint that needs it",
                                rule: nil, path: "documents[\(i)].issued", location: d.location))
         }

@@ -31,7 +31,7 @@ public struct Evaluator: Sendable {
         guard let corridorID else {
             if let best = checkOnBestCorridor(shipment, options: options) { return best }
             return unroutable(shipment, day, nil, RouteProblem(
-                code: "no-corridor", message: "no bundled corridor joins \(shipment.origin) and \(shipment.destination); give `corridor:` or --corridor",
+                code: .noCorridor, message: "no bundled corridor joins \(shipment.origin) and \(shipment.destination); give `corridor:` or --corridor",
                 location: shipment.fieldLocations["id"]))
         }
         let journey: Journey
@@ -114,7 +114,7 @@ public struct Evaluator: Sendable {
         guard !Shipment.nationalRegimes.contains(s.regime), let agreement = rules.agreements[s.regime] else { return nil }
         let outside = j.countries.filter { !agreement.isParty($0, on: day) }
         guard !outside.isEmpty else { return nil }
-        return Finding(severity: .error, code: "regime-not-accepted",
+        return Finding(severity: .error, code: .regimeNotAccepted,
                        message: "\(agreement.name) is claimed, but \(outside.joined(separator: ", ")) on the route \(outside.count == 1 ? "is" : "are") not party to it on \(day)",
                        rule: nil, path: "regime", location: s.fieldLocations["regime"])
     }

@@ -85,7 +85,7 @@ public struct ChecklistRow: Hashable, Sendable {
 /// A problem or remark about the shipment, with the rule and the manifest place behind it.
 public struct Finding: Hashable, Sendable {
     public var severity: Severity
-    public var code: String
+    public var code: FindingCode
     public var message: String
     public var rule: String?
     public var path: String?

@@ -54,7 +54,7 @@ public struct Step: Hashable, Sendable {
 
 /// A reason the route cannot be used on the shipment's dates.
 public struct RouteProblem: Hashable, Sendable, Error {
-    public var code: String
+    public var code: FindingCode
     public var message: String
     public var location: SourceLocation?
     /// The message without the figures' sources, for compact rows.

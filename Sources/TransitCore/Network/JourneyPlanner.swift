@@ -10,7 +10,7 @@ public struct JourneyPlanner: Sendable {
     /// The journey, or the reason there is none; planned once per route and cached.
     public func plan(_ shipment: Shipment, corridor corridorID: String) -> Result<Journey, RouteProblem> {
         guard let corridor = network.corridors[corridorID] else {
-            return .failure(RouteProblem(code: "unknown-corridor", message: "corridor `\(corridorID)` is not in the network",
+            return .failure(RouteProblem(code: .unknownCorridor, message: "corridor `\(corridorID)` is not in the network",
                                          location: shipment.fieldLocations["corridor"]))
         }
         let preferred = corridor.mode ?? (shipment.mode == .multimodal ? nil : shipment.mode)
@@ -24,7 +24,7 @@ public struct JourneyPlanner: Sendable {
                 return .success(j)
             }
         }
-        if case .failure(var p) = result, p.code == "not-on-corridor" {
+        if case .failure(var p) = result, p.code == .notOnCorridor {
             // The cached problem points at the manifest that first met it; point at this one.
             p.location = shipment.fieldLocations[p.message.hasPrefix("origin") ? "origin" : "destination"]
             return .failure(p)
@@ -48,7 +48,7 @@ public struct JourneyPlanner: Sendable {
             let reopens = cache.reopening(link: d.index, after: reached) { link.reopening(after: reached) }.map { "; it \(verb) on \($0)" }
                 ?? (status == .closed ? "; no reopening date is known" : "")
             let brief = "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens)"
-            out.append(RouteProblem(code: "link-\(status.rawValue)", message: "\(brief) (\(statusSource))", location: link.location, brief: brief))
+            out.append(RouteProblem(code: .link(status), message: "\(brief) (\(statusSource))", location: link.location, brief: brief))
         }
         return out
     }
@@ -95,7 +95,7 @@ public struct JourneyPlanner: Sendable {
             }
         }
         guard let best else {
-            return .failure(RouteProblem(code: "not-on-corridor", message: "origin \(origin) and destination \(destination) do not use corridor `\(corridor.id)`",
+            return .failure(RouteProblem(code: .notOnCorridor, message: "origin \(origin) and destination \(destination) do not use corridor `\(corridor.id)`",
                                          location: nil))
         }
         let entry = best.entry, exit = best.exit
@@ -113,7 +113,7 @@ public struct JourneyPlanner: Sendable {
             // a truck on `uap` stays on the road to Mazar-i-Sharif.
             let named = entry <= exit ? backboneModes[k + 1] : backboneModes[k]
             guard let d = network.links(from: a, to: b, preferring: preferred ?? named).first else {
-                return .failure(RouteProblem(code: "corridor-gap",
+                return .failure(RouteProblem(code: .corridorGap,
                                              message: "corridor `\(corridor.id)` has no link from \(a) to \(b)",
                                              location: corridor.location))
             }
@@ -123,7 +123,7 @@ public struct JourneyPlanner: Sendable {
     }
 
     private func notConnected(_ place: String, _ role: String, _ c: Corridor) -> RouteProblem {
-        RouteProblem(code: "not-on-corridor", message: "\(role) \(place) is not connected to corridor `\(c.id)`", location: nil)
+        RouteProblem(code: .notOnCorridor, message: "\(role) \(place) is not connected to corridor `\(c.id)`", location: nil)
     }
 
     // MARK: - Walk

@@ -72,17 +72,17 @@ public struct CompactRow: Hashable, Sendable {
         estimate = r.estimate
         var blockers: [Item] = [], warnings: [Item] = []
         for f in r.findings {
-            let documentFinding = f.code.hasPrefix("document-")
+            let documentFinding = f.code.isAboutADocument
             if f.severity == .error && !documentFinding {
-                blockers.append(Item(severity: .error, code: f.code, message: f.brief ?? f.message, rule: f.rule, location: f.location))
+                blockers.append(Item(severity: .error, code: f.code.rawValue, message: f.brief ?? f.message, rule: f.rule, location: f.location))
             } else if f.severity == .warning {
-                warnings.append(Item(severity: .warning, code: f.code, message: f.message, rule: f.rule, location: f.location))
+                warnings.append(Item(severity: .warning, code: f.code.rawValue, message: f.message, rule: f.rule, location: f.location))
             }
         }
         self.blockers = blockers
         self.warnings = warnings
         documents = r.documentsToObtain.map { row in
-            let code = "document-\(row.status.rawValue)"
+            let code = FindingCode.document(row.status)
             let rule = row.rules.first?.id
             let finding = r.findings.first { $0.code == code && $0.rule == rule && $0.severity == .error }
             return Document(id: row.document, name: row.name, status: row.status, neededAt: row.neededAt, issuer: row.issuer,
