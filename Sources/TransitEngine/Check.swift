@@ -18,7 +18,9 @@ public enum CheckOutcome: Sendable {
 
 extension Workspace {
     /// Loads and checks one manifest file (with `evaluator`, by default the workspace's own).
-    public func check(file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil) -> CheckOutcome {
+    public func check(
+        file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil
+    ) -> CheckOutcome {
         switch loadShipment(path) {
         case .failure(let f): return .invalid(file: path, diagnostics: f.diagnostics)
         case .success(let s): return .report((evaluator ?? self.evaluator).check(s, options: options))
@@ -26,8 +28,10 @@ extension Workspace {
     }
 
     /// `check(file:)`, and with `hashing` the SHA-256 of the bytes it read (for the record).
-    public func check(file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil,
-                      hashing: Bool) -> (CheckOutcome, String?) {
+    public func check(
+        file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil,
+        hashing: Bool
+    ) -> (CheckOutcome, String?) {
         guard hashing else { return (check(file: path, options: options, evaluator: evaluator), nil) }
         var hash: String?
         switch loadShipment(path, contentHash: &hash) {
@@ -54,14 +58,17 @@ public enum AtomicFile {
     /// The temporary file this process writes `path` through.
     public static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(marker)\(getpid()).tmp").path
+        return url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent)\(marker)\(getpid()).tmp"
+        ).path
     }
 
     /// Removes temporaries of `path` whose writer is gone.
     public static func removeStale(for path: String) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path, prefix = ".\(url.lastPathComponent)\(marker)"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
             guard let pid = Int32(name.dropFirst(prefix.count).dropLast(4)), pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
         }

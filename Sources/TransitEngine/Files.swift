@@ -13,8 +13,13 @@ enum Files {
         let root = URL(fileURLWithPath: dir).resolvingSymlinksInPath()
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var unreadable: [String] = []
-        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [],
-                                                     errorHandler: { url, _ in unreadable.append(url.path); return true }) else { return [dir] }
+        guard
+            let e = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: nil, options: [],
+                errorHandler: { url, _ in
+                    unreadable.append(url.path); return true
+                })
+        else { return [dir] }
         var out: [String] = []
         while let url = e.nextObject() as? URL {
             let name = url.lastPathComponent
@@ -26,7 +31,9 @@ enum Files {
         return out.sorted()
     }
 
-    static func readYAML(_ path: String, display: String, limits: YAMLLimits = .standard) -> Result<YAMLNode, LoadFailure> {
+    static func readYAML(
+        _ path: String, display: String, limits: YAMLLimits = .standard
+    ) -> Result<YAMLNode, LoadFailure> {
         switch readBytes(path, display: display, limits: limits) {
         case .failure(let f): return .failure(f)
         case .success(var bytes):
@@ -52,7 +59,10 @@ enum Files {
         }
         let size = Int(info.st_size)
         guard size <= limits.maxBytes else {
-            return .failure(LoadFailure([Diagnostic("file-too-large", "file is \(size) bytes; the limit is \(limits.maxBytes)", at: at)]))
+            return .failure(
+                LoadFailure([
+                    Diagnostic("file-too-large", "file is \(size) bytes; the limit is \(limits.maxBytes)", at: at)
+                ]))
         }
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in

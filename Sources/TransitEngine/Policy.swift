@@ -18,8 +18,9 @@ public enum Policy {
         case .failure(let f): return LintResult(diagnostics: f.diagnostics, sources: 0, assumptions: 0)
         case .success(let w):
             let sources = Lint.sources(w.ruleSet, w.network)
-            return LintResult(diagnostics: w.warnings + Lint.check(w.ruleSet, w.network), sources: sources.count,
-                              assumptions: sources.filter(Lint.isAssumption).count)
+            return LintResult(
+                diagnostics: w.warnings + Lint.check(w.ruleSet, w.network), sources: sources.count,
+                assumptions: sources.filter(Lint.isAssumption).count)
         }
     }
 
@@ -40,4 +41,3 @@ public enum Policy {
         return w.ruleSet.rules.map { ($0, counts[$0.id, default: 0]) }
     }
 }
-

@@ -14,23 +14,31 @@ public enum ReviewFiles {
             var diagnostics = r.diagnostics
             let ids = rules.rules.map(\.id)
             for w in r.waivers where rules.rule(id: w.rule) == nil && !Self.findingCodes.contains(w.rule) {
-                diagnostics.append(Diagnostic("unknown-rule", "waiver names unknown rule `\(w.rule)`", at: w.location,
-                                              help: DidYouMean.help(w.rule, among: ids + Self.findingCodes)))
+                diagnostics.append(
+                    Diagnostic(
+                        "unknown-rule", "waiver names unknown rule `\(w.rule)`", at: w.location,
+                        help: DidYouMean.help(w.rule, among: ids + Self.findingCodes)))
             }
-            return diagnostics.contains { $0.severity == .error } ? .failure(LoadFailure(diagnostics)) : .success(r.waivers)
+            return diagnostics.contains { $0.severity == .error }
+                ? .failure(LoadFailure(diagnostics)) : .success(r.waivers)
         }
     }
 
     /// Codes of findings that no rule raises, which a waiver may name instead of a rule id.
     public static let findingCodes = [
-        "link-closed", "link-planned", "link-under-construction", "regime-not-accepted", "unknown-corridor", "corridor-gap",
+        "link-closed", "link-planned", "link-under-construction", "regime-not-accepted", "unknown-corridor",
+        "corridor-gap",
         "not-on-corridor", "no-corridor", "document-issued-after-departure", "consignee-outside-destination",
     ]
 
     /// A baseline file: JSON Lines of compact rows, as `batch --format jsonl` writes them.
     public static func baseline(jsonl path: String) -> Result<Baseline, LoadFailure> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(LoadFailure([Diagnostic("unreadable", "cannot read the baseline", at: SourceLocation(file: path, line: 1, column: 1))]))
+            return .failure(
+                LoadFailure([
+                    Diagnostic(
+                        "unreadable", "cannot read the baseline", at: SourceLocation(file: path, line: 1, column: 1))
+                ]))
         }
         var keys: [String: Set<String>] = [:]
         var number = 0
@@ -38,10 +46,17 @@ public enum ReviewFiles {
             number += 1
             guard !line.isEmpty else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                return .failure(LoadFailure([Diagnostic("bad-baseline", "line \(number) is not a JSON object (a baseline is a batch's jsonl output)",
-                                                        at: SourceLocation(file: path, line: number, column: 1))]))
+                return .failure(
+                    LoadFailure([
+                        Diagnostic(
+                            "bad-baseline",
+                            "line \(number) is not a JSON object (a baseline is a batch's jsonl output)",
+                            at: SourceLocation(file: path, line: number, column: 1))
+                    ]))
             }
-            if let (manifest, rowKeys) = RecordedRow.baselineKeys(object) { keys[manifest, default: []].formUnion(rowKeys) }
+            if let (manifest, rowKeys) = RecordedRow.baselineKeys(object) {
+                keys[manifest, default: []].formUnion(rowKeys)
+            }
         }
         return .success(Baseline(keys: keys))
     }
@@ -50,8 +65,12 @@ public enum ReviewFiles {
 /// Reads back a compact row (from a record or a jsonl file) as far as baselines and `history`
 /// need it.
 public struct RecordedRow: Sendable, Equatable {
-    public struct Document: Sendable, Equatable { public var id: String; public var name: String; public var status: String }
-    public struct Item: Sendable, Equatable { public var code: String; public var message: String; public var rule: String? }
+    public struct Document: Sendable, Equatable {
+        public var id: String; public var name: String; public var status: String
+    }
+    public struct Item: Sendable, Equatable {
+        public var code: String; public var message: String; public var rule: String?
+    }
 
     public var file: String
     public var id: String?
@@ -76,12 +95,17 @@ public struct RecordedRow: Sendable, Equatable {
         corridor = o["corridor"] as? String
         asOf = o["as_of"] as? String
         func items(_ k: String) -> [Item] {
-            ((o[k] as? [[String: Any]]) ?? []).map { Item(code: $0["code"] as? String ?? "", message: $0["message"] as? String ?? "", rule: $0["rule"] as? String) }
+            ((o[k] as? [[String: Any]]) ?? []).map {
+                Item(
+                    code: $0["code"] as? String ?? "", message: $0["message"] as? String ?? "",
+                    rule: $0["rule"] as? String)
+            }
         }
         blockers = items("blockers")
         warnings = items("warnings")
         documents = ((o["documents"] as? [[String: Any]]) ?? []).map {
-            Document(id: $0["id"] as? String ?? "", name: $0["name"] as? String ?? "", status: $0["status"] as? String ?? "")
+            Document(
+                id: $0["id"] as? String ?? "", name: $0["name"] as? String ?? "", status: $0["status"] as? String ?? "")
         }
         errors = ((o["errors"] as? [[String: Any]]) ?? []).map { $0["message"] as? String ?? "" }
     }
@@ -96,7 +120,9 @@ public struct RecordedRow: Sendable, Equatable {
     public var manifestKey: String { (id?.isEmpty ?? true) ? file : id! }
 
     public var baselineKeys: Set<String> {
-        func key(_ i: Item) -> String { CompactRow.Item(severity: .error, code: i.code, message: i.message, rule: i.rule).baselineKey }
+        func key(_ i: Item) -> String {
+            CompactRow.Item(severity: .error, code: i.code, message: i.message, rule: i.rule).baselineKey
+        }
         return Set(blockers.map(key) + warnings.map(key) + documents.map { "document|\($0.id)|\($0.status)" })
     }
 }

@@ -2,7 +2,9 @@
 /// rules that `--record` stores: a broker can show later exactly which file was checked against
 /// exactly which rules. Small inputs only (manifests, rule files), so plain Swift suffices.
 public struct SHA256 {
-    private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    private var h: [UInt32] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+    ]
     private var buffer: [UInt8] = []
 
     private static let k: [UInt32] = [
@@ -25,14 +27,18 @@ public struct SHA256 {
         let total = counted
         let bits = total &* 8
         buffer.append(0x80)
-        if buffer.count > 56 { while buffer.count < 64 { buffer.append(0) }; block(); buffer.removeAll(keepingCapacity: true) }
+        if buffer.count > 56 {
+            while buffer.count < 64 { buffer.append(0) }; block(); buffer.removeAll(keepingCapacity: true)
+        }
         while buffer.count < 56 { buffer.append(0) }
         for i in (0..<8).reversed() { buffer.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
         block()
         let digits: [Character] = Array("0123456789abcdef")
         var out = ""
         out.reserveCapacity(64)
-        for word in h { for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 15)]) } }
+        for word in h {
+            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 15)]) }
+        }
         return out
     }
 
@@ -54,7 +60,9 @@ public struct SHA256 {
     private mutating func block() {
         var w = [UInt32](repeating: 0, count: 64)
         for i in 0..<16 {
-            w[i] = UInt32(buffer[i * 4]) << 24 | UInt32(buffer[i * 4 + 1]) << 16 | UInt32(buffer[i * 4 + 2]) << 8 | UInt32(buffer[i * 4 + 3])
+            w[i] =
+                UInt32(buffer[i * 4]) << 24 | UInt32(buffer[i * 4 + 1]) << 16 | UInt32(buffer[i * 4 + 2]) << 8
+                | UInt32(buffer[i * 4 + 3])
         }
         func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
         for i in 16..<64 {

@@ -27,7 +27,9 @@ public struct Workspace: Sendable {
         var dir = URL(fileURLWithPath: start).standardizedFileURL
         while true {
             let candidate = dir.appendingPathComponent("rules")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("documents.yaml").path) { return candidate.path }
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("documents.yaml").path) {
+                return candidate.path
+            }
             let parent = dir.deletingLastPathComponent()
             if parent.path == dir.path { return nil }
             dir = parent
@@ -70,14 +72,20 @@ public struct Workspace: Sendable {
             } else if top == "network" {
                 let r = NetworkDecoder.decode(node, file: shown); parts.merge(r.parts); diagnostics += r.diagnostics
             } else if top == "agreements" {
-                let r = AgreementDecoder.decode(node, file: shown); agreements += r.agreements; diagnostics += r.diagnostics
+                let r = AgreementDecoder.decode(node, file: shown); agreements += r.agreements;
+                diagnostics += r.diagnostics
             } else {
                 let r = RulePackDecoder.decode(node, file: shown)
                 if let p = r.pack {
                     if p.pack.status == .draft {
-                        diagnostics.append(Diagnostic("draft-outside-drafts", "pack `\(p.pack.id)` is a draft; keep drafts in rules/drafts/ and load them with --draft",
-                                                      at: SourceLocation(file: shown, line: 1, column: 1), severity: .warning))
-                    } else { packs.append(p) }
+                        diagnostics.append(
+                            Diagnostic(
+                                "draft-outside-drafts",
+                                "pack `\(p.pack.id)` is a draft; keep drafts in rules/drafts/ and load them with --draft",
+                                at: SourceLocation(file: shown, line: 1, column: 1), severity: .warning))
+                    } else {
+                        packs.append(p)
+                    }
                 }
                 diagnostics += r.diagnostics
             }
@@ -99,8 +107,10 @@ public struct Workspace: Sendable {
         for p in packs {
             for r in p.pack.rules {
                 for id in r.supersedes where !known.contains(id) {
-                    diagnostics.append(Diagnostic("unknown-rule", "rule `\(r.id)` supersedes unknown rule `\(id)`", at: r.location,
-                                                  help: DidYouMean.help(id, among: known)))
+                    diagnostics.append(
+                        Diagnostic(
+                            "unknown-rule", "rule `\(r.id)` supersedes unknown rule `\(id)`", at: r.location,
+                            help: DidYouMean.help(id, among: known)))
                 }
             }
         }
@@ -118,21 +128,25 @@ public struct Workspace: Sendable {
                 return p
             }
         }
-        let network = Network(places: parts.places, links: parts.links, tariffs: parts.tariffs,
-                              transshipment: parts.transshipment, corridors: parts.corridors)
+        let network = Network(
+            places: parts.places, links: parts.links, tariffs: parts.tariffs,
+            transshipment: parts.transshipment, corridors: parts.corridors)
         let ruleSet = RuleSet(packs: packs.map(\.pack), documents: DocumentCatalogue(documents), agreements: agreements)
         diagnostics += ReferenceCheck.network(network, places: parts.places, corridors: parts.corridors)
         diagnostics += ReferenceCheck.rules(ruleSet.packs, documents: ruleSet.documents, agreements: ruleSet.agreements)
         if documents.isEmpty {
-            diagnostics.append(Diagnostic("missing-file", "no document catalogue: \(display(rulesURL.path))/documents.yaml", at: nil))
+            diagnostics.append(
+                Diagnostic("missing-file", "no document catalogue: \(display(rulesURL.path))/documents.yaml", at: nil))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return .failure(LoadFailure(diagnostics)) }
-        let vocabulary = ManifestVocabulary(documentTypes: Set(documents.map(\.id)), places: Set(network.places.keys),
-                                            corridors: Set(network.corridors.keys), regimes: Set(ruleSet.agreements.keys))
-        var workspace = Workspace(rulesDirectory: rulesURL.path, root: root, ruleSet: ruleSet, network: network,
-                                  evaluator: Evaluator(rules: ruleSet, network: network),
-                                  examples: packs.flatMap(\.examples), vocabulary: vocabulary,
-                                  warnings: diagnostics.filter { $0.severity != .error }, tests: tests)
+        let vocabulary = ManifestVocabulary(
+            documentTypes: Set(documents.map(\.id)), places: Set(network.places.keys),
+            corridors: Set(network.corridors.keys), regimes: Set(ruleSet.agreements.keys))
+        var workspace = Workspace(
+            rulesDirectory: rulesURL.path, root: root, ruleSet: ruleSet, network: network,
+            evaluator: Evaluator(rules: ruleSet, network: network),
+            examples: packs.flatMap(\.examples), vocabulary: vocabulary,
+            warnings: diagnostics.filter { $0.severity != .error }, tests: tests)
         var digest = SHA256()
         let loaded = files.filter { !String($0.dropFirst(rulesURL.path.count + 1)).hasPrefix("drafts/") }
         for path in loaded + drafts {
@@ -150,18 +164,23 @@ public struct Workspace: Sendable {
         let shown = display ?? path
         switch Files.readBytes(path, display: shown, limits: Files.manifestLimits) {
         case .failure(let f): return .failure(f)
-        case .success(var bytes): return ManifestDecoder.decode(bytes: &bytes, file: shown, vocabulary: vocabulary, limits: Files.manifestLimits)
+        case .success(var bytes):
+            return ManifestDecoder.decode(
+                bytes: &bytes, file: shown, vocabulary: vocabulary, limits: Files.manifestLimits)
         }
     }
 
     /// `loadShipment`, setting `contentHash` to the SHA-256 of the bytes read (nil if none were).
-    public func loadShipment(_ path: String, display: String? = nil, contentHash: inout String?) -> Result<Shipment, LoadFailure> {
+    public func loadShipment(
+        _ path: String, display: String? = nil, contentHash: inout String?
+    ) -> Result<Shipment, LoadFailure> {
         let shown = display ?? path
         switch Files.readBytes(path, display: shown, limits: Files.manifestLimits) {
         case .failure(let f): contentHash = nil; return .failure(f)
         case .success(var bytes):
             contentHash = SHA256.hex(bytes)
-            return ManifestDecoder.decode(bytes: &bytes, file: shown, vocabulary: vocabulary, limits: Files.manifestLimits)
+            return ManifestDecoder.decode(
+                bytes: &bytes, file: shown, vocabulary: vocabulary, limits: Files.manifestLimits)
         }
     }
 }

@@ -34,26 +34,27 @@ public final class CheckRecord: CheckRecorder {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE runs (
-                    id INTEGER PRIMARY KEY,
-                    started_at TEXT NOT NULL,
-                    command TEXT NOT NULL,
-                    rules_digest TEXT NOT NULL
-                );
-                CREATE TABLE checks (
-                    id INTEGER PRIMARY KEY,
-                    run_id INTEGER NOT NULL REFERENCES runs(id),
-                    path TEXT NOT NULL,
-                    manifest_id TEXT,
-                    content_hash TEXT,
-                    rules_digest TEXT NOT NULL,
-                    checked_at TEXT NOT NULL,
-                    verdict TEXT NOT NULL,
-                    row TEXT NOT NULL
-                );
-                CREATE INDEX checks_by_path ON checks(path, id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE runs (
+                        id INTEGER PRIMARY KEY,
+                        started_at TEXT NOT NULL,
+                        command TEXT NOT NULL,
+                        rules_digest TEXT NOT NULL
+                    );
+                    CREATE TABLE checks (
+                        id INTEGER PRIMARY KEY,
+                        run_id INTEGER NOT NULL REFERENCES runs(id),
+                        path TEXT NOT NULL,
+                        manifest_id TEXT,
+                        content_hash TEXT,
+                        rules_digest TEXT NOT NULL,
+                        checked_at TEXT NOT NULL,
+                        verdict TEXT NOT NULL,
+                        row TEXT NOT NULL
+                    );
+                    CREATE INDEX checks_by_path ON checks(path, id);
+                    """)
         }
         return m
     }
@@ -83,17 +84,23 @@ public final class CheckRecord: CheckRecorder {
         let command = self.command
         run = try queue.write { db -> Int64 in
             let runID: Int64
-            if let existing { runID = existing } else {
-                try db.execute(sql: "INSERT INTO runs (started_at, command, rules_digest) VALUES (?, ?, ?)",
-                               arguments: [started, command, digest])
+            if let existing {
+                runID = existing
+            } else {
+                try db.execute(
+                    sql: "INSERT INTO runs (started_at, command, rules_digest) VALUES (?, ?, ?)",
+                    arguments: [started, command, digest])
                 runID = db.lastInsertedRowID
             }
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO checks (run_id, path, manifest_id, content_hash, rules_digest, checked_at, verdict, row)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO checks (run_id, path, manifest_id, content_hash, rules_digest, checked_at, verdict, row)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for (e, at) in rows {
-                try insert.execute(arguments: [runID, e.path, e.manifestID, e.contentHash, digest, at, e.verdict, e.row])
+                try insert.execute(arguments: [
+                    runID, e.path, e.manifestID, e.contentHash, digest, at, e.verdict, e.row,
+                ])
             }
             return runID
         }
@@ -113,7 +120,8 @@ public struct RecordedCheck: Sendable, Equatable {
     public var row: RecordedRow?
 
     init(_ r: Row) {
-        id = r["id"]; run = r["run_id"]; path = r["path"]; manifestID = r["manifest_id"]; contentHash = r["content_hash"]
+        id = r["id"]; run = r["run_id"]; path = r["path"]; manifestID = r["manifest_id"];
+        contentHash = r["content_hash"]
         rulesDigest = r["rules_digest"]; checkedAt = r["checked_at"]; verdict = r["verdict"]
         row = RecordedRow(json: r["row"])
     }
@@ -134,9 +142,12 @@ extension CheckRecord {
     /// The latest check of every path.
     public static func latest(_ queue: DatabaseQueue) throws -> [RecordedCheck] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks GROUP BY path) m ON c.id = m.id ORDER BY c.path
-                """).map(RecordedCheck.init)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks GROUP BY path) m ON c.id = m.id ORDER BY c.path
+                    """
+            ).map(RecordedCheck.init)
         }
     }
 

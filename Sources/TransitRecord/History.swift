@@ -30,22 +30,31 @@ public struct History: Sendable {
             let latest: [RecordedCheck]
             let previous: [RecordedCheck]
             if let sinceText {
-                latest = try Row.fetchAll(db, sql: """
-                    SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks WHERE checked_at >= ? GROUP BY path) m
-                    ON c.id = m.id ORDER BY c.path
-                    """, arguments: [sinceText]).map(RecordedCheck.init)
-                previous = try Row.fetchAll(db, sql: """
-                    SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks WHERE checked_at < ? GROUP BY path) m
-                    ON c.id = m.id
-                    """, arguments: [sinceText]).map(RecordedCheck.init)
+                latest = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks WHERE checked_at >= ? GROUP BY path) m
+                        ON c.id = m.id ORDER BY c.path
+                        """, arguments: [sinceText]
+                ).map(RecordedCheck.init)
+                previous = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks WHERE checked_at < ? GROUP BY path) m
+                        ON c.id = m.id
+                        """, arguments: [sinceText]
+                ).map(RecordedCheck.init)
             } else {
                 latest = try CheckRecord.latest(queue: db)
-                previous = try Row.fetchAll(db, sql: """
-                    SELECT c.* FROM checks c JOIN (
-                        SELECT x.path, MAX(x.id) AS id FROM checks x
-                        JOIN (SELECT path, MAX(run_id) AS run FROM checks GROUP BY path) l ON x.path = l.path AND x.run_id < l.run
-                        GROUP BY x.path) m ON c.id = m.id
-                    """).map(RecordedCheck.init)
+                previous = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.* FROM checks c JOIN (
+                            SELECT x.path, MAX(x.id) AS id FROM checks x
+                            JOIN (SELECT path, MAX(run_id) AS run FROM checks GROUP BY path) l ON x.path = l.path AND x.run_id < l.run
+                            GROUP BY x.path) m ON c.id = m.id
+                        """
+                ).map(RecordedCheck.init)
             }
             return (latest, previous)
         }
@@ -55,8 +64,10 @@ public struct History: Sendable {
             guard let b = before[after.path] else { history.new += 1; continue }
             history.compared += 1
             guard b.verdict != after.verdict else { continue }
-            history.changes.append(VerdictChange(path: after.path, id: after.manifestID ?? b.manifestID, before: b, after: after,
-                                                 reasons: reasons(b, after)))
+            history.changes.append(
+                VerdictChange(
+                    path: after.path, id: after.manifestID ?? b.manifestID, before: b, after: after,
+                    reasons: reasons(b, after)))
         }
         return history
     }
@@ -68,7 +79,9 @@ public struct History: Sendable {
         let manifestChanged = before.contentHash != after.contentHash
         let rulesChanged = before.rulesDigest != after.rulesDigest
         if manifestChanged { out.append("the manifest changed") }
-        if rulesChanged { out.append("the rules changed (digest \(before.rulesDigest.prefix(12)) → \(after.rulesDigest.prefix(12)))") }
+        if rulesChanged {
+            out.append("the rules changed (digest \(before.rulesDigest.prefix(12)) → \(after.rulesDigest.prefix(12)))")
+        }
         let b = before.row, a = after.row
         if let x = b?.asOf, let y = a?.asOf, x != y { out.append("judged as of \(y), before as of \(x)") }
         if before.verdict == "error" && after.verdict != "error" { out.append("the manifest loads now") }
@@ -76,15 +89,21 @@ public struct History: Sendable {
         let docsBefore = Dictionary((b?.documents ?? []).map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
         let docsAfter = Dictionary((a?.documents ?? []).map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
         for d in b?.documents ?? [] where docsAfter[d.id] == nil {
-            if manifestChanged { out.append("document obtained: \(d.name) (was \(d.status))") }
-            else if rulesChanged { out.append("no longer required: \(d.name)") }
-            else { out.append("no longer to obtain: \(d.name)") }
+            if manifestChanged {
+                out.append("document obtained: \(d.name) (was \(d.status))")
+            } else if rulesChanged {
+                out.append("no longer required: \(d.name)")
+            } else {
+                out.append("no longer to obtain: \(d.name)")
+            }
         }
         for d in a?.documents ?? [] {
             if let old = docsBefore[d.id] {
                 if old.status != d.status { out.append("\(d.name): \(old.status) → \(d.status)") }
             } else {
-                out.append(rulesChanged && !manifestChanged ? "now required: \(d.name) (\(d.status))" : "document to obtain: \(d.name) (\(d.status))")
+                out.append(
+                    rulesChanged && !manifestChanged
+                        ? "now required: \(d.name) (\(d.status))" : "document to obtain: \(d.name) (\(d.status))")
             }
         }
         func key(_ i: RecordedRow.Item) -> String { "\(i.code)|\(i.message)" }
@@ -102,8 +121,11 @@ public struct History: Sendable {
 
 extension CheckRecord {
     static func latest(queue db: Database) throws -> [RecordedCheck] {
-        try Row.fetchAll(db, sql: """
-            SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks GROUP BY path) m ON c.id = m.id ORDER BY c.path
-            """).map(RecordedCheck.init)
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks GROUP BY path) m ON c.id = m.id ORDER BY c.path
+                """
+        ).map(RecordedCheck.init)
     }
 }

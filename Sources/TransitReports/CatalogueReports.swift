@@ -16,10 +16,13 @@ public enum CatalogueReports {
     }
 
     public static func placesJSON(_ places: [Place]) -> JSONValue {
-        .array(places.map { p in
-            .object([("id", .string(p.id)), ("name", .string(p.name)), ("country", .string(p.country)),
-                     ("kind", .string(p.kind.rawValue)), ("official_code", .bool(p.officialCode))])
-        })
+        .array(
+            places.map { p in
+                .object([
+                    ("id", .string(p.id)), ("name", .string(p.name)), ("country", .string(p.country)),
+                    ("kind", .string(p.kind.rawValue)), ("official_code", .bool(p.officialCode)),
+                ])
+            })
     }
 
     public static func documentsText(_ catalogue: DocumentCatalogue) -> String {
@@ -29,11 +32,21 @@ public enum CatalogueReports {
     }
 
     public static func documentsJSON(_ catalogue: DocumentCatalogue) -> JSONValue {
-        .array(catalogue.entries.sorted { $0.id < $1.id }.map { d in
-            .object([("id", .string(d.id)), ("name", .string(d.name)), ("unece", d.unece.map(JSONValue.string) ?? .null),
-                     ("issuer", .string(d.issuerInWords)), ("validity_days", d.validityDays.map { .number(Double($0), decimals: 0) } ?? .null),
-                     ("lead_time_hours", .object([("p50", .number(d.leadTimeHours.p50, decimals: 1)), ("p90", .number(d.leadTimeHours.p90, decimals: 1))])),
-                     ("cost_usd", .number(d.costUSD, decimals: 0)), ("how_to_obtain", .string(d.howToObtain))])
-        })
+        .array(
+            catalogue.entries.sorted { $0.id < $1.id }.map { d in
+                .object([
+                    ("id", .string(d.id)), ("name", .string(d.name)), ("unece", d.unece.map(JSONValue.string) ?? .null),
+                    ("issuer", .string(d.issuerInWords)),
+                    ("validity_days", d.validityDays.map { .number(Double($0), decimals: 0) } ?? .null),
+                    (
+                        "lead_time_hours",
+                        .object([
+                            ("p50", .number(d.leadTimeHours.p50, decimals: 1)),
+                            ("p90", .number(d.leadTimeHours.p90, decimals: 1)),
+                        ])
+                    ),
+                    ("cost_usd", .number(d.costUSD, decimals: 0)), ("how_to_obtain", .string(d.howToObtain)),
+                ])
+            })
     }
 }

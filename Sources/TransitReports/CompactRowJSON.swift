@@ -26,7 +26,13 @@ public enum CompactRowJSON {
             w.field("departure", r.header.departure.description)
             w.field("as_of", r.asOf.description)
             w.key("goods")
-            w.array { w in for g in r.header.goods { w.object { w in w.field("hs", g.hs); w.field("description", g.description) } } }
+            w.array { w in
+                for g in r.header.goods {
+                    w.object { w in
+                        w.field("hs", g.hs); w.field("description", g.description)
+                    }
+                }
+            }
             w.field("verdict", r.verdict.rawValue)
             w.key("blockers")
             w.array { w in for b in r.blockers { item(b, file: r.file, into: &w) } }
@@ -38,7 +44,9 @@ public enum CompactRowJSON {
                         w.field("name", d.name)
                         w.field("status", d.status.rawValue)
                         w.key("needed_at")
-                        w.array { w in for n in d.neededAt { w.string("\(n.checkpoint.rawValue) \(n.country) \(n.place)") } }
+                        w.array { w in
+                            for n in d.neededAt { w.string("\(n.checkpoint.rawValue) \(n.country) \(n.place)") }
+                        }
                         w.field("issuer", d.issuer)
                         w.quantiles("lead_time_hours", p50: d.leadTimeHours.p50, p90: d.leadTimeHours.p90, decimals: 0)
                         w.field("cost_usd", d.costUSD, decimals: 0)
@@ -55,11 +63,14 @@ public enum CompactRowJSON {
             w.object { w in
                 w.quantiles("cost_usd", p50: e.costUSD.p50, p90: e.costUSD.p90, decimals: 0)
                 w.quantiles("time_hours", p50: e.timeHours.p50, p90: e.timeHours.p90, decimals: 1)
-                w.quantiles("delay_from_missing_documents_hours", p50: e.delayFromMissingDocumentsHours.p50,
-                            p90: e.delayFromMissingDocumentsHours.p90, decimals: 1)
+                w.quantiles(
+                    "delay_from_missing_documents_hours", p50: e.delayFromMissingDocumentsHours.p50,
+                    p90: e.delayFromMissingDocumentsHours.p90, decimals: 1)
                 if let ready = e.readyToDispatch {
                     w.key("ready_to_dispatch")
-                    w.object { w in w.field("p50", ready.p50.description); w.field("p90", ready.p90.description) }
+                    w.object { w in
+                        w.field("p50", ready.p50.description); w.field("p90", ready.p90.description)
+                    }
                 }
             }
             if r.baselined > 0 { w.field("baselined", r.baselined) }
@@ -68,7 +79,8 @@ public enum CompactRowJSON {
                 w.array { w in
                     for x in r.waived {
                         w.object { w in
-                            w.field("finding", x.key); w.field("rule", x.waiver.rule); w.field("reason", x.waiver.reason)
+                            w.field("finding", x.key); w.field("rule", x.waiver.rule);
+                            w.field("reason", x.waiver.reason)
                             w.field("who", x.waiver.who); w.field("expires", x.waiver.expires.description)
                         }
                     }
@@ -97,7 +109,9 @@ public enum CompactRowJSON {
 
     static func party(_ k: StaticString, _ p: Party, into w: inout JSONWriter) {
         w.key(k)
-        w.object { w in w.field("name", p.name); w.field("country", p.country) }
+        w.object { w in
+            w.field("name", p.name); w.field("country", p.country)
+        }
     }
 
     /// A blocker or warning; `line` is the manifest's line it is about, when it is about one
@@ -108,8 +122,11 @@ public enum CompactRowJSON {
             w.field("message", i.message)
             if let r = i.rule { w.field("rule", r) }
             if let l = i.location {
-                if let file { if l.file == file { w.field("line", l.line) } }
-                else { w.field("file", l.file); w.field("line", l.line) }
+                if let file {
+                    if l.file == file { w.field("line", l.line) }
+                } else {
+                    w.field("file", l.file); w.field("line", l.line)
+                }
             }
         }
     }
@@ -121,26 +138,49 @@ public enum RulesExport {
     public static func json(_ rules: RuleSet, digest: String) -> String {
         JSONValue.object([
             ("rules_digest", .string(digest)),
-            ("packs", .array(rules.packs.map { p in
-                .object([("id", .string(p.id)), ("title", .string(p.title)), ("status", .string(p.status.rawValue)),
-                         ("effective", range(p.effective)), ("source", .string(p.source)), ("file", .string(p.file))])
-            })),
-            ("rules", .array(rules.rules.map { r in
-                .object([
-                    ("id", .string(r.id)), ("pack", .string(r.pack)), ("title", .string(r.title)), ("kind", .string(r.kind.rawValue)),
-                    ("at", .array(r.at.map { .string($0.rawValue) })), ("countries", .array(r.countries.map(JSONValue.string))),
-                    ("severity", .string(r.severity.rawValue)), ("effective", range(r.effective)),
-                    ("documents", .array(Array(Set(r.requirements.flatMap(\.documentIDs))).sorted().map(JSONValue.string))),
-                    ("supersedes", .array(r.supersedes.map(JSONValue.string))),
-                    ("source", .string(r.source)), ("file", .string(r.location.file)), ("line", .int(r.location.line)),
-                ])
-            })),
-            ("documents", .array(rules.documents.entries.map { d in
-                var o: [(String, JSONValue)] = [("id", .string(d.id)), ("name", .string(d.name))]
-                if let u = d.unece { o.append(("unece", .string(u))) }
-                o += [("issuer", .string(d.issuer)), ("how_to_obtain", .string(d.howToObtain)), ("source", .string(d.source))]
-                return .object(o)
-            })),
+            (
+                "packs",
+                .array(
+                    rules.packs.map { p in
+                        .object([
+                            ("id", .string(p.id)), ("title", .string(p.title)), ("status", .string(p.status.rawValue)),
+                            ("effective", range(p.effective)), ("source", .string(p.source)), ("file", .string(p.file)),
+                        ])
+                    })
+            ),
+            (
+                "rules",
+                .array(
+                    rules.rules.map { r in
+                        .object([
+                            ("id", .string(r.id)), ("pack", .string(r.pack)), ("title", .string(r.title)),
+                            ("kind", .string(r.kind.rawValue)),
+                            ("at", .array(r.at.map { .string($0.rawValue) })),
+                            ("countries", .array(r.countries.map(JSONValue.string))),
+                            ("severity", .string(r.severity.rawValue)), ("effective", range(r.effective)),
+                            (
+                                "documents",
+                                .array(Array(Set(r.requirements.flatMap(\.documentIDs))).sorted().map(JSONValue.string))
+                            ),
+                            ("supersedes", .array(r.supersedes.map(JSONValue.string))),
+                            ("source", .string(r.source)), ("file", .string(r.location.file)),
+                            ("line", .int(r.location.line)),
+                        ])
+                    })
+            ),
+            (
+                "documents",
+                .array(
+                    rules.documents.entries.map { d in
+                        var o: [(String, JSONValue)] = [("id", .string(d.id)), ("name", .string(d.name))]
+                        if let u = d.unece { o.append(("unece", .string(u))) }
+                        o += [
+                            ("issuer", .string(d.issuer)), ("how_to_obtain", .string(d.howToObtain)),
+                            ("source", .string(d.source)),
+                        ]
+                        return .object(o)
+                    })
+            ),
         ]).pretty + "\n"
     }
 

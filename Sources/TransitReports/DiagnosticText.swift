@@ -33,7 +33,11 @@ public enum DiagnosticText {
     }
 
     public static func render(_ ds: [Diagnostic]) -> String {
-        ds.sorted { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
-            .map(render).joined(separator: "\n")
+        ds.sorted {
+            ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < (
+                $1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0
+            )
+        }
+        .map(render).joined(separator: "\n")
     }
 }

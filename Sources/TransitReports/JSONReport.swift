@@ -31,7 +31,9 @@ public enum JSONReport {
         w.object { w in
             w.field("report", 1)
             w.key("shipment")
-            w.object { w in w.field("id", r.shipmentID); w.field("file", r.file) }
+            w.object { w in
+                w.field("id", r.shipmentID); w.field("file", r.file)
+            }
             w.field("corridor", r.corridor)
             w.field("as_of", r.asOf.description)
             w.field("verdict", r.verdict.rawValue)
@@ -64,7 +66,10 @@ public enum JSONReport {
             w.key("needed_at")
             w.array { w in
                 for n in row.neededAt {
-                    w.object { w in w.field("checkpoint", n.checkpoint.rawValue); w.field("country", n.country); w.field("place", n.place) }
+                    w.object { w in
+                        w.field("checkpoint", n.checkpoint.rawValue); w.field("country", n.country);
+                        w.field("place", n.place)
+                    }
                 }
             }
             w.key("lines")
@@ -111,7 +116,9 @@ public enum JSONReport {
             hours("delay_from_missing_documents_hours", e.delayFromMissingDocumentsHours, into: &w)
             if let ready = e.readyToDispatch {
                 w.key("ready_to_dispatch")
-                w.object { w in w.field("p50", ready.p50.description); w.field("p90", ready.p90.description) }
+                w.object { w in
+                    w.field("p50", ready.p50.description); w.field("p90", ready.p90.description)
+                }
             }
             w.key("steps")
             w.array { w in

@@ -14,10 +14,16 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func int(_ v: Int) -> JSONValue { .number(Double(v), decimals: 0) }
 
     /// One line, no spaces.
-    public var compact: String { var b: [UInt8] = []; b.reserveCapacity(4096); write(to: &b, indent: nil, level: 0); return String(decoding: b, as: UTF8.self) }
+    public var compact: String {
+        var b: [UInt8] = []; b.reserveCapacity(4096); write(to: &b, indent: nil, level: 0);
+        return String(decoding: b, as: UTF8.self)
+    }
 
     /// Two-space indentation, one key per line.
-    public var pretty: String { var b: [UInt8] = []; b.reserveCapacity(8192); write(to: &b, indent: 2, level: 0); return String(decoding: b, as: UTF8.self) }
+    public var pretty: String {
+        var b: [UInt8] = []; b.reserveCapacity(8192); write(to: &b, indent: 2, level: 0);
+        return String(decoding: b, as: UTF8.self)
+    }
 
     /// Appends the UTF-8 bytes of this value; writing bytes, not Strings, keeps batch output cheap.
     public func write<Out: ByteOutput>(to out: inout Out, indent: Int?, level: Int) {

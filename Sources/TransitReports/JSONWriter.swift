@@ -48,7 +48,9 @@ public struct JSONWriter {
     @inline(__always) public mutating func object(_ body: (inout JSONWriter) -> Void) { container("{", "}", body) }
     @inline(__always) public mutating func array(_ body: (inout JSONWriter) -> Void) { container("[", "]", body) }
 
-    @inline(__always) private mutating func container(_ start: Unicode.Scalar, _ end: Unicode.Scalar, _ body: (inout JSONWriter) -> Void) {
+    @inline(__always) private mutating func container(
+        _ start: Unicode.Scalar, _ end: Unicode.Scalar, _ body: (inout JSONWriter) -> Void
+    ) {
         beginValue()
         sink.append(UInt8(ascii: start))
         precondition(depth < 64, "JSON nested more than 64 levels")
@@ -63,7 +65,9 @@ public struct JSONWriter {
     }
 
     @inline(__always) public mutating func string(_ s: String) { beginValue(); JSONValue.escape(s, into: &sink) }
-    @inline(__always) public mutating func number(_ v: Double, decimals: Int) { beginValue(); JSONValue.format(v, decimals: decimals, into: &sink) }
+    @inline(__always) public mutating func number(_ v: Double, decimals: Int) {
+        beginValue(); JSONValue.format(v, decimals: decimals, into: &sink)
+    }
     @inline(__always) public mutating func int(_ v: Int) { beginValue(); sink.append(text: String(v)) }
     public mutating func null() { beginValue(); sink.append("null") }
     public mutating func value(_ v: JSONValue) { beginValue(); v.write(to: &sink, indent: indent, level: depth) }
@@ -73,7 +77,9 @@ public struct JSONWriter {
     public mutating func quantiles(_ k: StaticString, p50: Double, p90: Double, decimals: Int) {
         key(k)
         guard indent == nil else {
-            object { w in w.field("p50", p50, decimals: decimals); w.field("p90", p90, decimals: decimals) }
+            object { w in
+                w.field("p50", p50, decimals: decimals); w.field("p90", p90, decimals: decimals)
+            }
             return
         }
         afterKey = false
@@ -85,7 +91,11 @@ public struct JSONWriter {
     }
 
     @inline(__always) public mutating func field(_ k: StaticString, _ s: String) { key(k); string(s) }
-    @inline(__always) public mutating func field(_ k: StaticString, _ s: String?) { key(k); if let s { string(s) } else { null() } }
-    @inline(__always) public mutating func field(_ k: StaticString, _ v: Double, decimals: Int) { key(k); number(v, decimals: decimals) }
+    @inline(__always) public mutating func field(_ k: StaticString, _ s: String?) {
+        key(k); if let s { string(s) } else { null() }
+    }
+    @inline(__always) public mutating func field(_ k: StaticString, _ v: Double, decimals: Int) {
+        key(k); number(v, decimals: decimals)
+    }
     @inline(__always) public mutating func field(_ k: StaticString, _ v: Int) { key(k); int(v) }
 }

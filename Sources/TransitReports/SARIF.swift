@@ -15,8 +15,10 @@ public enum SARIF {
         header(tool: tool) + results.map(\.compact).joined(separator: ",\n") + footer
     }
 
-    public static func result(code: String, severity: Severity, message: String, file: String, line: Int?, column: Int?,
-                              rule: String? = nil, related: [JSONValue] = [], properties: [(String, JSONValue)] = []) -> JSONValue {
+    public static func result(
+        code: String, severity: Severity, message: String, file: String, line: Int?, column: Int?,
+        rule: String? = nil, related: [JSONValue] = [], properties: [(String, JSONValue)] = []
+    ) -> JSONValue {
         var region: [(String, JSONValue)] = []
         if let line { region.append(("startLine", .int(line))) }
         if let column { region.append(("startColumn", .int(column))) }
@@ -38,20 +40,26 @@ public enum SARIF {
     public static func relatedLocation(id: Int, file: String, line: Int?, message: String) -> JSONValue {
         var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(file))]))]
         if let line { physical.append(("region", .object([("startLine", .int(line))]))) }
-        return .object([("id", .int(id)), ("physicalLocation", .object(physical)), ("message", .object([("text", .string(message))]))])
+        return .object([
+            ("id", .int(id)), ("physicalLocation", .object(physical)),
+            ("message", .object([("text", .string(message))])),
+        ])
     }
 
     /// A diagnostic as a result.
     public static func result(_ d: Diagnostic, file: String? = nil) -> JSONValue {
-        result(code: d.code, severity: d.severity, message: d.message + (d.help.map { " (\($0))" } ?? ""),
-               file: d.location?.file ?? file ?? "", line: d.location?.line, column: d.location?.column)
+        result(
+            code: d.code, severity: d.severity, message: d.message + (d.help.map { " (\($0))" } ?? ""),
+            file: d.location?.file ?? file ?? "", line: d.location?.line, column: d.location?.column)
     }
 }
 
 /// A diagnostic as a JSON object (`rules lint --format json`, batch error rows).
 public enum DiagnosticJSON {
     public static func value(_ d: Diagnostic) -> JSONValue {
-        var o: [(String, JSONValue)] = [("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message))]
+        var o: [(String, JSONValue)] = [
+            ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message)),
+        ]
         if let l = d.location { o += [("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column))] }
         if let h = d.help { o.append(("help", .string(h))) }
         return .object(o)

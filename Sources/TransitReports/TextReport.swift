@@ -26,11 +26,14 @@ public enum TextReport {
                 default: mark = row.severity == .error ? "✗" : "!"
                 }
                 let at = row.neededAt.map { "\($0.checkpoint.rawValue) \($0.country)" }.joined(separator: ", ")
-                let name = row.alternativeNames.map { $0.map { $0.joined(separator: " + ") }.joined(separator: " or ") } ?? row.name
+                let name =
+                    row.alternativeNames.map { $0.map { $0.joined(separator: " + ") }.joined(separator: " or ") }
+                    ?? row.name
                 out.append("  \(mark) \(name) [\(row.status.rawValue)] at \(at)")
                 if row.status.needsAction {
-                    out.append("      obtain from: \(row.issuer); \(hoursText(row.leadTimeHours)), about \(money(row.costUSD))"
-                               + (row.applyBy.map { "; apply by \($0) to dispatch on time" } ?? ""))
+                    out.append(
+                        "      obtain from: \(row.issuer); \(hoursText(row.leadTimeHours)), about \(money(row.costUSD))"
+                            + (row.applyBy.map { "; apply by \($0) to dispatch on time" } ?? ""))
                     if !row.howToObtain.isEmpty { out.append("      how: \(row.howToObtain)") }
                 }
                 if let needs = row.needs { out.append("      give in the manifest: \(needs.joined(separator: ", "))") }
@@ -48,15 +51,21 @@ public enum TextReport {
         if !r.estimate.steps.isEmpty {
             let e = r.estimate
             out.append("")
-            out.append("Estimate: \(money(e.costUSD.p50)) (p90 \(money(e.costUSD.p90))); the trip, dispatch to delivery, \(days(e.timeHours.p50)) (p90 \(days(e.timeHours.p90)))")
+            out.append(
+                "Estimate: \(money(e.costUSD.p50)) (p90 \(money(e.costUSD.p90))); the trip, dispatch to delivery, \(days(e.timeHours.p50)) (p90 \(days(e.timeHours.p90)))"
+            )
             if let ready = e.readyToDispatch {
-                out.append("  documents to obtain first: \(days(e.delayFromMissingDocumentsHours.p50)) (p90 \(days(e.delayFromMissingDocumentsHours.p90))), so ready to dispatch by \(ready.p50) (p90 \(ready.p90))")
+                out.append(
+                    "  documents to obtain first: \(days(e.delayFromMissingDocumentsHours.p50)) (p90 \(days(e.delayFromMissingDocumentsHours.p90))), so ready to dispatch by \(ready.p50) (p90 \(ready.p90))"
+                )
             }
             for s in e.steps {
                 let km = s.km.map { " \(JSONValue.format($0, decimals: 0)) km" } ?? ""
                 // A procedure is named by checkpoint kind ("at transit"), so say which place.
                 let place = s.kind == .procedure ? s.place.map { " (\($0))" } ?? "" : ""
-                out.append("  \(s.kind.rawValue.padded(14)) \(s.name)\(place)\(km): \(hoursText(s.hours)), \(money(s.costUSD.p50))")
+                out.append(
+                    "  \(s.kind.rawValue.padded(14)) \(s.name)\(place)\(km): \(hoursText(s.hours)), \(money(s.costUSD.p50))"
+                )
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -68,6 +77,8 @@ public enum TextReport {
     }
 
     static func money(_ v: Double) -> String { "USD " + JSONValue.format(v, decimals: 0) }
-    static func hoursText(_ q: P5090) -> String { "\(JSONValue.format(q.p50, decimals: 1)) h (p90 \(JSONValue.format(q.p90, decimals: 1)) h)" }
+    static func hoursText(_ q: P5090) -> String {
+        "\(JSONValue.format(q.p50, decimals: 1)) h (p90 \(JSONValue.format(q.p90, decimals: 1)) h)"
+    }
     static func days(_ hours: Double) -> String { JSONValue.format(hours / 24, decimals: 1) + " days" }
 }

@@ -33,8 +33,10 @@ enum BodyReader {
                 return bytes
             }
         } catch is TimedOut {
-            throw Problem(.requestTimeout, "body-timeout",
-                          "the request body did not arrive within \(seconds(limits.bodyTimeout)) s", headers: [.connection: "close"])
+            throw Problem(
+                .requestTimeout, "body-timeout",
+                "the request body did not arrive within \(seconds(limits.bodyTimeout)) s",
+                headers: [.connection: "close"])
         } catch let e as HTTPParserError {
             throw problem(e, chunked: request.headers[.transferEncoding]?.lowercased().contains("chunked") == true)
         } catch let p as Problem {
@@ -45,25 +47,34 @@ enum BodyReader {
     }
 
     static func tooLarge(_ limits: ServerLimits) -> Problem {
-        Problem(.contentTooLarge, "body-too-large", "the request body is larger than \(limits.maxBody) bytes (\(limits.maxBody >> 20) MiB)",
-                extra: [("limit_bytes", .int(limits.maxBody))], headers: [.connection: "close"])
+        Problem(
+            .contentTooLarge, "body-too-large",
+            "the request body is larger than \(limits.maxBody) bytes (\(limits.maxBody >> 20) MiB)",
+            extra: [("limit_bytes", .int(limits.maxBody))], headers: [.connection: "close"])
     }
 
     /// A broken request body, by what broke.
     static func problem(_ e: HTTPParserError, chunked: Bool) -> Problem {
         switch e {
         case .invalidEOFState:
-            return Problem(.badRequest, "body-truncated",
-                           chunked ? "the chunked request body ended before its last (zero-size) chunk"
-                                   : "the request body ended before the length its Content-Length declared",
-                           headers: [.connection: "close"])
+            return Problem(
+                .badRequest, "body-truncated",
+                chunked
+                    ? "the chunked request body ended before its last (zero-size) chunk"
+                    : "the request body ended before the length its Content-Length declared",
+                headers: [.connection: "close"])
         case .invalidChunkSize:
-            return Problem(.badRequest, "bad-chunk", "the chunked request body has a bad chunk-size line", headers: [.connection: "close"])
+            return Problem(
+                .badRequest, "bad-chunk", "the chunked request body has a bad chunk-size line",
+                headers: [.connection: "close"])
         case _ where chunked && [.lfExpected, .invalidConstant, .strictModeAssertion, .unknown].contains(e):
-            return Problem(.badRequest, "bad-chunk", "the chunked request body has a chunk that does not end where its size says",
-                           headers: [.connection: "close"])
+            return Problem(
+                .badRequest, "bad-chunk", "the chunked request body has a chunk that does not end where its size says",
+                headers: [.connection: "close"])
         default:
-            return Problem(.badRequest, "malformed-request", "the request is not well-formed HTTP/1.1 (\(e))", headers: [.connection: "close"])
+            return Problem(
+                .badRequest, "malformed-request", "the request is not well-formed HTTP/1.1 (\(e))",
+                headers: [.connection: "close"])
         }
     }
 

@@ -22,7 +22,9 @@ public struct RequestLog: Sendable {
     public static let none = RequestLog { _ in }
 
     /// The line for one request. `host` is the peer's address, `time` when the request came in.
-    public static func line(host: String, time: Date, method: String, target: String, status: Int, bytes: Int?, id: String) -> String {
+    public static func line(
+        host: String, time: Date, method: String, target: String, status: Int, bytes: Int?, id: String
+    ) -> String {
         "\(host) - - [\(clfDate(time))] \"\(escape(method)) \(escape(target)) HTTP/1.1\" \(status) \(bytes.map(String.init) ?? "-") \"\(id)\""
     }
 
@@ -33,7 +35,8 @@ public struct RequestLog: Sendable {
         gmtime_r(&t, &parts)
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(two(parts.tm_mday))/\(months[Int(parts.tm_mon)])/\(parts.tm_year + 1900):\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
+        return
+            "\(two(parts.tm_mday))/\(months[Int(parts.tm_mon)])/\(parts.tm_year + 1900):\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
     }
 
     /// A request line as logged: quotes, backslashes and control bytes escaped, so that a
@@ -45,7 +48,11 @@ public struct RequestLog: Sendable {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             default:
-                if u.value < 0x20 || u.value == 0x7f { out += "\\x" + String(format: "%02x", u.value) } else { out.unicodeScalars.append(u) }
+                if u.value < 0x20 || u.value == 0x7f {
+                    out += "\\x" + String(format: "%02x", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
         return out
@@ -59,7 +66,10 @@ enum RequestID {
 
     static func id(for request: Request) -> String {
         if let given = request.headers[header], (1...64).contains(given.utf8.count),
-           given.utf8.allSatisfy({ isalnum(Int32($0)) != 0 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }) {
+            given.utf8.allSatisfy({
+                isalnum(Int32($0)) != 0 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+            })
+        {
             return given
         }
         var g = SystemRandomNumberGenerator()
@@ -68,5 +78,7 @@ enum RequestID {
 }
 
 extension String {
-    func leftPadded(_ n: Int, _ c: Character) -> String { count >= n ? self : String(repeating: c, count: n - count) + self }
+    func leftPadded(_ n: Int, _ c: Character) -> String {
+        count >= n ? self : String(repeating: c, count: n - count) + self
+    }
 }

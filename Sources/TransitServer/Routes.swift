@@ -19,8 +19,10 @@ struct Route: Sendable {
     let query: [String]
     let handler: @Sendable (TransitAPI, RouteRequest) async throws -> Response
 
-    init(_ method: HTTPRequest.Method, _ path: String, query: [String] = [],
-         _ handler: @escaping @Sendable (TransitAPI, RouteRequest) async throws -> Response) {
+    init(
+        _ method: HTTPRequest.Method, _ path: String, query: [String] = [],
+        _ handler: @escaping @Sendable (TransitAPI, RouteRequest) async throws -> Response
+    ) {
         self.method = method; self.path = path; self.query = query; self.handler = handler
     }
 
@@ -67,7 +69,9 @@ struct Query: Sendable {
             let key = String(k), value = String(v)
             if key.isEmpty && value.isEmpty { continue }  // `?` alone, or `&&`
             if allowed.contains(key) {
-                guard values[key] == nil else { throw Problem.badParameter(key, "query parameter `\(key)` is given twice") }
+                guard values[key] == nil else {
+                    throw Problem.badParameter(key, "query parameter `\(key)` is given twice")
+                }
                 values[key] = value
             } else if !unknown.contains(key) {
                 unknown.append(key)
@@ -83,7 +87,8 @@ struct Query: Sendable {
     func choice(_ key: String, _ choices: [String], default fallback: String) throws -> String {
         guard let v = values[key] else { return fallback }
         guard choices.contains(v) else {
-            throw Problem.badParameter(key, "`\(key)` must be " + choices.map { "`\($0)`" }.joined(separator: ", ") + "; got `\(v)`")
+            throw Problem.badParameter(
+                key, "`\(key)` must be " + choices.map { "`\($0)`" }.joined(separator: ", ") + "; got `\(v)`")
         }
         return v
     }

@@ -12,9 +12,12 @@ public struct ServerLimits: Sendable {
     /// one closes (idle ones close after `idleTimeout`).
     public var maxConnections: Int
 
-    public init(maxBody: Int = 1 << 20, bodyTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(15),
-                maxConnections: Int = 1024) {
-        self.maxBody = maxBody; self.bodyTimeout = bodyTimeout; self.idleTimeout = idleTimeout; self.maxConnections = maxConnections
+    public init(
+        maxBody: Int = 1 << 20, bodyTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(15),
+        maxConnections: Int = 1024
+    ) {
+        self.maxBody = maxBody; self.bodyTimeout = bodyTimeout; self.idleTimeout = idleTimeout;
+        self.maxConnections = maxConnections
     }
 
     /// The limits `transit-check serve` runs with; README states them.

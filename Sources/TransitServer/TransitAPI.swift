@@ -28,7 +28,10 @@ public struct TransitAPI: Sendable {
     /// The threads checks run on.
     let pool: NIOThreadPool
 
-    public init(workspace: Workspace, limits: ServerLimits = .standard, log: RequestLog = .none, pool: NIOThreadPool = .singleton) {
+    public init(
+        workspace: Workspace, limits: ServerLimits = .standard, log: RequestLog = .none,
+        pool: NIOThreadPool = .singleton
+    ) {
         self.workspace = workspace; self.limits = limits; self.log = log; self.pool = pool
     }
 
@@ -36,22 +39,27 @@ public struct TransitAPI: Sendable {
     public var responder: TransitResponder { TransitResponder(api: self, table: RouteTable(routes)) }
 
     /// The application, listening on `host:port` with the limits' timeouts and connection cap.
-    public func application(host: String = "127.0.0.1", port: Int = 8080,
-                            onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) -> some ApplicationProtocol {
+    public func application(
+        host: String = "127.0.0.1", port: Int = 8080,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
         var logger = Logger(label: "transit-check")
         logger.logLevel = .notice
         return Application(
             responder: responder,
             server: .http1(configuration: .init(idleTimeout: .init(limits.idleTimeout))),
-            configuration: .init(address: .hostname(host, port: port), serverName: "transit-check",
-                                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "transit-check",
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)),
             onServerRunning: onServerRunning, logger: logger)
     }
 
     /// Serves until SIGTERM or SIGINT, then stops accepting, finishes the requests in flight
     /// and returns.
-    public static func serve(workspace: Workspace, host: String, port: Int, limits: ServerLimits = .standard,
-                             log: RequestLog = .standardOutput, ready: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+    public static func serve(
+        workspace: Workspace, host: String, port: Int, limits: ServerLimits = .standard,
+        log: RequestLog = .standardOutput, ready: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws {
         let api = TransitAPI(workspace: workspace, limits: limits, log: log)
         try await api.application(host: host, port: port) { channel in ready(channel.localAddress?.port ?? port) }
             .runService(gracefulShutdownSignals: [.sigterm, .sigint])
@@ -84,9 +92,11 @@ public struct TransitResponder: HTTPResponder {
             response = Problem(.internalServerError, "internal", "the server failed to answer this request").response
         }
         response.headers[RequestID.header] = id
-        api.log.write(RequestLog.line(host: context.remoteAddress?.ipAddress ?? "-", time: started, method: request.method.rawValue,
-                                      target: request.uri.description, status: Int(response.status.code),
-                                      bytes: response.body.contentLength, id: id))
+        api.log.write(
+            RequestLog.line(
+                host: context.remoteAddress?.ipAddress ?? "-", time: started, method: request.method.rawValue,
+                target: request.uri.description, status: Int(response.status.code),
+                bytes: response.body.contentLength, id: id))
         return response
     }
 
@@ -94,13 +104,16 @@ public struct TransitResponder: HTTPResponder {
         let segments = RouteTable.segments(request.uri.path)
         let matches = table.routes.compactMap { r in r.match(segments).map { (r, $0) } }
         guard !matches.isEmpty else {
-            throw Problem(.notFound, "not-found", "no resource at \(request.uri.path); GET /openapi.json lists the routes")
+            throw Problem(
+                .notFound, "not-found", "no resource at \(request.uri.path); GET /openapi.json lists the routes")
         }
         guard let (route, parameters) = matches.first(where: { $0.0.method == request.method }) else {
             let allow = matches.map(\.0.method.rawValue).joined(separator: ", ")
-            throw Problem(.methodNotAllowed, "method-not-allowed", "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(allow)",
-                          extra: [("allow", .array(matches.map { .string($0.0.method.rawValue) }))],
-                          headers: [.allow: allow])
+            throw Problem(
+                .methodNotAllowed, "method-not-allowed",
+                "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(allow)",
+                extra: [("allow", .array(matches.map { .string($0.0.method.rawValue) }))],
+                headers: [.allow: allow])
         }
         let query = try Query(request.uri.queryParameters, allowed: route.query)
         return try await route.handler(api, RouteRequest(request: request, parameters: parameters, query: query))

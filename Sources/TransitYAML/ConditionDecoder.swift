@@ -23,8 +23,9 @@ enum ConditionDecoder {
             return decode(value, s).map(Condition.not)
         default:
             guard let path = FieldPath(rawValue: key) else {
-                s.error("unknown-path", "unknown field path `\(key)`", at: pairs[0].key,
-                        help: DidYouMean.help(key, among: FieldPath.allCases.map(\.rawValue) + ["all", "any", "not"]))
+                s.error(
+                    "unknown-path", "unknown field path `\(key)`", at: pairs[0].key,
+                    help: DidYouMean.help(key, among: FieldPath.allCases.map(\.rawValue) + ["all", "any", "not"]))
                 return nil
             }
             return matcher(value, path, s).map { .match(path, $0, pairs[0].key.location) }
@@ -34,7 +35,9 @@ enum ConditionDecoder {
     private static func matcher(_ node: YAMLNode, _ path: FieldPath, _ s: Schema) -> Matcher? {
         if node.scalar != nil { return scalar(node, path, s).map(Matcher.equals) }
         guard let pairs = node.mapping, pairs.count == 1, let key = pairs[0].key.scalar else {
-            s.error("bad-matcher", "a matcher is a value or a map with one of: \(matcherKeys.joined(separator: ", "))", at: node)
+            s.error(
+                "bad-matcher", "a matcher is a value or a map with one of: \(matcherKeys.joined(separator: ", "))",
+                at: node)
             return nil
         }
         let v = pairs[0].value
@@ -60,7 +63,9 @@ enum ConditionDecoder {
         case "lt", "lte": return s.double(v, key, min: nil).map { .less($0, orEqual: key == "lte") }
         case "exists": return s.bool(v, "exists").map(Matcher.exists)
         default:
-            s.error("unknown-matcher", "unknown matcher `\(key)`", at: pairs[0].key, help: DidYouMean.help(key, among: matcherKeys))
+            s.error(
+                "unknown-matcher", "unknown matcher `\(key)`", at: pairs[0].key,
+                help: DidYouMean.help(key, among: matcherKeys))
             return nil
         }
     }

@@ -11,7 +11,10 @@ struct ScalarField<Model>: Sendable {
     /// `what` names the field in messages ("goods[0].net_kg").
     let read: @Sendable (_ schema: Schema, _ value: YAMLNode, _ what: String, _ into: inout Model) -> Void
 
-    init(_ key: StaticString, required: Bool = false, _ read: @escaping @Sendable (Schema, YAMLNode, String, inout Model) -> Void) {
+    init(
+        _ key: StaticString, required: Bool = false,
+        _ read: @escaping @Sendable (Schema, YAMLNode, String, inout Model) -> Void
+    ) {
         self.key = key; self.required = required; self.read = read
     }
 }
@@ -46,18 +49,23 @@ enum ManifestSchema {
     static let goodsKeys: [StaticString] = goodsScalars.map(\.key) + goodsMappings
     static let goodsRequired: [String] = goodsScalars.filter(\.required).map(\.key.description)
     /// A goods line before its fields are read; the required ones are always overwritten.
-    static let emptyGoodsLine = GoodsLine(line: 0, hs: "", description: "", netKg: 0, grossKg: 0, valueUSD: 0, origin: "")
+    static let emptyGoodsLine = GoodsLine(
+        line: 0, hs: "", description: "", netKg: 0, grossKg: 0, valueUSD: 0, origin: "")
 
     /// Checks across a goods line's fields once they are read: gross not under net, best before
     /// not before production. Each problem goes to `problem` (the key it is about, and the
     /// message); the event decoder passes none and only asks whether the line is consistent.
     @discardableResult
-    static func checkGoodsLine(_ g: GoodsLine, _ what: @autoclosure () -> String,
-                               problem: ((_ key: String, _ message: String) -> Void)? = nil) -> Bool {
+    static func checkGoodsLine(
+        _ g: GoodsLine, _ what: @autoclosure () -> String,
+        problem: ((_ key: String, _ message: String) -> Void)? = nil
+    ) -> Bool {
         var ok = true
         if g.grossKg < g.netKg {
             ok = false
-            problem?("gross_kg", "\(what()).gross_kg (\(Scalar.number(g.grossKg))) is less than net_kg (\(Scalar.number(g.netKg)))")
+            problem?(
+                "gross_kg",
+                "\(what()).gross_kg (\(Scalar.number(g.grossKg))) is less than net_kg (\(Scalar.number(g.netKg)))")
         }
         if let p = g.produced, let b = g.bestBefore, b < p {
             ok = false

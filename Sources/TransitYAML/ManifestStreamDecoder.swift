@@ -8,8 +8,10 @@ import TransitCore
 /// So an accepted manifest decodes exactly as the full decoder decodes it; the tests hold the
 /// two to that on every bundled shipment and on generated ones.
 enum ManifestStreamDecoder {
-    static let topKeys: [StaticString] = ["manifest", "id", "shipper", "consignee", "origin", "destination", "corridor",
-                                          "mode", "regime", "departure", "transport", "goods", "documents"]
+    static let topKeys: [StaticString] = [
+        "manifest", "id", "shipper", "consignee", "origin", "destination", "corridor",
+        "mode", "regime", "departure", "transport", "goods", "documents",
+    ]
     static let partyKeys: [StaticString] = ["name", "country"]
     static let transportKeys = ManifestSchema.transportKeys
     static let packagingKeys: [StaticString] = ["kind", "wood"]
@@ -31,7 +33,8 @@ enum ManifestStreamDecoder {
     }
 
     /// The manifest in `bytes`, or nil to take the full decoder's path.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, vocabulary: ManifestVocabulary?) -> Shipment? {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, vocabulary: ManifestVocabulary?) -> Shipment?
+    {
         let reader = Reader(YAMLEvents(bytes), file: file, vocabulary: vocabulary)
         guard let shipment = reader.shipment(), !reader.schema.diagnostics.hasErrors else { return nil }
         return shipment
@@ -68,8 +71,10 @@ private final class Reader {
     /// The pairs of a mapping whose start is the next event: for each key, its index in `keys`
     /// and the key's position; `value` reads the value. Returns which keys were there, or nil
     /// for a key that is unknown, repeated or not text, or a value that gave up.
-    func mapping(_ keys: [StaticString], _ value: (_ index: Int, _ keyAt: SourceLocation?) -> Bool,
-                 keyLocations: Bool = false) -> UInt32? {
+    func mapping(
+        _ keys: [StaticString], _ value: (_ index: Int, _ keyAt: SourceLocation?) -> Bool,
+        keyLocations: Bool = false
+    ) -> UInt32? {
         guard events.next() == .mappingStart else { return nil }
         var seen: UInt32 = 0
         while true {
@@ -99,7 +104,9 @@ private final class Reader {
         guard let kind = events.next() else { return nil }
         events.putBack(kind)
         let at = location
-        let isNull = kind == .scalar && YAMLNode(.scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain), at: at).isNull
+        let isNull =
+            kind == .scalar
+            && YAMLNode(.scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain), at: at).isNull
         return (kind, isNull, at)
     }
 
@@ -113,62 +120,81 @@ private final class Reader {
         var corridor: String?, mode: TransportMode?, regime: String?, departure: Day?
         var transport = Transport(), goods: [GoodsLine] = [], documents: [AttachedDocument] = []
         var keyAt = [SourceLocation?](repeating: nil, count: Keys.topKeys.count)
-        guard let seen = mapping(Keys.topKeys, { i, at in
-            keyAt[i] = at
-            switch i {  // `i` indexes `topKeys`: manifest, id, shipper, … documents
-            case 0:
-                guard let v = self.required(), s.int(v, "manifest") == 1 else { return false }
-            case 1: id = self.required().flatMap { s.string($0, "id") }
-            case 2: shipper = self.party()
-            case 3: consignee = self.party()
-            case 4: origin = self.required().flatMap { self.place($0, "origin") }
-            case 5: destination = self.required().flatMap { self.place($0, "destination") }
-            case 6:
-                guard let c = self.scalar() else { return false }
-                if !c.isNull {
-                    guard let v = s.identifier(c, "corridor") else { return false }
-                    if let known = self.vocabulary?.corridors, !known.contains(v) { return false }
-                    corridor = v
-                }
-            case 7: mode = self.required().flatMap { s.choice($0, "mode", TransportMode.self) }
-            case 8:
-                regime = self.required().flatMap { s.string($0, "regime") }
-                if let r = regime, let known = self.vocabulary?.regimes, !known.contains(r), !Shipment.nationalRegimes.contains(r) {
-                    return false
-                }
-            case 9: departure = self.required().flatMap { s.day($0, "departure") }
-            case 10:
-                guard let t = self.transport() else { return false }
-                transport = t
-            case 11:
-                guard self.sequence({ self.goodsLine().map { goods.append($0) } != nil }), !goods.isEmpty else { return false }
-            default:
-                guard self.documentList(into: &documents) else { return false }
-            }
-            return true
-        }, keyLocations: true), seen & Keys.topRequired == Keys.topRequired else { return nil }
+        guard
+            let seen = mapping(
+                Keys.topKeys,
+                { i, at in
+                    keyAt[i] = at
+                    switch i {  // `i` indexes `topKeys`: manifest, id, shipper, … documents
+                    case 0:
+                        guard let v = self.required(), s.int(v, "manifest") == 1 else { return false }
+                    case 1: id = self.required().flatMap { s.string($0, "id") }
+                    case 2: shipper = self.party()
+                    case 3: consignee = self.party()
+                    case 4: origin = self.required().flatMap { self.place($0, "origin") }
+                    case 5: destination = self.required().flatMap { self.place($0, "destination") }
+                    case 6:
+                        guard let c = self.scalar() else { return false }
+                        if !c.isNull {
+                            guard let v = s.identifier(c, "corridor") else { return false }
+                            if let known = self.vocabulary?.corridors, !known.contains(v) { return false }
+                            corridor = v
+                        }
+                    case 7: mode = self.required().flatMap { s.choice($0, "mode", TransportMode.self) }
+                    case 8:
+                        regime = self.required().flatMap { s.string($0, "regime") }
+                        if let r = regime, let known = self.vocabulary?.regimes, !known.contains(r),
+                            !Shipment.nationalRegimes.contains(r)
+                        {
+                            return false
+                        }
+                    case 9: departure = self.required().flatMap { s.day($0, "departure") }
+                    case 10:
+                        guard let t = self.transport() else { return false }
+                        transport = t
+                    case 11:
+                        guard self.sequence({ self.goodsLine().map { goods.append($0) } != nil }), !goods.isEmpty else {
+                            return false
+                        }
+                    default:
+                        guard self.documentList(into: &documents) else { return false }
+                    }
+                    return true
+                }, keyLocations: true), seen & Keys.topRequired == Keys.topRequired
+        else { return nil }
         // The document ends here; the full reader asks for one more event, so this does too.
         guard events.next() == .documentEnd, events.next() == .streamEnd else { return nil }
         let lines = Set(goods.map(\.line))
         guard lines.count == goods.count,
-              documents.allSatisfy({ $0.covers?.allSatisfy(lines.contains) ?? true }) else { return nil }
+            documents.allSatisfy({ $0.covers?.allSatisfy(lines.contains) ?? true })
+        else { return nil }
         var locations = FieldLocations()
         for (i, key) in ManifestDecoder.topKeys.enumerated() { if let at = keyAt[i] { locations.append(key, at) } }
-        guard let id, let shipper, let consignee, let origin, let destination, let mode, let regime, let departure else {
+        guard let id, let shipper, let consignee, let origin, let destination, let mode, let regime, let departure
+        else {
             return nil
         }
-        return Shipment(id: id, file: file, shipper: shipper, consignee: consignee, origin: origin,
-                        destination: destination, corridor: corridor, mode: mode, regime: regime, departure: departure,
-                        transport: transport, goods: goods, documents: documents, fieldLocations: locations)
+        return Shipment(
+            id: id, file: file, shipper: shipper, consignee: consignee, origin: origin,
+            destination: destination, corridor: corridor, mode: mode, regime: regime, departure: departure,
+            transport: transport, goods: goods, documents: documents, fieldLocations: locations)
     }
 
     func party() -> Party? {
         var name: String?, country: String?
-        guard let seen = mapping(Keys.partyKeys, { i, _ in
-            guard let v = self.required() else { return false }
-            if i == 0 { name = self.schema.string(v, "name") } else { country = self.schema.country(v, "country") }
-            return true
-        }), seen == 0b11, let name, let country else { return nil }
+        guard
+            let seen = mapping(
+                Keys.partyKeys,
+                { i, _ in
+                    guard let v = self.required() else { return false }
+                    if i == 0 {
+                        name = self.schema.string(v, "name")
+                    } else {
+                        country = self.schema.country(v, "country")
+                    }
+                    return true
+                }), seen == 0b11, let name, let country
+        else { return nil }
         return Party(name: name, country: country)
     }
 
@@ -180,12 +206,16 @@ private final class Reader {
 
     func transport() -> Transport? {
         var t = Transport()
-        guard mapping(Keys.transportKeys, { i, _ in
-            guard let v = self.scalar() else { return false }
-            let field = ManifestSchema.transportScalars[i]
-            field.read(self.schema, v, field.key.description, &t)
-            return true
-        }) != nil else { return nil }
+        guard
+            mapping(
+                Keys.transportKeys,
+                { i, _ in
+                    guard let v = self.scalar() else { return false }
+                    let field = ManifestSchema.transportScalars[i]
+                    field.read(self.schema, v, field.key.description, &t)
+                    return true
+                }) != nil
+        else { return nil }
         return t
     }
 
@@ -194,32 +224,50 @@ private final class Reader {
         let s = schema
         var g = ManifestSchema.emptyGoodsLine
         // `i` indexes `goodsKeys`: the scalars of `ManifestSchema.goodsScalars`, then packaging, dangerous.
-        guard let seen = mapping(Keys.goodsKeys, { i, _ in
-            if i < Keys.goodsScalarCount {
-                let field = ManifestSchema.goodsScalars[i]
-                guard let v = field.required ? self.required() : self.scalar() else { return false }
-                field.read(s, v, field.key.description, &g)
-                return true
-            }
-            guard let p = self.peek() else { return false }
-            if p.isNull { self.skipNull(); return true }
-            if i == Keys.goodsScalarCount {  // packaging
-                return self.mapping(Keys.packagingKeys, { j, _ in
-                    guard let v = self.scalar() else { return false }
-                    if j == 0 { g.packagingKind = s.string(v, "packaging.kind") } else { g.packagingWood = s.bool(v, "packaging.wood") }
+        guard
+            let seen = mapping(
+                Keys.goodsKeys,
+                { i, _ in
+                    if i < Keys.goodsScalarCount {
+                        let field = ManifestSchema.goodsScalars[i]
+                        guard let v = field.required ? self.required() : self.scalar() else { return false }
+                        field.read(s, v, field.key.description, &g)
+                        return true
+                    }
+                    guard let p = self.peek() else { return false }
+                    if p.isNull { self.skipNull(); return true }
+                    if i == Keys.goodsScalarCount {  // packaging
+                        return self.mapping(
+                            Keys.packagingKeys,
+                            { j, _ in
+                                guard let v = self.scalar() else { return false }
+                                if j == 0 {
+                                    g.packagingKind = s.string(v, "packaging.kind")
+                                } else {
+                                    g.packagingWood = s.bool(v, "packaging.wood")
+                                }
+                                return true
+                            }) != nil
+                    }
+                    var un: String?, hazardClass: String?  // dangerous
+                    guard
+                        self.mapping(
+                            Keys.dangerousKeys,
+                            { j, _ in
+                                guard let v = self.required() else { return false }
+                                if j == 0 {
+                                    un = s.string(v, "dangerous.un")
+                                } else {
+                                    hazardClass = s.string(v, "dangerous.class")
+                                }
+                                return true
+                            }) == 0b11, let un, let hazardClass, un.count == 4, un.allSatisfy(\.isNumber)
+                    else { return false }
+                    g.dangerous = DangerousGoods(un: un, hazardClass: hazardClass)
                     return true
-                }) != nil
-            }
-            var un: String?, hazardClass: String?  // dangerous
-            guard self.mapping(Keys.dangerousKeys, { j, _ in
-                guard let v = self.required() else { return false }
-                if j == 0 { un = s.string(v, "dangerous.un") } else { hazardClass = s.string(v, "dangerous.class") }
-                return true
-            }) == 0b11, let un, let hazardClass, un.count == 4, un.allSatisfy(\.isNumber) else { return false }
-            g.dangerous = DangerousGoods(un: un, hazardClass: hazardClass)
-            return true
-        }), seen & Keys.goodsRequired == Keys.goodsRequired, !s.diagnostics.hasErrors,
-              ManifestSchema.checkGoodsLine(g, "") else { return nil }
+                }), seen & Keys.goodsRequired == Keys.goodsRequired, !s.diagnostics.hasErrors,
+            ManifestSchema.checkGoodsLine(g, "")
+        else { return nil }
         g.dangerousDeclared = seen & (1 << UInt32(Keys.goodsScalarCount + 1)) != 0
         g.location = start.at
         return g
@@ -241,47 +289,65 @@ private final class Reader {
         var type: String?, number: String?, issued: Day?, country: String?, authority: String?
         var covers: [Int]?, expires: Day?
         var expiresAt: SourceLocation?, issuerAt: SourceLocation?, coversAt: SourceLocation?
-        guard let seen = mapping(Keys.documentKeys, { i, _ in
-            switch i {  // `i` indexes `documentKeys`: type, number, issued, issuer, covers, expires
-            case 0:
-                guard let v = self.required(), let t = s.string(v, "type") else { return false }
-                if let known = self.vocabulary?.documentTypes, !known.contains(t) { return false }
-                type = t
-            case 1:
-                guard let v = self.scalar() else { return false }
-                number = s.string(v, "number")
-            case 2:
-                guard let v = self.required() else { return false }
-                issued = s.day(v, "issued")
-            case 3:
-                guard let p = self.peek(), !p.isNull else { return false }
-                issuerAt = p.at
-                guard self.mapping(Keys.issuerKeys, { j, _ in
-                    guard let v = j == 0 ? self.required() : self.scalar() else { return false }
-                    if j == 0 { country = s.country(v, "issuer.country") } else { authority = s.string(v, "issuer.authority") }
+        guard
+            let seen = mapping(
+                Keys.documentKeys,
+                { i, _ in
+                    switch i {  // `i` indexes `documentKeys`: type, number, issued, issuer, covers, expires
+                    case 0:
+                        guard let v = self.required(), let t = s.string(v, "type") else { return false }
+                        if let known = self.vocabulary?.documentTypes, !known.contains(t) { return false }
+                        type = t
+                    case 1:
+                        guard let v = self.scalar() else { return false }
+                        number = s.string(v, "number")
+                    case 2:
+                        guard let v = self.required() else { return false }
+                        issued = s.day(v, "issued")
+                    case 3:
+                        guard let p = self.peek(), !p.isNull else { return false }
+                        issuerAt = p.at
+                        guard
+                            self.mapping(
+                                Keys.issuerKeys,
+                                { j, _ in
+                                    guard let v = j == 0 ? self.required() : self.scalar() else { return false }
+                                    if j == 0 {
+                                        country = s.country(v, "issuer.country")
+                                    } else {
+                                        authority = s.string(v, "issuer.authority")
+                                    }
+                                    return true
+                                }
+                            ).map({ $0 & 1 != 0 }) == true
+                        else { return false }
+                    case 4:
+                        guard let p = self.peek() else { return false }
+                        coversAt = p.at
+                        if p.isNull { self.skipNull(); return true }
+                        var lines: [Int] = []
+                        guard
+                            self.sequence({
+                                guard let v = self.required(), let n = s.int(v, "covers[]", min: 1) else {
+                                    return false
+                                }
+                                lines.append(n)
+                                return true
+                            })
+                        else { return false }
+                        covers = lines
+                    default:
+                        guard let v = self.scalar() else { return false }
+                        expiresAt = v.location
+                        expires = s.day(v, "expires")
+                    }
                     return true
-                }).map({ $0 & 1 != 0 }) == true else { return false }
-            case 4:
-                guard let p = self.peek() else { return false }
-                coversAt = p.at
-                if p.isNull { self.skipNull(); return true }
-                var lines: [Int] = []
-                guard self.sequence({
-                    guard let v = self.required(), let n = s.int(v, "covers[]", min: 1) else { return false }
-                    lines.append(n)
-                    return true
-                }) else { return false }
-                covers = lines
-            default:
-                guard let v = self.scalar() else { return false }
-                expiresAt = v.location
-                expires = s.day(v, "expires")
-            }
-            return true
-        }), seen & Keys.documentRequired == Keys.documentRequired, let type, let issued, let country else { return nil }
+                }), seen & Keys.documentRequired == Keys.documentRequired, let type, let issued, let country
+        else { return nil }
         if let expires, expires < issued { return nil }
-        var doc = AttachedDocument(type: type, number: number, issued: issued, issuerCountry: country, authority: authority,
-                                   covers: covers, expires: expires, location: start.at)
+        var doc = AttachedDocument(
+            type: type, number: number, issued: issued, issuerCountry: country, authority: authority,
+            covers: covers, expires: expires, location: start.at)
         doc.expiresLocation = expiresAt
         doc.issuerLocation = issuerAt
         doc.coversLocation = coversAt

@@ -9,13 +9,18 @@ public struct LoadedPack: Sendable {
 /// Reads a rule pack (SPEC 2.4).
 public enum RulePackDecoder {
     static let packKeys = ["pack", "title", "status", "effective", "source", "rules"]
-    static let ruleKeys = ["id", "title", "kind", "at", "country", "when", "require", "procedures", "prohibit", "warn",
-                           "severity", "source", "examples", "effective", "supersedes"]
+    static let ruleKeys = [
+        "id", "title", "kind", "at", "country", "when", "require", "procedures", "prohibit", "warn",
+        "severity", "source", "examples", "effective", "supersedes",
+    ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (pack: LoadedPack?, diagnostics: [Diagnostic]) {
         let s = Schema(file: file)
-        guard let f = s.fields(root, "rule pack", allowed: packKeys, required: ["pack", "title", "status", "source", "rules"]),
-              let id = s.identifier(f["pack"], "pack"), let title = s.string(f["title"], "title") else {
+        guard
+            let f = s.fields(
+                root, "rule pack", allowed: packKeys, required: ["pack", "title", "status", "source", "rules"]),
+            let id = s.identifier(f["pack"], "pack"), let title = s.string(f["title"], "title")
+        else {
             return (nil, s.diagnostics.all)
         }
         let status = s.choice(f["status"], "status", PackStatus.self) ?? .inForce
@@ -26,17 +31,23 @@ public enum RulePackDecoder {
         var seen = Set<String>()
         for (i, n) in (s.sequence(f["rules"], "rules") ?? []).enumerated() {
             guard let (rule, ex) = rule(n, i, s, pack: id, packEffective: effective) else { continue }
-            if !seen.insert(rule.id).inserted { s.error("duplicate-id", "rule `\(rule.id)` is defined twice in this pack", at: n) }
+            if !seen.insert(rule.id).inserted {
+                s.error("duplicate-id", "rule `\(rule.id)` is defined twice in this pack", at: n)
+            }
             rules.append(rule)
             examples += ex
         }
-        let pack = RulePack(id: id, title: title, status: status, effective: effective, source: source, rules: rules, file: file)
+        let pack = RulePack(
+            id: id, title: title, status: status, effective: effective, source: source, rules: rules, file: file)
         return (LoadedPack(pack: pack, examples: examples), s.diagnostics.all)
     }
 
-    private static func rule(_ n: YAMLNode, _ i: Int, _ s: Schema, pack: String, packEffective: DayRange) -> (Rule, [RuleExample])? {
+    private static func rule(
+        _ n: YAMLNode, _ i: Int, _ s: Schema, pack: String, packEffective: DayRange
+    ) -> (Rule, [RuleExample])? {
         guard let f = s.fields(n, "rules[\(i)]", allowed: ruleKeys, required: ["id", "title", "kind", "at", "source"]),
-              let id = s.identifier(f["id"], "rules[\(i)].id") else { return nil }
+            let id = s.identifier(f["id"], "rules[\(i)].id")
+        else { return nil }
         let what = "rule `\(id)`"
         let title = s.string(f["title"], "\(what) title") ?? ""
         let kind = s.choice(f["kind"], "\(what) kind", RuleKind.self)
@@ -51,8 +62,10 @@ public enum RulePackDecoder {
         for (j, p) in (s.sequence(f["procedures"], "\(what) procedures") ?? []).enumerated() {
             let pw = "\(what) procedures[\(j)]"
             guard let pf = s.fields(p, pw, allowed: ["name", "hours", "cost_usd"], required: ["name", "hours"]),
-                  let name = s.string(pf["name"], "\(pw).name"), let hours = s.p5090(pf["hours"], "\(pw).hours") else { continue }
-            procedures.append(Procedure(name: name, hours: hours, costUSD: s.p5090(pf["cost_usd"], "\(pw).cost_usd") ?? .zero))
+                let name = s.string(pf["name"], "\(pw).name"), let hours = s.p5090(pf["hours"], "\(pw).hours")
+            else { continue }
+            procedures.append(
+                Procedure(name: name, hours: hours, costUSD: s.p5090(pf["cost_usd"], "\(pw).cost_usd") ?? .zero))
         }
         let prohibit = message(f["prohibit"], "\(what) prohibit", s)
         let warn = message(f["warn"], "\(what) warn", s)
@@ -68,21 +81,27 @@ public enum RulePackDecoder {
             s.error("empty-rule", "\(what) requires, prohibits and warns nothing", at: n)
         }
         let own = s.dayRange(f["effective"], "\(what) effective") ?? DayRange()
-        let effective = DayRange(from: [own.from, packEffective.from].compactMap { $0 }.max(),
-                                 until: [own.until, packEffective.until].compactMap { $0 }.min())
-        if effective.isEmpty { s.error("empty-range", "\(what) can never apply: its effective range is empty", at: f["effective"] ?? n) }
+        let effective = DayRange(
+            from: [own.from, packEffective.from].compactMap { $0 }.max(),
+            until: [own.until, packEffective.until].compactMap { $0 }.min())
+        if effective.isEmpty {
+            s.error("empty-range", "\(what) can never apply: its effective range is empty", at: f["effective"] ?? n)
+        }
         let source = s.source(f, what)
         var examples: [RuleExample] = []
         for (j, e) in (s.sequence(f["examples"], "\(what) examples") ?? []).enumerated() {
             if let ex = example(e, j, s, rule: id) { examples.append(ex) }
         }
         guard let kind, !at.isEmpty else {
-            if f.has("at") && at.isEmpty && !s.diagnostics.hasErrors { s.error("bad-value", "\(what) at names no checkpoint", at: f["at"]!) }
+            if f.has("at") && at.isEmpty && !s.diagnostics.hasErrors {
+                s.error("bad-value", "\(what) at names no checkpoint", at: f["at"]!)
+            }
             return nil
         }
-        var rule = Rule(id: id, title: title, kind: kind, at: at, countries: countries, when: when, requirements: requirements,
-                        procedures: procedures, prohibit: prohibit, warn: warn, severity: severity, source: source,
-                        effective: effective, pack: pack, location: n.location)
+        var rule = Rule(
+            id: id, title: title, kind: kind, at: at, countries: countries, when: when, requirements: requirements,
+            procedures: procedures, prohibit: prohibit, warn: warn, severity: severity, source: source,
+            effective: effective, pack: pack, location: n.location)
         rule.supersedes = s.oneOrMany(f["supersedes"]).compactMap { s.identifier($0, "\(what) supersedes") }
         return (rule, examples)
     }
@@ -96,7 +115,8 @@ public enum RulePackDecoder {
     private static func requirement(_ node: YAMLNode, _ s: Schema, _ what: String) -> Requirement? {
         if let oneOf = node["one_of"] {
             guard s.fields(node, "\(what) requirement", allowed: ["one_of"]) != nil,
-                  let alts = s.sequence(oneOf, "\(what) one_of"), alts.count >= 2 else {
+                let alts = s.sequence(oneOf, "\(what) one_of"), alts.count >= 2
+            else {
                 s.error("bad-value", "\(what) one_of takes a list of at least two alternatives", at: oneOf)
                 return nil
             }
@@ -113,10 +133,16 @@ public enum RulePackDecoder {
 
     private static func documentRequirement(_ node: YAMLNode, _ s: Schema, _ what: String) -> DocumentRequirement? {
         if node.scalar != nil {
-            return s.identifier(node, "\(what) document").map { DocumentRequirement(document: $0, location: node.location) }
+            return s.identifier(node, "\(what) document").map {
+                DocumentRequirement(document: $0, location: node.location)
+            }
         }
-        guard let f = s.fields(node, "\(what) requirement", allowed: ["document", "per", "issued_by", "valid_at"], required: ["document"]),
-              let doc = s.identifier(f["document"], "\(what) document") else { return nil }
+        guard
+            let f = s.fields(
+                node, "\(what) requirement", allowed: ["document", "per", "issued_by", "valid_at"],
+                required: ["document"]),
+            let doc = s.identifier(f["document"], "\(what) document")
+        else { return nil }
         var req = DocumentRequirement(document: doc, location: f["document"]!.location)
         if let p = f["per"] {
             switch s.string(p, "per") {
@@ -126,8 +152,11 @@ public enum RulePackDecoder {
             }
         }
         if let v = f["valid_at"] {
-            if let t = s.string(v, "valid_at"), let va = ValidAt(rawValue: t) { req.validAt = va }
-            else { s.error("bad-value", "valid_at must be checkpoint, departure or any", at: v) }
+            if let t = s.string(v, "valid_at"), let va = ValidAt(rawValue: t) {
+                req.validAt = va
+            } else {
+                s.error("bad-value", "valid_at must be checkpoint, departure or any", at: v)
+            }
         }
         if let ib = f["issued_by"] {
             if let t = ib.scalar {
@@ -136,11 +165,14 @@ public enum RulePackDecoder {
                 case "exporter": req.issuedBy = .exporter
                 case "checkpoint": req.issuedBy = .checkpoint
                 case "any": req.issuedBy = .any
-                default: s.error("bad-value", "issued_by must be origin, exporter, checkpoint, any or {country: XX}", at: ib,
-                                 help: DidYouMean.help(t, among: ["origin", "exporter", "checkpoint", "any"]))
+                default:
+                    s.error(
+                        "bad-value", "issued_by must be origin, exporter, checkpoint, any or {country: XX}", at: ib,
+                        help: DidYouMean.help(t, among: ["origin", "exporter", "checkpoint", "any"]))
                 }
             } else if let cf = s.fields(ib, "issued_by", allowed: ["country"], required: ["country"]),
-                      let c = s.country(cf["country"], "issued_by.country") {
+                let c = s.country(cf["country"], "issued_by.country")
+            {
                 req.issuedBy = .country(c)
             }
         }
@@ -148,7 +180,8 @@ public enum RulePackDecoder {
     }
 
     /// Reads a test file of `tests/` beside the rules: `tests:` entries shaped like rule examples.
-    public static func decodeTests(_ root: YAMLNode, file: String) -> (tests: [RuleExample], diagnostics: [Diagnostic]) {
+    public static func decodeTests(_ root: YAMLNode, file: String) -> (tests: [RuleExample], diagnostics: [Diagnostic])
+    {
         let s = Schema(file: file)
         var out: [RuleExample] = []
         if let f = s.fields(root, "test file", allowed: ["tests"], required: ["tests"]) {
@@ -161,19 +194,32 @@ public enum RulePackDecoder {
 
     private static func example(_ n: YAMLNode, _ j: Int, _ s: Schema, rule: String) -> RuleExample? {
         let what = rule.isEmpty ? "tests[\(j)]" : "rule `\(rule)` examples[\(j)]"
-        guard let f = s.fields(n, what, allowed: ["name", "shipment", "patch", "expect"], required: ["name", "shipment", "expect"]),
-              let name = s.string(f["name"], "\(what).name"), let sh = f["shipment"], let e = f["expect"] else { return nil }
+        guard
+            let f = s.fields(
+                n, what, allowed: ["name", "shipment", "patch", "expect"], required: ["name", "shipment", "expect"]),
+            let name = s.string(f["name"], "\(what).name"), let sh = f["shipment"], let e = f["expect"]
+        else { return nil }
         let shipment: RuleExample.Shipment
-        if let path = sh.scalar { shipment = .path(path) } else if sh.mapping != nil { shipment = .inline(sh) } else {
+        if let path = sh.scalar {
+            shipment = .path(path)
+        } else if sh.mapping != nil {
+            shipment = .inline(sh)
+        } else {
             s.error("wrong-type", "\(what).shipment is a manifest path or an inline manifest", at: sh)
             return nil
         }
         if let p = f["patch"], p.mapping == nil { s.error("wrong-type", "\(what).patch must be a mapping", at: p) }
-        guard let ef = s.fields(e, "\(what).expect", allowed: ["verdict", "missing", "present", "not_required", "status", "findings", "not_findings"])
+        guard
+            let ef = s.fields(
+                e, "\(what).expect",
+                allowed: ["verdict", "missing", "present", "not_required", "status", "findings", "not_findings"])
         else { return nil }
         var expect = Expectation()
         expect.verdict = ef["verdict"].flatMap { s.string($0, "verdict") }.flatMap { v in
-            Verdict(rawValue: v) ?? { s.error("bad-value", "verdict must be ready, incomplete or blocked", at: ef["verdict"]!); return nil }()
+            Verdict(rawValue: v)
+                ?? {
+                    s.error("bad-value", "verdict must be ready, incomplete or blocked", at: ef["verdict"]!); return nil
+                }()
         }
         expect.missing = s.oneOrMany(ef["missing"]).compactMap { s.identifier($0, "missing") }
         expect.present = s.oneOrMany(ef["present"]).compactMap { s.identifier($0, "present") }
@@ -182,8 +228,9 @@ public enum RulePackDecoder {
         func code(_ node: YAMLNode, _ key: String) -> String? {
             guard let c = s.string(node, key) else { return nil }
             guard FindingCode(rawValue: c) != nil else {
-                s.error("unknown-finding", "`\(c)` is not a finding code", at: node,
-                        help: DidYouMean.help(c, among: FindingCode.all.map(\.rawValue)))
+                s.error(
+                    "unknown-finding", "`\(c)` is not a finding code", at: node,
+                    help: DidYouMean.help(c, among: FindingCode.all.map(\.rawValue)))
                 return nil
             }
             return c
@@ -193,12 +240,16 @@ public enum RulePackDecoder {
         if let st = ef["status"], let pairs = st.mapping {
             for (k, v) in pairs {
                 guard let doc = k.scalar, let t = v.scalar, let status = DocumentStatus(rawValue: t) else {
-                    s.error("bad-value", "status maps a document id to one of: \(DocumentStatus.allCases.map(\.rawValue).joined(separator: ", "))", at: v)
+                    s.error(
+                        "bad-value",
+                        "status maps a document id to one of: \(DocumentStatus.allCases.map(\.rawValue).joined(separator: ", "))",
+                        at: v)
                     continue
                 }
                 expect.status[doc] = status
             }
         }
-        return RuleExample(rule: rule, name: name, shipment: shipment, patch: f["patch"], expect: expect, location: n.location)
+        return RuleExample(
+            rule: rule, name: name, shipment: shipment, patch: f["patch"], expect: expect, location: n.location)
     }
 }

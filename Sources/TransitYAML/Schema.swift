@@ -43,7 +43,9 @@ final class Schema {
     }
 
     /// The fields of a mapping; nil (with an error) if the node is not one.
-    func fields(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String], required: [String] = []) -> Fields? {
+    func fields(
+        _ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String], required: [String] = []
+    ) -> Fields? {
         guard let pairs = node.mapping else {
             error("wrong-type", "\(what()) must be a mapping, found \(node.kindName)", at: node)
             return nil
@@ -51,13 +53,17 @@ final class Schema {
         var accepted: [(key: String, index: Int)] = []
         accepted.reserveCapacity(pairs.count)
         for i in pairs.indices {
-            guard let key = pairs[i].key.scalar else { error("wrong-type", "keys of \(what()) must be text", at: pairs[i].key); continue }
+            guard let key = pairs[i].key.scalar else {
+                error("wrong-type", "keys of \(what()) must be text", at: pairs[i].key); continue
+            }
             if accepted.contains(where: { Keys.same($0.key, key) }) {
                 error("duplicate-key", "key `\(key)` appears twice in \(what())", at: pairs[i].key)
                 continue
             }
             if !allowed.contains(where: { Keys.same($0, key) }) {
-                error("unknown-key", "unknown key `\(key)` in \(what())", at: pairs[i].key, help: DidYouMean.help(key, among: allowed))
+                error(
+                    "unknown-key", "unknown key `\(key)` in \(what())", at: pairs[i].key,
+                    help: DidYouMean.help(key, among: allowed))
                 continue
             }
             accepted.append((key, i))
@@ -68,7 +74,9 @@ final class Schema {
                 error("missing-key", "\(what()) needs `\(key)`", at: node)
                 continue
             }
-            if value.isNull && key != "dangerous" { error("missing-value", "`\(key)` of \(what()) is empty", at: value) }
+            if value.isNull && key != "dangerous" {
+                error("missing-value", "`\(key)` of \(what()) is empty", at: value)
+            }
         }
         return fields
     }
@@ -99,7 +107,9 @@ final class Schema {
     /// The largest whole number (units, line numbers) any file may give.
     static let maxCount = 1_000_000
 
-    func double(_ node: YAMLNode?, _ what: @autoclosure () -> String, min: Double? = 0, max: Double = Schema.maxFigure) -> Double? {
+    func double(
+        _ node: YAMLNode?, _ what: @autoclosure () -> String, min: Double? = 0, max: Double = Schema.maxFigure
+    ) -> Double? {
         guard let node, let s = string(node, what()) else { return nil }
         guard case .scalar(_, true) = node.content, let v = Double(s), v.isFinite else {
             error("wrong-type", "\(what()) must be a number, found `\(s)`", at: node)
@@ -136,8 +146,10 @@ final class Schema {
     func bool(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Bool? {
         guard let node, let s = string(node, what()) else { return nil }
         guard case .scalar(_, true) = node.content, s == "true" || s == "false" else {
-            error("wrong-type", "\(what()) must be true or false, found `\(s)`", at: node,
-                  help: ["yes", "no", "on", "off", "True", "False"].contains(s) ? "only `true` and `false` are booleans" : nil)
+            error(
+                "wrong-type", "\(what()) must be true or false, found `\(s)`", at: node,
+                help: ["yes", "no", "on", "off", "True", "False"].contains(s)
+                    ? "only `true` and `false` are booleans" : nil)
             return nil
         }
         return s == "true"
@@ -155,8 +167,9 @@ final class Schema {
     func country(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
         guard let node, let s = string(node, what()) else { return nil }
         guard CountryCode.isValid(s) else {
-            error("bad-country", "\(what()) `\(s)` is not an ISO 3166-1 alpha-2 country code", at: node,
-                  help: CountryCode.suggestion(for: s).map { "did you mean `\($0)`?" })
+            error(
+                "bad-country", "\(what()) `\(s)` is not an ISO 3166-1 alpha-2 country code", at: node,
+                help: CountryCode.suggestion(for: s).map { "did you mean `\($0)`?" })
             return nil
         }
         return s
@@ -166,18 +179,23 @@ final class Schema {
     func hs(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
         guard let node, let s = string(node, what()) else { return nil }
         guard let digits = HSCode.normalize(s) else {
-            error("bad-hs-code", "\(what()) `\(s)` is not an HS code (2 to 10 digits, dots allowed, e.g. \"0701.90\")", at: node)
+            error(
+                "bad-hs-code", "\(what()) `\(s)` is not an HS code (2 to 10 digits, dots allowed, e.g. \"0701.90\")",
+                at: node)
             return nil
         }
         return digits
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode?, _ what: @autoclosure () -> String, _ type: T.Type) -> T? where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode?, _ what: @autoclosure () -> String, _ type: T.Type
+    ) -> T? where T.RawValue == String {
         guard let node, let s = string(node, what()) else { return nil }
         guard let v = T(rawValue: s) else {
             let names = T.allCases.map(\.rawValue)
-            error("bad-value", "\(what()) `\(s)` is not one of: \(names.joined(separator: ", "))", at: node,
-                  help: DidYouMean.help(s, among: names))
+            error(
+                "bad-value", "\(what()) `\(s)` is not one of: \(names.joined(separator: ", "))", at: node,
+                help: DidYouMean.help(s, among: names))
             return nil
         }
         return v
@@ -188,9 +206,12 @@ final class Schema {
         guard let node else { return nil }
         if node.scalar != nil { return double(node, what()).map { P5090($0) } }
         guard let f = fields(node, what(), allowed: ["p50", "p90"], required: ["p50", "p90"]),
-              let p50 = double(f["p50"], "\(what()).p50"), let p90 = double(f["p90"], "\(what()).p90") else { return nil }
+            let p50 = double(f["p50"], "\(what()).p50"), let p90 = double(f["p90"], "\(what()).p90")
+        else { return nil }
         guard p90 >= p50 else {
-            error("out-of-range", "\(what()).p90 (\(Scalar.number(p90))) must not be below p50 (\(Scalar.number(p50)))", at: f["p90"]!)
+            error(
+                "out-of-range", "\(what()).p90 (\(Scalar.number(p90))) must not be below p50 (\(Scalar.number(p50)))",
+                at: f["p90"]!)
             return nil
         }
         return P5090(p50: p50, p90: p90)
@@ -236,7 +257,10 @@ final class Schema {
 
     func source(_ f: Fields, _ what: @autoclosure () -> String) -> String {
         if let s = string(f["source"], "\(what()).source"), !s.trimmingCharacters(in: .whitespaces).isEmpty { return s }
-        if !f.has("source") { error("missing-source", "\(what()) has no `source`; every rule, figure and membership needs one", at: f.node) }
+        if !f.has("source") {
+            error(
+                "missing-source", "\(what()) has no `source`; every rule, figure and membership needs one", at: f.node)
+        }
         return ""
     }
 }
@@ -262,9 +286,13 @@ public enum HSCode {
         var digits = ""
         var previousSeparator = true
         for c in s {
-            if c.isASCII && c.isNumber { digits.append(c); previousSeparator = false }
-            else if (c == "." || c == " ") && !previousSeparator { previousSeparator = true }
-            else { return nil }
+            if c.isASCII && c.isNumber {
+                digits.append(c); previousSeparator = false
+            } else if (c == "." || c == " ") && !previousSeparator {
+                previousSeparator = true
+            } else {
+                return nil
+            }
         }
         guard !previousSeparator, (2...10).contains(digits.count) else { return nil }
         return digits

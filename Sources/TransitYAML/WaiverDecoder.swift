@@ -16,15 +16,22 @@ public enum WaiverDecoder {
     public static func decode(_ root: YAMLNode, file: String) -> (waivers: [Waiver], diagnostics: [Diagnostic]) {
         let s = Schema(file: file)
         var out: [Waiver] = []
-        guard let f = s.fields(root, "waivers file", allowed: ["waivers"], required: ["waivers"]) else { return ([], s.diagnostics.all) }
+        guard let f = s.fields(root, "waivers file", allowed: ["waivers"], required: ["waivers"]) else {
+            return ([], s.diagnostics.all)
+        }
         let keys = ["manifest", "rule", "reason", "who", "expires"]
         for (i, item) in (s.sequence(f["waivers"], "waivers") ?? []).enumerated() {
             let what = "waivers[\(i)]"
             guard let w = s.fields(item, what, allowed: keys, required: keys),
-                  let manifest = s.string(w["manifest"], "\(what).manifest"), let rule = s.string(w["rule"], "\(what).rule"),
-                  let reason = s.string(w["reason"], "\(what).reason"), let who = s.string(w["who"], "\(what).who"),
-                  let expires = s.day(w["expires"], "\(what).expires") else { continue }
-            out.append(Waiver(manifest: manifest, rule: rule, reason: reason, who: who, expires: expires, location: item.location))
+                let manifest = s.string(w["manifest"], "\(what).manifest"),
+                let rule = s.string(w["rule"], "\(what).rule"),
+                let reason = s.string(w["reason"], "\(what).reason"), let who = s.string(w["who"], "\(what).who"),
+                let expires = s.day(w["expires"], "\(what).expires")
+            else { continue }
+            out.append(
+                Waiver(
+                    manifest: manifest, rule: rule, reason: reason, who: who, expires: expires, location: item.location)
+            )
         }
         return (out, s.diagnostics.all)
     }

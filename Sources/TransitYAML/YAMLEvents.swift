@@ -32,7 +32,8 @@ final class YAMLEvents {
         state.initialize(to: State())
         state.pointee.started = yaml_parser_initialize(&state.pointee.parser) == 1
         guard state.pointee.started else { return }
-        yaml_parser_set_input_string(&state.pointee.parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+        yaml_parser_set_input_string(
+            &state.pointee.parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
         yaml_parser_set_encoding(&state.pointee.parser, YAML_UTF8_ENCODING)
     }
 
@@ -48,7 +49,9 @@ final class YAMLEvents {
     func next() -> Kind? {
         if let kind = state.pointee.replay { state.pointee.replay = nil; return kind }
         if state.pointee.event.type != YAML_NO_EVENT { yaml_event_delete(&state.pointee.event) }
-        guard state.pointee.started, yaml_parser_parse(&state.pointee.parser, &state.pointee.event) == 1 else { return nil }
+        guard state.pointee.started, yaml_parser_parse(&state.pointee.parser, &state.pointee.event) == 1 else {
+            return nil
+        }
         switch state.pointee.event.type {
         case YAML_SCALAR_EVENT: return .scalar
         case YAML_MAPPING_START_EVENT: return .mappingStart
@@ -114,11 +117,13 @@ final class YAMLEvents {
             let (line, column) = Self.position(ofByte: Int(parser.problem_offset), in: input)
             let byte = String(Int(parser.problem_value) & 0xFF, radix: 16, uppercase: true)
             let value = parser.problem_value >= 0 ? " (byte 0x\(byte.count < 2 ? "0" : "")\(byte))" : ""
-            return Diagnostic("yaml-syntax", problem + value, at: SourceLocation(file: file, line: line, column: column))
+            return Diagnostic(
+                "yaml-syntax", problem + value, at: SourceLocation(file: file, line: line, column: column))
         }
         let mark = parser.problem_mark
-        return Diagnostic("yaml-syntax", context.map { "\(problem) \($0)" } ?? problem,
-                          at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+        return Diagnostic(
+            "yaml-syntax", context.map { "\(problem) \($0)" } ?? problem,
+            at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
     }
 
     /// The 1-based line and column (in characters: UTF-8 lead bytes) of the byte at `offset`.

@@ -16,15 +16,21 @@ public struct YAMLLimits: Sendable {
 /// Reads YAML (and so JSON) text into `YAMLNode`s with positions, over libyaml's event stream.
 public enum YAMLReader {
     /// The first document of `text`, or the diagnostics that stop it from being read.
-    public static func parse(_ text: String, file: String, limits: YAMLLimits = .standard) -> Result<YAMLNode, Diagnostic> {
+    public static func parse(
+        _ text: String, file: String, limits: YAMLLimits = .standard
+    ) -> Result<YAMLNode, Diagnostic> {
         var bytes = Array(text.utf8)
         return parse(bytes: &bytes, file: file, limits: limits)
     }
 
-    public static func parse(bytes: inout [UInt8], file: String, limits: YAMLLimits = .standard) -> Result<YAMLNode, Diagnostic> {
+    public static func parse(
+        bytes: inout [UInt8], file: String, limits: YAMLLimits = .standard
+    ) -> Result<YAMLNode, Diagnostic> {
         guard bytes.count <= limits.maxBytes else {
-            return .failure(Diagnostic("file-too-large", "file is \(bytes.count) bytes; the limit is \(limits.maxBytes)",
-                                       at: SourceLocation(file: file, line: 1, column: 1)))
+            return .failure(
+                Diagnostic(
+                    "file-too-large", "file is \(bytes.count) bytes; the limit is \(limits.maxBytes)",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
         }
         return bytes.withUnsafeBufferPointer { buffer in
             var builder = TreeBuilder(file: file, limits: limits)
@@ -77,21 +83,26 @@ private struct TreeBuilder {
                 // One document a file: a second one is an error, never silently ignored.
                 guard let next = events.next() else { return .failure(events.syntaxError(file: file)) }
                 if next == .streamEnd { break }
-                return .failure(Diagnostic("yaml-multiple-documents", "a file holds one document; a second one starts here",
-                                           at: SourceLocation(file: file, line: events.line, column: events.column),
-                                           help: "put each manifest in a file of its own"))
+                return .failure(
+                    Diagnostic(
+                        "yaml-multiple-documents", "a file holds one document; a second one starts here",
+                        at: SourceLocation(file: file, line: events.line, column: events.column),
+                        help: "put each manifest in a file of its own"))
             }
             let at = SourceLocation(file: file, line: events.line, column: events.column)
             switch kind {
             case .scalar:
-                let node = YAMLNode(.scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain), at: at)
+                let node = YAMLNode(
+                    .scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain), at: at)
                 if let a = events.anchor { anchors[a] = (node, 1) }
                 finish(node, size: 1)
             case .sequenceStart, .mappingStart:
                 guard stack.count < limits.maxDepth else {
-                    return .failure(Diagnostic("yaml-too-deep", "nesting is deeper than \(limits.maxDepth) levels", at: at))
+                    return .failure(
+                        Diagnostic("yaml-too-deep", "nesting is deeper than \(limits.maxDepth) levels", at: at))
                 }
-                stack.append(Frame(location: at, anchor: events.anchor, isMapping: kind == .mappingStart, start: pending.count))
+                stack.append(
+                    Frame(location: at, anchor: events.anchor, isMapping: kind == .mappingStart, start: pending.count))
             case .sequenceEnd, .mappingEnd:
                 let frame = stack.removeLast()
                 let node: YAMLNode
@@ -114,8 +125,10 @@ private struct TreeBuilder {
                 }
                 expanded += target.size
                 guard expanded <= limits.maxAliasExpansion else {
-                    return .failure(Diagnostic("yaml-alias-bomb",
-                                               "aliases expand to more than \(limits.maxAliasExpansion) nodes", at: at))
+                    return .failure(
+                        Diagnostic(
+                            "yaml-alias-bomb",
+                            "aliases expand to more than \(limits.maxAliasExpansion) nodes", at: at))
                 }
                 finish(YAMLNode(target.node.content, at: at), size: target.size)
             default:

@@ -8,12 +8,16 @@ import TransitRecord
 /// `transit-check batch PATH...`: a day's manifests in one run, streamed, in input order.
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "batch", abstract: "Check many manifests: files, directories (recursively) and - for paths on standard input.",
-        discussion: "Every input gets a row; bad manifests get verdict `error` with file:line:column. Exit 2 if any input was bad, 1 if any was not ready; 130 after Ctrl-C and 143 after SIGTERM, with the rows finished by then written.")
+        commandName: "batch",
+        abstract: "Check many manifests: files, directories (recursively) and - for paths on standard input.",
+        discussion:
+            "Every input gets a row; bad manifests get verdict `error` with file:line:column. Exit 2 if any input was bad, 1 if any was not ready; 130 after Ctrl-C and 143 after SIGTERM, with the rows finished by then written."
+    )
 
     @Argument(help: "Manifest files, directories, or - to read paths from standard input.") var paths: [String]
     @OptionGroup var rulesOptions: RulesOptions
-    @Option(help: "Threads (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Threads (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo
+        .activeProcessorCount
     @Option(help: "jsonl, csv, junit or sarif.") var format: BatchFormat = .jsonl
     @Option(help: "Write to this file, atomically (a temporary file renamed at the end).") var output: String?
     @Option(help: "Check only shard K of N (K from 1 to N), chosen by a stable hash of each path.") var shard: String?
@@ -21,7 +25,10 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Judge rules as of this date (YYYY-MM-DD).") var asOf: DayArgument?
     @Flag(help: "jsonl: the whole SPEC 4 report per line instead of the compact row.") var full = false
     @Flag(help: "csv: start with a UTF-8 byte order mark (for spreadsheet programs that need one).") var bom = false
-    @Option(help: "Append every row to this SQLite record (created if needed): path, content hash, rules digest, time, verdict, row.") var record: String?
+    @Option(
+        help:
+            "Append every row to this SQLite record (created if needed): path, content hash, rules digest, time, verdict, row."
+    ) var record: String?
     @Option(help: "Show only findings new since this record (DB) or earlier jsonl output (FILE).") var baseline: String?
     @Option(help: "A waivers file: findings it names are silenced until their expiry date.") var waivers: String?
     @Flag(help: "No progress bar and no summary.") var quiet = false
@@ -30,7 +37,9 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         var selectedShard: Shard?
         if let shard {
-            guard let s = Shard(shard) else { Output.error("--shard must be K/N with 1 <= K <= N, e.g. 2/8"); throw ExitCode(2) }
+            guard let s = Shard(shard) else {
+                Output.error("--shard must be K/N with 1 <= K <= N, e.g. 2/8"); throw ExitCode(2)
+            }
             selectedShard = s
         }
         if bom && format != .csv { Output.error("--bom is for --format csv"); throw ExitCode(2) }
@@ -40,9 +49,12 @@ struct BatchCommand: ParsableCommand {
         let recorder = try record.map { try RecordOptions.open($0, command: "batch", workspace: workspace) }
         var inputs = BatchInputs.paths(paths)
         if let s = selectedShard { inputs = PathList(inputs.lazy.filter(s.contains)) }
-        let runner = BatchRunner(workspace: workspace, options: BatchOptions(
-            jobs: jobs, format: format, check: CheckOptions(asOf: asOf?.day, corridor: corridor), parseOnly: parseOnly,
-            full: full, bom: bom, review: review, recording: recorder != nil))
+        let runner = BatchRunner(
+            workspace: workspace,
+            options: BatchOptions(
+                jobs: jobs, format: format, check: CheckOptions(asOf: asOf?.day, corridor: corridor),
+                parseOnly: parseOnly,
+                full: full, bom: bom, review: review, recording: recorder != nil))
 
         let sink: BatchSink
         do { sink = try BatchSink(path: output) } catch {
@@ -55,8 +67,9 @@ struct BatchCommand: ParsableCommand {
         let started = DispatchTime.now()
         let summary: BatchSummary
         do {
-            summary = try runner.run(inputs, write: { try sink.write($0) }, progress: progress.update, stop: interrupt.requested,
-                                     recorder: recorder)
+            summary = try runner.run(
+                inputs, write: { try sink.write($0) }, progress: progress.update, stop: interrupt.requested,
+                recorder: recorder)
             try recorder?.finish()
             try sink.finish()
         } catch {

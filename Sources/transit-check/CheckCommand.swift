@@ -6,15 +6,18 @@ import TransitReports
 
 /// `transit-check check FILE...`: one shipment's checklist, verdict and estimate.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check manifests and print their checklist and estimate.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check manifests and print their checklist and estimate.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, html }
 
     @Argument(help: "Manifest files (YAML or JSON).") var files: [String]
     @OptionGroup var rulesOptions: RulesOptions
     @Option(help: "Use this corridor instead of the manifest's.") var corridor: String?
-    @Option(name: .customLong("as-of"), help: "Judge rules, memberships and links as of this date (YYYY-MM-DD).") var asOf: DayArgument?
-    @Option(help: "text (default on a terminal), json (default in a pipe), markdown, or html (a printable checklist).") var format: Format?
+    @Option(name: .customLong("as-of"), help: "Judge rules, memberships and links as of this date (YYYY-MM-DD).")
+    var asOf: DayArgument?
+    @Option(help: "text (default on a terminal), json (default in a pipe), markdown, or html (a printable checklist).")
+    var format: Format?
     @Option(help: "Write the result to this file (atomically).") var output: String?
     @Flag(help: "Show for each checklist row the rules, conditions and manifest fields behind it.") var explain = false
     @Option(help: "Append each result to this SQLite record (as batch --record does).") var record: String?
@@ -53,7 +56,9 @@ struct CheckCommand: ParsableCommand {
         case .markdown: text = reports.map { DocumentReport.markdown($0.0) }.joined(separator: "\n")
         case .html: text = reports.map { DocumentReport.html($0.0) }.joined(separator: "\n")
         case .json:
-            text = reports.count == 1 && files.count == 1 ? JSONReport.render(reports[0].0, explanations: reports[0].1) + "\n"
+            text =
+                reports.count == 1 && files.count == 1
+                ? JSONReport.render(reports[0].0, explanations: reports[0].1) + "\n"
                 : JSONReport.renderArray(reports) + "\n"
         }
         if !reports.isEmpty { try Output.emit(text, to: output) }

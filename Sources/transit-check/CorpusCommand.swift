@@ -4,7 +4,8 @@ import TransitEngine
 
 /// `transit-check corpus --count N --output DIR`: realistic generated manifests for benchmarks.
 struct CorpusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "corpus", abstract: "Write N generated manifests across the bundled corridors and trade flows.")
+    static let configuration = CommandConfiguration(
+        commandName: "corpus", abstract: "Write N generated manifests across the bundled corridors and trade flows.")
 
     @Option(help: "How many manifests.") var count: Int = 1000
     @Option(help: "Directory to write them to (created if needed).") var output: String

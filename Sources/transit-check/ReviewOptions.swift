@@ -9,7 +9,11 @@ import TransitReports
 /// 2026-03-10T07:30:00Z) so that a demonstration or a test can fix it. The core never reads it.
 enum Clock {
     static func now() -> Date {
-        if let text = ProcessInfo.processInfo.environment["TRANSIT_CHECK_NOW"], let date = ISO8601DateFormatter().date(from: text) { return date }
+        if let text = ProcessInfo.processInfo.environment["TRANSIT_CHECK_NOW"],
+            let date = ISO8601DateFormatter().date(from: text)
+        {
+            return date
+        }
         return Date()
     }
 
@@ -48,7 +52,9 @@ enum ReviewOptions {
 /// `--record DB`.
 enum RecordOptions {
     static func open(_ path: String, command: String, workspace: Workspace) throws -> CheckRecord {
-        do { return try CheckRecord(path: path, command: command, rulesDigest: workspace.rulesDigest, clock: Clock.now) } catch {
+        do {
+            return try CheckRecord(path: path, command: command, rulesDigest: workspace.rulesDigest, clock: Clock.now)
+        } catch {
             Output.error("--record \(path): cannot open the record: \(error)")
             throw ExitCode(2)
         }

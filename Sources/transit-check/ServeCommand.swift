@@ -6,11 +6,16 @@ import TransitServer
 /// Logs one Common Log Format line per request on standard output; SIGTERM or Ctrl-C stops
 /// accepting, lets the requests in flight finish, and exits 0.
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the web page and the API over HTTP: GET / (the page), POST /check, POST /compare, GET /openapi.json.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract:
+            "Serve the web page and the API over HTTP: GET / (the page), POST /check, POST /compare, GET /openapi.json."
+    )
     @OptionGroup var rulesOptions: RulesOptions
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "Port to listen on (0: any free port).") var port: Int = 8080
-    @Option(name: .customLong("max-connections"), help: "Open connections at most; more wait until one closes.") var maxConnections: Int = ServerLimits.standard.maxConnections
+    @Option(name: .customLong("max-connections"), help: "Open connections at most; more wait until one closes.")
+    var maxConnections: Int = ServerLimits.standard.maxConnections
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }

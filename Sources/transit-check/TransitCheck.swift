@@ -8,10 +8,13 @@ import TransitReports
 struct TransitCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transit-check",
-        abstract: "Checks shipment manifests against transit, phytosanitary, veterinary and documentation rules along Central Asia – Pakistan corridors.",
+        abstract:
+            "Checks shipment manifests against transit, phytosanitary, veterinary and documentation rules along Central Asia – Pakistan corridors.",
         discussion: "Exit status: 0 ready, 1 not ready (incomplete or blocked), 2 bad input or usage.",
-        subcommands: [CheckCommand.self, BatchCommand.self, HistoryCommand.self, CorridorsCommand.self, PlacesCommand.self,
-                      DocumentsCommand.self, RulesCommand.self, ServeCommand.self, CorpusCommand.self])
+        subcommands: [
+            CheckCommand.self, BatchCommand.self, HistoryCommand.self, CorridorsCommand.self, PlacesCommand.self,
+            DocumentsCommand.self, RulesCommand.self, ServeCommand.self, CorpusCommand.self,
+        ])
 
     /// ArgumentParser exits 64 on usage errors; the SPEC says 2. A batch stopped by a signal
     /// exits 128 + its number (130 Ctrl-C, 143 SIGTERM), as shells report it, so scripts can
@@ -50,8 +53,12 @@ struct RulesOptions: ParsableArguments {
 /// blocked shipment.
 func requireKnownCorridor(_ corridor: String?, in workspace: Workspace) throws {
     guard let corridor, workspace.network.corridors[corridor] == nil else { return }
-    let help = DidYouMean.suggest(corridor, among: workspace.network.corridors.keys).map { "\n  help: did you mean `\($0)`?" } ?? ""
-    Output.error("error: unknown corridor `\(DiagnosticText.visible(corridor))`; `transit-check corridors list` shows them\(help)")
+    let help =
+        DidYouMean.suggest(corridor, among: workspace.network.corridors.keys).map { "\n  help: did you mean `\($0)`?" }
+        ?? ""
+    Output.error(
+        "error: unknown corridor `\(DiagnosticText.visible(corridor))`; `transit-check corridors list` shows them\(help)"
+    )
     throw ExitCode(2)
 }
 

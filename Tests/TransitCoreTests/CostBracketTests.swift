@@ -20,11 +20,13 @@ import Testing
             // Tonnages from 0.5 to 30 t, with repeats (every tenth shipment reuses an earlier one).
             let a = i % 10 == 9 ? Float(i / 10) + 0.5 : Float(rng.next() % 29_500) / 1000 + 0.5
             var windowed = false
-            let q = cache.costQuantiles(key, tonnes: a, window: { low, high in
-                let r = MonteCarlo.quantiles(a, x, 2, y, plus: extra, between: low, and: high)
-                windowed = windowed || r != nil
-                return r
-            }, full: { full(a, 2, extra) })
+            let q = cache.costQuantiles(
+                key, tonnes: a,
+                window: { low, high in
+                    let r = MonteCarlo.quantiles(a, x, 2, y, plus: extra, between: low, and: high)
+                    windowed = windowed || r != nil
+                    return r
+                }, full: { full(a, 2, extra) })
             if windowed { viaWindow += 1 }
             #expect(q == full(a, 2, extra), "tonnage \(a)")
         }
@@ -34,9 +36,11 @@ import Testing
     /// A window that does not hold a rank is refused, so a wrong guess cannot change a result.
     @Test func aWrongWindowIsRefused() {
         let exact = full(10, 1, z)
-        let below = P5090(p50: exact.p50 * 0.5, p90: exact.p90 * 0.5), justBelow = P5090(p50: exact.p50 * 0.9, p90: exact.p90 * 0.9)
+        let below = P5090(p50: exact.p50 * 0.5, p90: exact.p90 * 0.5),
+            justBelow = P5090(p50: exact.p50 * 0.9, p90: exact.p90 * 0.9)
         #expect(MonteCarlo.quantiles(10, x, 1, y, plus: z, between: below, and: justBelow) == nil)
         #expect(MonteCarlo.quantiles(10, x, 1, y, plus: z, between: justBelow, and: exact) == exact)
-        #expect(MonteCarlo.quantiles(10, x, 1, y, plus: z, between: .zero, and: exact) == nil)  // not positive: full method
+        // Not positive: the full method.
+        #expect(MonteCarlo.quantiles(10, x, 1, y, plus: z, between: .zero, and: exact) == nil)
     }
 }

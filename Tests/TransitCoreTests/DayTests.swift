@@ -24,7 +24,9 @@ import Testing
     @Test func suggestsTyposAndStems() {
         #expect(DidYouMean.suggest("consigne", among: ["consignee", "shipper"]) == "consignee")
         #expect(DidYouMean.suggest("tap-raod", among: ["tap-rail", "tap-road"]) == "tap-road")
-        #expect(DidYouMean.suggest("phyto-certificate", among: ["halal-certificate", "phytosanitary-certificate"]) == "phytosanitary-certificate")
+        #expect(
+            DidYouMean.suggest("phyto-certificate", among: ["halal-certificate", "phytosanitary-certificate"])
+                == "phytosanitary-certificate")
         #expect(DidYouMean.suggest("zzzz", among: ["consignee"]) == nil)
     }
 }

@@ -12,8 +12,12 @@ import Testing
     }
 
     @Test func drawsAreSeededAndRepeatable() {
-        #expect(MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 3) == MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 3))
-        #expect(MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 3) != MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 4))
+        #expect(
+            MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 3) == MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 3)
+        )
+        #expect(
+            MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 3) != MonteCarlo.samples(P5090(p50: 5, p90: 9), stream: 4)
+        )
     }
 
     /// The quantiles are the exact 5,000th and 9,000th smallest draws, whatever the sample looks
@@ -23,10 +27,10 @@ import Testing
         var rng = SplitMix64(seed: UInt64(shape) &+ 7)
         var v: [Float] = (0..<MonteCarlo.draws).map { _ in Float(rng.next() % 1_000_000) / 1000 }
         switch shape {
-        case 1: v = v.map { ($0 / 100).rounded() }                      // heavy ties
+        case 1: v = v.map { ($0 / 100).rounded() }  // heavy ties
         case 2: v = v.enumerated().map { $0.offset % 3 == 0 ? 0 : $0.element - 200 }  // zeros and negatives
         case 3: v.sort()
-        case 4: v = v.enumerated().map { $0.offset % 16 == 0 ? 0 : $0.element }     // subsample sees only zeros
+        case 4: v = v.enumerated().map { $0.offset % 16 == 0 ? 0 : $0.element }  // subsample sees only zeros
         case 5: v = MonteCarlo.samples(P5090(p50: 40, p90: 400), stream: 1)
         default: break
         }
@@ -48,8 +52,10 @@ import Testing
 
     /// The stratified draws agree with plain independent sampling of the same sum.
     @Test func stratifiedSumMatchesPlainMonteCarlo() {
-        let steps = [P5090(p50: 54, p90: 70.7), P5090(p50: 2.3, p90: 24), P5090(p50: 20, p90: 40), P5090(p50: 13, p90: 27),
-                     P5090(p50: 4.2, p90: 12), P5090(p50: 8, p90: 48), P5090(p50: 30, p90: 36)]
+        let steps = [
+            P5090(p50: 54, p90: 70.7), P5090(p50: 2.3, p90: 24), P5090(p50: 20, p90: 40), P5090(p50: 13, p90: 27),
+            P5090(p50: 4.2, p90: 12), P5090(p50: 8, p90: 48), P5090(p50: 30, p90: 36),
+        ]
         var sum = SampleSum()
         for (i, s) in steps.enumerated() { sum.add(MonteCarlo.samples(s, stream: UInt64(i))) }
         let ours = sum.quantiles
@@ -59,7 +65,8 @@ import Testing
         for k in 0..<n {
             for s in steps {
                 let d = LogNormal(s)!
-                let u1 = max(Double(rng.next() >> 11) / Double(1 << 53), 1e-300), u2 = Double(rng.next() >> 11) / Double(1 << 53)
+                let u1 = max(Double(rng.next() >> 11) / Double(1 << 53), 1e-300),
+                    u2 = Double(rng.next() >> 11) / Double(1 << 53)
                 let z = (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
                 plain[k] += exp(d.mu + d.sigma * z)
             }
@@ -82,7 +89,11 @@ import Testing
     }
 
     @Test func missingDocumentsDelayIsShownApart() {
-        let rule = Fixture.rule("r", require: [.document(DocumentRequirement(document: "phyto")), .document(DocumentRequirement(document: "carnet"))])
+        let rule = Fixture.rule(
+            "r",
+            require: [
+                .document(DocumentRequirement(document: "phyto")), .document(DocumentRequirement(document: "carnet")),
+            ])
         let r = Fixture.evaluator([rule]).check(Fixture.shipment())
         let delay = r.estimate.delayFromMissingDocumentsHours
         // Obtained in parallel: at least the longest median wait, far less than the sum of p90s.

@@ -2,8 +2,9 @@ import Testing
 @testable import TransitCore
 
 @Suite struct ChecklistStatusTests {
-    let phytoRule = Fixture.rule("phyto-rule", when: Fixture.potatoes,
-                                 require: [.document(DocumentRequirement(document: "phyto", per: .line, issuedBy: .origin))])
+    let phytoRule = Fixture.rule(
+        "phyto-rule", when: Fixture.potatoes,
+        require: [.document(DocumentRequirement(document: "phyto", per: .line, issuedBy: .origin))])
 
     func status(_ docs: [AttachedDocument], goods: [GoodsLine]? = nil) -> (DocumentStatus?, Report) {
         let r = Fixture.evaluator([phytoRule]).check(Fixture.shipment(goods: goods, documents: docs))
@@ -44,24 +45,31 @@ import Testing
     }
 
     @Test func notCoveringEveryLine() {
-        let goods = [GoodsLine(line: 1, hs: "070190", description: "Potatoes", netKg: 1, grossKg: 1, valueUSD: 1, origin: "KZ"),
-                     GoodsLine(line: 2, hs: "070110", description: "Seed potatoes", netKg: 1, grossKg: 1, valueUSD: 1, origin: "KZ")]
+        let goods = [
+            GoodsLine(line: 1, hs: "070190", description: "Potatoes", netKg: 1, grossKg: 1, valueUSD: 1, origin: "KZ"),
+            GoodsLine(
+                line: 2, hs: "070110", description: "Seed potatoes", netKg: 1, grossKg: 1, valueUSD: 1, origin: "KZ"),
+        ]
         let (s, r) = status([Fixture.doc("phyto", covers: [1])], goods: goods)
         #expect(s == .notCovering)
         #expect(r.checklist[0].lines == [1, 2])
     }
 
     @Test func linesOfDifferentOriginsNeedCertificatesFromEach() {
-        let goods = [GoodsLine(line: 1, hs: "070190", description: "Potatoes", netKg: 1, grossKg: 1, valueUSD: 1, origin: "KZ"),
-                     GoodsLine(line: 2, hs: "070190", description: "Potatoes", netKg: 1, grossKg: 1, valueUSD: 1, origin: "UZ")]
+        let goods = [
+            GoodsLine(line: 1, hs: "070190", description: "Potatoes", netKg: 1, grossKg: 1, valueUSD: 1, origin: "KZ"),
+            GoodsLine(line: 2, hs: "070190", description: "Potatoes", netKg: 1, grossKg: 1, valueUSD: 1, origin: "UZ"),
+        ]
         let (_, r) = status([Fixture.doc("phyto")], goods: goods)
-        #expect(r.checklist.map(\.status) == [.present, .wrongIssuer], "the KZ certificate cannot serve the Uzbek line")
+        #expect(
+            r.checklist.map(\.status) == [.present, .wrongIssuer], "the KZ certificate cannot serve the Uzbek line")
         #expect(r.checklist.map(\.lines) == [[1], [2]])
     }
 
     @Test func unknownWhenTheManifestDoesNotSayTheTemperature() {
-        let cold = Fixture.rule("cold-rule", when: .match(.goodsTemperature, .less(0, orEqual: false), nil),
-                                require: [.document(DocumentRequirement(document: "cold"))])
+        let cold = Fixture.rule(
+            "cold-rule", when: .match(.goodsTemperature, .less(0, orEqual: false), nil),
+            require: [.document(DocumentRequirement(document: "cold"))])
         let r = Fixture.evaluator([cold]).check(Fixture.shipment())
         #expect(r.checklist.first?.status == .unknown)
         #expect(r.checklist.first?.needs == ["goods[0].temperature_c"])
@@ -73,21 +81,28 @@ import Testing
     }
 
     @Test func oneOfNamesTheAlternativeThatSatisfiedIt() {
-        let transit = Fixture.rule("transit", at: [.export], countries: [], require: [.oneOf([
-            [DocumentRequirement(document: "carnet")],
-            [DocumentRequirement(document: "cold"), DocumentRequirement(document: "phyto")],
-        ])])
+        let transit = Fixture.rule(
+            "transit", at: [.export], countries: [],
+            require: [
+                .oneOf([
+                    [DocumentRequirement(document: "carnet")],
+                    [DocumentRequirement(document: "cold"), DocumentRequirement(document: "phyto")],
+                ])
+            ])
         let none = Fixture.evaluator([transit]).check(Fixture.shipment())
         #expect(none.checklist[0].status == .missing)
         #expect(none.checklist[0].alternatives == [["carnet"], ["cold", "phyto"]])
-        let second = Fixture.evaluator([transit]).check(Fixture.shipment(documents: [Fixture.doc("cold"), Fixture.doc("phyto")]))
+        let second = Fixture.evaluator([transit]).check(
+            Fixture.shipment(documents: [Fixture.doc("cold"), Fixture.doc("phyto")]))
         #expect(second.checklist[0].status == .present)
         #expect(second.checklist[0].satisfiedBy == ["cold", "phyto"])
     }
 
     @Test func requirementsMergeIntoOneRowWithEveryCheckpointAndRule() {
-        let a = Fixture.rule("a", at: [.export], countries: ["KZ"], require: [.document(DocumentRequirement(document: "carnet"))])
-        let b = Fixture.rule("b", at: [.import], countries: ["PK"], require: [.document(DocumentRequirement(document: "carnet"))])
+        let a = Fixture.rule(
+            "a", at: [.export], countries: ["KZ"], require: [.document(DocumentRequirement(document: "carnet"))])
+        let b = Fixture.rule(
+            "b", at: [.import], countries: ["PK"], require: [.document(DocumentRequirement(document: "carnet"))])
         let r = Fixture.evaluator([a, b]).check(Fixture.shipment())
         #expect(r.checklist.count == 1)
         #expect(r.checklist[0].neededAt.map(\.checkpoint) == [.export, .import])
@@ -111,10 +126,15 @@ import Testing
     }
 
     @Test func aRegimeNotEveryCountryIsPartyToBlocks() {
-        let tir = Agreement(id: "tir", name: "TIR", parties: [Membership(country: "KZ", period: DayRange(), source: "t"),
-                                                              Membership(country: "PK", period: DayRange(from: Day(iso: "2016-01-21")), source: "t")],
-                            source: "t")
-        let before = Fixture.evaluator([], agreements: [tir]).check(Fixture.shipment(regime: "tir", departure: Day(iso: "2015-06-01")!))
+        let tir = Agreement(
+            id: "tir", name: "TIR",
+            parties: [
+                Membership(country: "KZ", period: DayRange(), source: "t"),
+                Membership(country: "PK", period: DayRange(from: Day(iso: "2016-01-21")), source: "t"),
+            ],
+            source: "t")
+        let before = Fixture.evaluator([], agreements: [tir]).check(
+            Fixture.shipment(regime: "tir", departure: Day(iso: "2015-06-01")!))
         #expect(before.verdict == .blocked)
         #expect(before.findings.first?.code == "regime-not-accepted")
         #expect(before.findings.first?.message.contains("PK") == true)
@@ -123,7 +143,11 @@ import Testing
     }
 
     @Test func aLinkClosedOnTheDayBlocksAndReopensAfter() {
-        let closure = [StatusPeriod(status: .closed, period: DayRange(from: Day(iso: "2026-03-01"), until: Day(iso: "2026-03-31")), source: "closure")]
+        let closure = [
+            StatusPeriod(
+                status: .closed, period: DayRange(from: Day(iso: "2026-03-01"), until: Day(iso: "2026-03-31")),
+                source: "closure")
+        ]
         let e = Fixture.evaluator([], network: Fixture.network(linkHistory: closure))
         let r = e.check(Fixture.shipment())
         #expect(r.verdict == .blocked)
@@ -134,8 +158,9 @@ import Testing
     }
 
     @Test func rulesApplyOnlyWithinTheirEffectiveDates() {
-        let future = Fixture.rule("future", require: [.document(DocumentRequirement(document: "carnet"))],
-                                  effective: DayRange(from: Day(iso: "2027-01-01")))
+        let future = Fixture.rule(
+            "future", require: [.document(DocumentRequirement(document: "carnet"))],
+            effective: DayRange(from: Day(iso: "2027-01-01")))
         let e = Fixture.evaluator([future])
         #expect(e.check(Fixture.shipment()).checklist.isEmpty)
         #expect(e.check(Fixture.shipment(), options: CheckOptions(asOf: Day(iso: "2027-02-01"))).checklist.count == 1)
@@ -151,7 +176,8 @@ import Testing
 @Suite struct DocumentDateTests {
     @Test func aDocumentDatedAfterDepartureIsFlagged() {
         let rule = Fixture.rule("r", require: [.document(DocumentRequirement(document: "phyto"))])
-        let r = Fixture.evaluator([rule]).check(Fixture.shipment(documents: [Fixture.doc("phyto", issued: "2026-03-12")]))
+        let r = Fixture.evaluator([rule]).check(
+            Fixture.shipment(documents: [Fixture.doc("phyto", issued: "2026-03-12")]))
         let f = r.findings.first { $0.code == "document-issued-after-departure" }
         #expect(f?.path == "documents[0].issued")
         #expect(f?.severity == .warning)

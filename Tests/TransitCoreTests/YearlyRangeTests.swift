@@ -32,18 +32,24 @@ import Testing
     }
 
     @Test func aDatedPeriodOverridesTheYearlyOneAndTheReopeningIsFound() {
-        let link = Link(from: "A", to: "B", mode: .road, km: 10, history: [
-            StatusPeriod(status: .closed, span: .everyYear(winter), source: "seasonal"),
-            StatusPeriod(status: .operational, period: DayRange(from: day("2024-01-02"), until: day("2024-01-16")), source: "special"),
-        ], source: "t")
+        let link = Link(
+            from: "A", to: "B", mode: .road, km: 10,
+            history: [
+                StatusPeriod(status: .closed, span: .everyYear(winter), source: "seasonal"),
+                StatusPeriod(
+                    status: .operational, period: DayRange(from: day("2024-01-02"), until: day("2024-01-16")),
+                    source: "special"),
+            ], source: "t")
         #expect(link.status(on: day("2024-01-05")).0 == .operational)
         #expect(link.status(on: day("2024-01-20")).0 == .closed)
         #expect(link.status(on: day("2024-05-20")).0 == .operational)
         #expect(link.reopening(after: day("2023-12-10")) == day("2024-01-02"))
         #expect(link.reopening(after: day("2024-01-20")) == day("2024-04-01"))
-        let forever = Link(from: "A", to: "B", mode: .road, km: 10, history: [
-            StatusPeriod(status: .closed, period: DayRange(from: day("2025-10-12")), source: "open-ended"),
-        ], source: "t")
+        let forever = Link(
+            from: "A", to: "B", mode: .road, km: 10,
+            history: [
+                StatusPeriod(status: .closed, period: DayRange(from: day("2025-10-12")), source: "open-ended")
+            ], source: "t")
         #expect(forever.reopening(after: day("2026-01-01")) == nil)
     }
 }

@@ -1,16 +1,19 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 import TransitCore
 @testable import TransitEngine
 
 @Suite struct BatchTests {
-    static let inputs = Checkout.files(in: "shipments").map { Checkout.root + "/" + $0 }
+    static let inputs =
+        Checkout.files(in: "shipments").map { Checkout.root + "/" + $0 }
         + [Checkout.root + "/shipments/invalid/bad-date.yaml", Checkout.root + "/shipments/missing-file.yaml"]
 
-    func run(_ format: BatchFormat, jobs: Int = 2, inputs: [String] = inputs, stop: @escaping () -> Bool = { false }) -> (String, BatchSummary) {
+    func run(
+        _ format: BatchFormat, jobs: Int = 2, inputs: [String] = inputs, stop: @escaping () -> Bool = { false }
+    ) -> (String, BatchSummary) {
         let runner = BatchRunner(workspace: Checkout.workspace, options: BatchOptions(jobs: jobs, format: format))
         var out: [UInt8] = []
         let summary = try! runner.run(inputs, write: { out += $0 }, stop: stop)
@@ -37,9 +40,18 @@ import TransitCore
     @Test func csvHasAHeaderAndARowPerInput() {
         let (out, _) = run(.csv)
         let rows = out.split(separator: "\n")
-        #expect(rows.first?.hasPrefix("file,id,shipper,consignee,origin,destination,departure,corridor,goods,verdict,blockers,documents_to_obtain,missing_documents") == true)
+        #expect(
+            rows.first?.hasPrefix(
+                "file,id,shipper,consignee,origin,destination,departure,corridor,goods,verdict,blockers,documents_to_obtain,missing_documents"
+            ) == true)
         #expect(rows.count == Self.inputs.count + 1)
-        #expect(rows.contains { $0.contains("kz-pk-oats-qtta.yaml,KZ-PK-2026-1004,") && $0.contains(",2026-06-01,qtta-torugart,\"1004.90 Oats, other than seed\",incomplete,,Phytosanitary certificate (expires-en-route),phytosanitary-certificate (expires-en-route),30,") })
+        #expect(
+            rows.contains {
+                $0.contains("kz-pk-oats-qtta.yaml,KZ-PK-2026-1004,")
+                    && $0.contains(
+                        ",2026-06-01,qtta-torugart,\"1004.90 Oats, other than seed\",incomplete,,Phytosanitary certificate (expires-en-route),phytosanitary-certificate (expires-en-route),30,"
+                    )
+            })
         #expect(rows.last?.contains(",error,") == true)
     }
 
@@ -67,9 +79,13 @@ import TransitCore
         #expect(run["columnKind"] as? String == "unicodeCodePoints")
         let results = run["results"] as! [[String: Any]]
         let bad = try #require(results.first { $0["ruleId"] as? String == "bad-date" })
-        let region = (((bad["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Int])
+        let region =
+            (((bad["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"]
+                as! [String: Int])
         #expect(region["startColumn"] == 12)
-        #expect(results.contains { ($0["properties"] as? [String: Any])?["code"] as? String == "document-expires-en-route" })
+        #expect(
+            results.contains { ($0["properties"] as? [String: Any])?["code"] as? String == "document-expires-en-route" }
+        )
     }
 
     /// The packed path list gives back exactly the paths put in, in order, whatever their bytes.
@@ -81,7 +97,10 @@ import TransitCore
         #expect(Array(list[2..<4]) == Array(paths[2..<4]))
         #expect(PathList().isEmpty)
         var lines = ["  a.yaml ", "", "b.yaml", "\tc d.yaml\t", " ", "ПК.yaml\u{00A0}", "e.yaml"].makeIterator()
-        #expect(Array(BatchInputs.paths(["-"], standardInput: { lines.next() })) == ["a.yaml", "b.yaml", "c d.yaml", "ПК.yaml", "e.yaml"])
+        #expect(
+            Array(BatchInputs.paths(["-"], standardInput: { lines.next() })) == [
+                "a.yaml", "b.yaml", "c d.yaml", "ПК.yaml", "e.yaml",
+            ])
     }
 
     @Test func shardsCoverTheCorpusWithNoOverlap() {
@@ -97,14 +116,22 @@ import TransitCore
     @Test func aStoppedBatchWritesWhatWasFinishedAndCloses() throws {
         let many = Array(repeating: Self.inputs[0], count: 600)
         var polls = 0
-        let (out, summary) = run(.sarif, jobs: 1, inputs: many, stop: { polls += 1; return polls > 1 })
+        let (out, summary) = run(
+            .sarif, jobs: 1, inputs: many,
+            stop: {
+                polls += 1; return polls > 1
+            })
         #expect(summary.interrupted)
         #expect(summary.total == 256, "one window of 256 rows at 1 job")
         _ = try JSONSerialization.jsonObject(with: Data(out.utf8))
         // With worker threads checking ahead, the stop still comes at a window's end, and the
         // workers are stopped and waited for before the batch returns.
         polls = 0
-        let (parallel, stopped) = run(.jsonl, jobs: 2, inputs: many, stop: { polls += 1; return polls > 1 })
+        let (parallel, stopped) = run(
+            .jsonl, jobs: 2, inputs: many,
+            stop: {
+                polls += 1; return polls > 1
+            })
         #expect(stopped.interrupted && stopped.total == 512)
         #expect(parallel.split(separator: "\n").count == 512)
     }

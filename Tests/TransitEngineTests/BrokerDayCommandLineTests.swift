@@ -4,7 +4,8 @@ import Testing
 /// Issue 18 as a broker and an analyst run it: the built binary, with the clock fixed by
 /// TRANSIT_CHECK_NOW.
 @Suite(.serialized) struct BrokerDayCommandLineTests {
-    func run(_ args: [String], now: String = "2026-03-10T07:30:00Z") throws -> (status: Int32, out: String, err: String) {
+    func run(_ args: [String], now: String = "2026-03-10T07:30:00Z") throws -> (status: Int32, out: String, err: String)
+    {
         let bin = try #require(CommandLineTests.binary, "build the package first: swift build")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: bin)
@@ -40,7 +41,10 @@ import Testing
         #expect(morning.status == 0)
         let history = try run(["history", db])
         #expect(history.status == 0)
-        #expect(history.out.contains("KZ-PK-2026-1004 (\(oats)): incomplete → ready  [2026-03-09T18:00:00Z → 2026-03-10T07:30:00Z]"), "\(history.out)")
+        #expect(
+            history.out.contains(
+                "KZ-PK-2026-1004 (\(oats)): incomplete → ready  [2026-03-09T18:00:00Z → 2026-03-10T07:30:00Z]"),
+            "\(history.out)")
         #expect(history.out.contains("document obtained: Phytosanitary certificate"))
         #expect(try run(["history", db, "--format", "csv"]).out.hasPrefix("path,id,verdict_before,verdict_after"))
         #expect(try run(["history", dir + "/none.db"]).status == 2)
@@ -59,7 +63,9 @@ import Testing
         #expect(waived.status == 0, "\(waived.err)")
         #expect(waived.out.contains("pk-halal-meat until 2026-03-31 (a.khan)"))
         let expired = try run(["batch", beef, "--waivers", waivers, "--quiet"], now: "2026-04-01T08:00:00Z")
-        #expect(expired.status == 1 && expired.out.contains("waiver-expired") && expired.out.contains("\"id\":\"halal-certificate\""))
+        #expect(
+            expired.status == 1 && expired.out.contains("waiver-expired")
+                && expired.out.contains("\"id\":\"halal-certificate\""))
     }
 
     @Test func usageErrorsAndTheRulesExport() throws {
@@ -73,15 +79,19 @@ import Testing
 
     /// A draft that starts in the future is judged on its start date, and the output says so.
     @Test func aFutureDraftIsJudgedOnItsStartDate() throws {
-        let text = try String(contentsOfFile: Checkout.root + "/rules/drafts/kz-pk-transit-agreement.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "status: draft\n", with: "status: draft\neffective: { from: 2027-01-01 }\n")
+        let text = try String(
+            contentsOfFile: Checkout.root + "/rules/drafts/kz-pk-transit-agreement.yaml", encoding: .utf8
+        )
+        .replacingOccurrences(of: "status: draft\n", with: "status: draft\neffective: { from: 2027-01-01 }\n")
         let dated = NSTemporaryDirectory() + "future-draft-\(getpid()).yaml"
         try text.write(toFile: dated, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: dated) }
         let r = try run(["rules", "diff", "--draft", dated, "shipments/kz-pk-lentils-qtta.yaml"])
         #expect(r.err.contains("2027-01-01, the drafts' start date"))
         #expect(r.out.contains("shipments affected: 1") && r.out.contains("removed: 1"), "\(r.out)")
-        let given = try run(["rules", "diff", "--draft", dated, "shipments/kz-pk-lentils-qtta.yaml", "--as-of", "2026-06-01"])
+        let given = try run([
+            "rules", "diff", "--draft", dated, "shipments/kz-pk-lentils-qtta.yaml", "--as-of", "2026-06-01",
+        ])
         #expect(given.out.contains("shipments affected: 0"))
         let csv = try run(["rules", "diff", "--draft", dated, "shipments/kz-pk-lentils-qtta.yaml", "--format", "csv"])
         #expect(csv.out.split(separator: "\n").count == 2)

@@ -23,7 +23,9 @@ import TransitReports
     func citedRules(_ row: [String: Any]) -> Set<String> {
         var ids = Set<String>()
         for d in row["documents"] as? [[String: Any]] ?? [] { for r in d["rules"] as? [String] ?? [] { ids.insert(r) } }
-        for k in ["blockers", "warnings"] { for i in row[k] as? [[String: Any]] ?? [] { if let r = i["rule"] as? String { ids.insert(r) } } }
+        for k in ["blockers", "warnings"] {
+            for i in row[k] as? [[String: Any]] ?? [] { if let r = i["rule"] as? String { ids.insert(r) } }
+        }
         return ids
     }
 
@@ -32,8 +34,11 @@ import TransitReports
         let rows = try objects(out)
         #expect(rows.count == Self.bundled.count)
         let oats = try #require(rows.first { $0["id"] as? String == "KZ-PK-2026-1004" })
-        for key in ["file", "id", "shipper", "consignee", "origin", "destination", "corridor", "departure", "verdict", "blockers",
-                    "documents", "warnings", "estimate", "goods"] {
+        for key in [
+            "file", "id", "shipper", "consignee", "origin", "destination", "corridor", "departure", "verdict",
+            "blockers",
+            "documents", "warnings", "estimate", "goods",
+        ] {
             #expect(oats[key] != nil, "compact row lacks \(key)")
         }
         #expect((oats["shipper"] as? [String: Any])?["name"] as? String == "Kostanay Grain Company LLP")
@@ -41,7 +46,9 @@ import TransitReports
         let doc = try #require((oats["documents"] as? [[String: Any]])?.first)
         #expect(doc["id"] as? String == "phytosanitary-certificate" && doc["status"] as? String == "expires-en-route")
         #expect(doc["name"] as? String == "Phytosanitary certificate")
-        #expect((doc["rules"] as? [String])?.isEmpty == false && doc["issuer"] != nil && doc["lead_time_hours"] != nil && doc["cost_usd"] != nil)
+        #expect(
+            (doc["rules"] as? [String])?.isEmpty == false && doc["issuer"] != nil && doc["lead_time_hours"] != nil
+                && doc["cost_usd"] != nil)
         let estimate = try #require(oats["estimate"] as? [String: Any])
         #expect(estimate["cost_usd"] != nil && estimate["time_hours"] != nil && estimate["steps"] == nil)
         // Rules by id only: no legal sources, no checklist, no steps in a compact row.
@@ -81,7 +88,9 @@ import TransitReports
         let (out, _) = try run(BatchOptions(jobs: 2))
         let cited = try objects(out).reduce(into: Set<String>()) { $0.formUnion(citedRules($1)) }
         #expect(cited.count > 10)
-        let export = try JSONSerialization.jsonObject(with: Data(RulesExport.json(Checkout.workspace.ruleSet, digest: "d").utf8)) as! [String: Any]
+        let export =
+            try JSONSerialization.jsonObject(with: Data(RulesExport.json(Checkout.workspace.ruleSet, digest: "d").utf8))
+            as! [String: Any]
         let rules = export["rules"] as! [[String: Any]]
         let exported = Set(rules.compactMap { $0["id"] as? String })
         #expect(cited.isSubset(of: exported), "not exported: \(cited.subtracting(exported))")
@@ -92,7 +101,8 @@ import TransitReports
     /// A document needed from two issuers (two checklist rows) is one document to obtain in the
     /// CSV and the batch summary.
     @Test func csvCountsAMissingDocumentOncePerManifest() throws {
-        var report = try #require(Checkout.workspace.check(file: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml").report)
+        var report = try #require(
+            Checkout.workspace.check(file: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml").report)
         let phyto = try #require(report.checklist.first { $0.document == "phytosanitary-certificate" })
         var second = phyto
         second.issuer = "plant-protection authority of KG"
@@ -107,14 +117,17 @@ import TransitReports
     }
 
     @Test func csvHasTheReadyToDispatchDateAndABOMWhenAsked() throws {
-        let (plain, _) = try run(BatchOptions(jobs: 1, format: .csv), [Checkout.root + "/shipments/kz-pk-oats-qtta.yaml"])
-        let (bom, _) = try run(BatchOptions(jobs: 1, format: .csv, bom: true), [Checkout.root + "/shipments/kz-pk-oats-qtta.yaml"])
+        let (plain, _) = try run(
+            BatchOptions(jobs: 1, format: .csv), [Checkout.root + "/shipments/kz-pk-oats-qtta.yaml"])
+        let (bom, _) = try run(
+            BatchOptions(jobs: 1, format: .csv, bom: true), [Checkout.root + "/shipments/kz-pk-oats-qtta.yaml"])
         #expect(Array(bom.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(plain.hasPrefix("file,"))
         #expect(String(bom.dropFirst()) == plain)
         let lines = plain.split(separator: "\n")
         let header = lines[0].split(separator: ",").map(String.init)
-        let report = try #require(Checkout.workspace.check(file: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml").report)
+        let report = try #require(
+            Checkout.workspace.check(file: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml").report)
         let ready = try #require(report.estimate.readyToDispatch)
         let cells = try #require(CSVTestParser.fields(String(lines[1])))
         #expect(cells.count == header.count)
@@ -131,16 +144,23 @@ import TransitReports
         let results = run["results"] as! [[String: Any]]
         func location(_ r: [String: Any]) -> (String, Int?) {
             let p = ((r["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
-            return ((p["artifactLocation"] as! [String: Any])["uri"] as! String, (p["region"] as? [String: Any])?["startLine"] as? Int)
+            return (
+                (p["artifactLocation"] as! [String: Any])["uri"] as! String,
+                (p["region"] as? [String: Any])?["startLine"] as? Int
+            )
         }
         // The blocked flax seed: at the manifest's corridor line, the network entry related.
-        let blocked = try #require(results.first { ($0["properties"] as? [String: Any])?["code"] as? String == "link-planned" })
-        let corridorLine = try String(contentsOfFile: flax, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let blocked = try #require(
+            results.first { ($0["properties"] as? [String: Any])?["code"] as? String == "link-planned" })
+        let corridorLine =
+            try String(contentsOfFile: flax, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.hasPrefix("corridor:") }! + 1
         #expect(location(blocked) == (flax, corridorLine))
-        #expect(((blocked["relatedLocations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]) != nil)
+        #expect(
+            ((blocked["relatedLocations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]) != nil)
         // A document result: ruleId is the rule, located in the manifest, its rule file related.
-        let phyto = try #require(results.first { ($0["properties"] as? [String: Any])?["code"] as? String == "document-expires-en-route" })
+        let phyto = try #require(
+            results.first { ($0["properties"] as? [String: Any])?["code"] as? String == "document-expires-en-route" })
         let rule = try #require(Checkout.workspace.ruleSet.rule(id: phyto["ruleId"] as! String))
         #expect(location(phyto).0 == oats)
         let related = ((phyto["relatedLocations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
@@ -166,10 +186,16 @@ enum CSVTestParser {
                 if c == "\"" {
                     let n = line.index(after: i)
                     if n < line.endIndex && line[n] == "\"" { field.append("\""); i = n } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { out.append(field); field = "" }
-            else { field.append(c) }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                out.append(field); field = ""
+            } else {
+                field.append(c)
+            }
             i = line.index(after: i)
         }
         out.append(field)

@@ -21,7 +21,9 @@ import TransitCore
             s.departure = Day(iso: "2027-01-10")!  // winter: closures
             reports.append(w.evaluator.check(s))
         }
-        let unplaced = reports.flatMap { r in r.findings.filter { $0.location == nil }.map { "\(r.file): \($0.code) \($0.message)" } }
+        let unplaced = reports.flatMap { r in
+            r.findings.filter { $0.location == nil }.map { "\(r.file): \($0.code) \($0.message)" }
+        }
         #expect(unplaced.isEmpty, "\(unplaced.prefix(5))")
         #expect(reports.flatMap(\.findings).count > 100)
     }
@@ -49,7 +51,9 @@ import TransitCore
         #expect(Shard.fnv1a("a") == 0xaf63dc4c8601ec8c)
         // A fixed assignment, worked out by hand with FNV-1a: any other hash moves some of them.
         let shards = (1...3).map { Shard("\($0)/3")! }
-        let owners = ["incoming/a.yaml", "incoming/b.yaml", "incoming/c.yaml", "incoming/d.yaml"].map { p in shards.firstIndex { $0.contains(p) }! }
+        let owners = ["incoming/a.yaml", "incoming/b.yaml", "incoming/c.yaml", "incoming/d.yaml"].map { p in
+            shards.firstIndex { $0.contains(p) }!
+        }
         #expect(owners == [0, 2, 2, 1])
     }
 
@@ -74,7 +78,8 @@ import TransitCore
         try? FileManager.default.removeItem(atPath: dir)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        FileManager.default.createFile(atPath: dir + "/.today.csv.transit-check-2147483646.tmp", contents: Data(count: 4096))
+        FileManager.default.createFile(
+            atPath: dir + "/.today.csv.transit-check-2147483646.tmp", contents: Data(count: 4096))
         let sink = try BatchSink(path: dir + "/today.csv")
         try sink.write("file,verdict\n")
         try sink.finish()

@@ -5,8 +5,11 @@ import Testing
 @Suite(.serialized) struct CommandLineTests {
     static let binary: String? = {
         let fm = FileManager.default
-        let candidates = [Checkout.root + "/.build/debug/transit-check"]
-            + ((try? fm.contentsOfDirectory(atPath: Checkout.root + "/.build")) ?? []).map { Checkout.root + "/.build/\($0)/debug/transit-check" }
+        let candidates =
+            [Checkout.root + "/.build/debug/transit-check"]
+            + ((try? fm.contentsOfDirectory(atPath: Checkout.root + "/.build")) ?? []).map {
+                Checkout.root + "/.build/\($0)/debug/transit-check"
+            }
         return candidates.first { fm.isExecutableFile(atPath: $0) }
     }()
 
@@ -31,8 +34,10 @@ import Testing
     /// A shell redirect to a full device: exit 2 with a message, never a crash (exit 132).
     @Test func aFullOutputDeviceIsExitTwo() throws {
         let bin = try #require(Self.binary)
-        for command in ["'\(bin)' corridors list > /dev/full", "'\(bin)' check shipments/kz-pk-oats-qtta.yaml > /dev/full",
-                        "'\(bin)' check shipments/invalid/unknown-key.yaml 2> /dev/full"] {
+        for command in [
+            "'\(bin)' corridors list > /dev/full", "'\(bin)' check shipments/kz-pk-oats-qtta.yaml > /dev/full",
+            "'\(bin)' check shipments/invalid/unknown-key.yaml 2> /dev/full",
+        ] {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
             p.arguments = ["-c", command]
@@ -46,9 +51,12 @@ import Testing
 
     /// Every option with a fixed set of values is checked by the parser: a usage error, exit 2.
     @Test func aBadOptionValueIsAUsageError() throws {
-        for args in [["rules", "coverage", "shipments", "--format", "anything"], ["rules", "lint", "--format", "x"],
-                     ["batch", "shipments", "--format", "x"], ["corridors", "compare", "shipments/kz-pk-oats-qtta.yaml", "--by", "speed"],
-                     ["rules", "diff", "--draft", "rules/drafts/kz-pk-transit-agreement.yaml", "shipments", "--format", "pdf"]] {
+        for args in [
+            ["rules", "coverage", "shipments", "--format", "anything"], ["rules", "lint", "--format", "x"],
+            ["batch", "shipments", "--format", "x"],
+            ["corridors", "compare", "shipments/kz-pk-oats-qtta.yaml", "--by", "speed"],
+            ["rules", "diff", "--draft", "rules/drafts/kz-pk-transit-agreement.yaml", "shipments", "--format", "pdf"],
+        ] {
             #expect(try run(args).status == 2, "\(args)")
         }
     }
@@ -77,8 +85,12 @@ import Testing
         #expect(try run(["check", "shipments/pk-kz-citrus-tap-road.yaml", "--format", "json"]).status == 1)
         let bad = try run(["check", "shipments/invalid/unknown-key.yaml"])
         #expect(bad.status == 2)
-        let marker = Marker.all(in: try String(contentsOfFile: Checkout.root + "/shipments/invalid/unknown-key.yaml", encoding: .utf8))[0]
-        #expect(bad.err.contains("shipments/invalid/unknown-key.yaml:\(marker.line):\(marker.column): error: unknown key `consigne` in manifest [unknown-key]\n  help: did you mean `consignee`?"))
+        let marker = Marker.all(
+            in: try String(contentsOfFile: Checkout.root + "/shipments/invalid/unknown-key.yaml", encoding: .utf8))[0]
+        #expect(
+            bad.err.contains(
+                "shipments/invalid/unknown-key.yaml:\(marker.line):\(marker.column): error: unknown key `consigne` in manifest [unknown-key]\n  help: did you mean `consignee`?"
+            ))
         #expect(try run(["check", "--format", "xml", "shipments/pk-kz-potatoes-qtta.yaml"]).status == 2)
     }
 
@@ -99,7 +111,10 @@ import Testing
         #expect(test.out.hasSuffix(" passed, 0 failed\n"))
         #expect(try run(["rules", "lint"]).status == 0)
         #expect(try run(["rules", "explain", "tir-carnet"]).out.contains("source: TIR Convention 1975"))
-        let diff = try run(["rules", "diff", "--draft", "rules/drafts/kz-pk-transit-agreement.yaml", "shipments/kz-pk-lentils-qtta.yaml", "--format", "json"])
+        let diff = try run([
+            "rules", "diff", "--draft", "rules/drafts/kz-pk-transit-agreement.yaml",
+            "shipments/kz-pk-lentils-qtta.yaml", "--format", "json",
+        ])
         #expect(diff.status == 0)
         #expect(diff.out.contains("\"verdict_after\": \"ready\""))
     }
@@ -123,7 +138,8 @@ import Testing
         p.standardError = FileHandle.nullDevice
         try p.run()
         let count = 20_000  // far more than it checks before the signal
-        input.fileHandleForWriting.write(Data(String(repeating: "shipments/pk-kz-potatoes-qtta.yaml\n", count: count).utf8))
+        input.fileHandleForWriting.write(
+            Data(String(repeating: "shipments/pk-kz-potatoes-qtta.yaml\n", count: count).utf8))
         try input.fileHandleForWriting.close()
         // Signal once rows are being written (the signals are taken over before the first is).
         func written() -> Int {
@@ -145,7 +161,9 @@ import Testing
     }
 
     @Test func batchReadsPathsFromStandardInputAndExitsTwoOnBadInput() throws {
-        let r = try run(["batch", "-", "--format", "csv", "--quiet"], stdin: "shipments/pk-kz-potatoes-qtta.yaml\nshipments/invalid/bad-date.yaml\n")
+        let r = try run(
+            ["batch", "-", "--format", "csv", "--quiet"],
+            stdin: "shipments/pk-kz-potatoes-qtta.yaml\nshipments/invalid/bad-date.yaml\n")
         #expect(r.status == 2)
         #expect(r.out.split(separator: "\n").count == 3)
         #expect(r.err.isEmpty, "--quiet prints no summary")

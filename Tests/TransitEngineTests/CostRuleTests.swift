@@ -12,7 +12,9 @@ import TransitCore
         try Checkout.workspace.loadShipment(Checkout.root + "/shipments/" + file).get()
     }
 
-    func legCost(_ r: Report) -> Double { r.estimate.steps.filter { $0.kind == .leg }.reduce(0) { $0 + $1.costUSD.p50 } }
+    func legCost(_ r: Report) -> Double {
+        r.estimate.steps.filter { $0.kind == .leg }.reduce(0) { $0 + $1.costUSD.p50 }
+    }
 
     func weighing(_ s: Shipment, kg: Double) -> Shipment {
         var s = s
@@ -35,7 +37,8 @@ import TransitCore
         s.transport.units = 2
         let two = evaluator.check(s)
         #expect(abs(legCost(two) - 2 * legCost(one)) < 0.01)
-        let borders = { (r: Report) in r.estimate.steps.filter { $0.kind == .border }.reduce(0) { $0 + $1.costUSD.p50 } }
+        let borders = { (r: Report) in r.estimate.steps.filter { $0.kind == .border }.reduce(0) { $0 + $1.costUSD.p50 }
+        }
         #expect(abs(borders(two) - 2 * borders(one)) < 0.01)
     }
 
@@ -58,11 +61,13 @@ import TransitCore
     @Test func aBorderCrossedEachWayUsesThatDirectionsFigures() throws {
         var s = try load("kz-pk-wheat-uap.yaml")
         s.departure = Day(iso: "2025-06-10")!  // Torkham open
-        let intoPakistan = try #require(evaluator.check(s).estimate.steps.first { $0.kind == .border && $0.to == "PKTOR" })
+        let intoPakistan = try #require(
+            evaluator.check(s).estimate.steps.first { $0.kind == .border && $0.to == "PKTOR" })
         #expect(intoPakistan.hours.p50 == 120)
         swap(&s.origin, &s.destination)
         swap(&s.shipper, &s.consignee)
-        let outOfPakistan = try #require(evaluator.check(s).estimate.steps.first { $0.kind == .border && $0.from == "PKTOR" })
+        let outOfPakistan = try #require(
+            evaluator.check(s).estimate.steps.first { $0.kind == .border && $0.from == "PKTOR" })
         #expect(outOfPakistan.hours.p50 == 24.2)
         #expect(outOfPakistan.costUSD.p50 == 267)
     }
@@ -74,7 +79,8 @@ import TransitCore
         lacking.documents.removeAll { $0.type == "tir-carnet" }
         let waiting = evaluator.check(lacking)
         #expect(waiting.estimate.delayFromMissingDocumentsHours.p50 > 0)
-        #expect(waiting.estimate.timeHours == ready.estimate.timeHours, "the carnet's lead time is not part of the trip")
+        #expect(
+            waiting.estimate.timeHours == ready.estimate.timeHours, "the carnet's lead time is not part of the trip")
         // The trip's median lies between the sum of its steps' medians and the sum of their p90s:
         // a step counted twice would push it past the p90s; one left out, under the medians.
         let trip = ready.estimate.steps.filter { $0.kind != .document }

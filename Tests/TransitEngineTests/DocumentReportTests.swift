@@ -34,7 +34,9 @@ import TransitReports
         let w = Checkout.workspace
         let c = try #require(w.network.corridors["qtta-torugart"])
         let points = try #require(w.evaluator.referenceProfile(corridor: c))
-        let svg = TimeCostChart.svg(title: "Q & A", series: [.init(name: "qtta-torugart", points: points), .init(name: "again", points: points)])
+        let svg = TimeCostChart.svg(
+            title: "Q & A",
+            series: [.init(name: "qtta-torugart", points: points), .init(name: "again", points: points)])
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(svg.contains("Q &amp; A"))
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 4)
@@ -51,9 +53,13 @@ import TransitReports
             let s = try w.loadShipment(Checkout.root + "/shipments/" + file).get()
             let r = w.evaluator.check(s)
             let end = try #require(w.evaluator.profile(s, r).last)
-            #expect(abs(end.hours.p50 - r.estimate.timeHours.p50) <= max(0.5, r.estimate.timeHours.p50 * 0.002), "\(file) time")
+            #expect(
+                abs(end.hours.p50 - r.estimate.timeHours.p50) <= max(0.5, r.estimate.timeHours.p50 * 0.002),
+                "\(file) time")
             #expect(abs(end.usd.p50 - r.estimate.costUSD.p50) <= max(1, r.estimate.costUSD.p50 * 0.002), "\(file) cost")
-            #expect(abs(end.hours.p90 - r.estimate.timeHours.p90) <= max(0.5, r.estimate.timeHours.p90 * 0.002), "\(file) time p90")
+            #expect(
+                abs(end.hours.p90 - r.estimate.timeHours.p90) <= max(0.5, r.estimate.timeHours.p90 * 0.002),
+                "\(file) time p90")
         }
     }
 

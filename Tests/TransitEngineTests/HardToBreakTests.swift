@@ -16,7 +16,9 @@ import TransitYAML
         let manifest = try String(contentsOfFile: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml", encoding: .utf8)
         let lines = manifest.split(separator: "\n", omittingEmptySubsequences: false).count
         for second in ["---\nid: another\n", "---\nfoo: [\n"] {
-            guard case .failure(let f) = decode(manifest + second) else { Issue.record("a second document was ignored"); continue }
+            guard case .failure(let f) = decode(manifest + second) else {
+                Issue.record("a second document was ignored"); continue
+            }
             let d = try #require(f.diagnostics.first)
             #expect(d.code == "yaml-multiple-documents")
             #expect(d.location?.line == lines)
@@ -30,7 +32,9 @@ import TransitYAML
         #expect(mkfifo(path, 0o600) == 0)
         defer { unlink(path) }
         // Without a writer, opening the FIFO for reading would block for ever.
-        guard case .failure(let f) = Checkout.workspace.loadShipment(path) else { Issue.record("a FIFO loaded"); return }
+        guard case .failure(let f) = Checkout.workspace.loadShipment(path) else {
+            Issue.record("a FIFO loaded"); return
+        }
         #expect(f.diagnostics.first?.code == "unreadable")
         #expect(f.diagnostics.first?.message == "not a regular file")
     }
@@ -52,9 +56,9 @@ import TransitYAML
 
     @Test func aCenturyOfValidityAtMost() throws {
         let text = """
-        documents:
-          - { id: x, name: X, issuer: exporter, validity_days: 9223372036854775807, lead_time_hours: { p50: 1, p90: 2 }, cost_usd: 0, how_to_obtain: y, source: z }
-        """
+            documents:
+              - { id: x, name: X, issuer: exporter, validity_days: 9223372036854775807, lead_time_hours: { p50: 1, p90: 2 }, cost_usd: 0, how_to_obtain: y, source: z }
+            """
         let r = CatalogueDecoder.decode(try node(text), file: "f.yaml")
         let d = try #require(r.diagnostics.first { $0.code == "out-of-range" })
         #expect(d.location?.line == 2)
@@ -62,17 +66,20 @@ import TransitYAML
 
     @Test func hoursKilometresAndWeightsOverTheirRangeAreRejected() throws {
         let text = """
-        links:
-          - { from: A, to: B, mode: road, km: 1e38, source: s }
-          - { from: B, to: C, mode: road, km: 10, hours: { p50: 1e38, p90: 1e39 }, source: s }
-        """
+            links:
+              - { from: A, to: B, mode: road, km: 1e38, source: s }
+              - { from: B, to: C, mode: road, km: 10, hours: { p50: 1e38, p90: 1e39 }, source: s }
+            """
         let r = NetworkDecoder.decode(try node(text), file: "f.yaml")
         let lines = r.diagnostics.filter { $0.code == "out-of-range" }.compactMap { $0.location?.line }
         #expect(lines.contains(2) && lines.contains(3))
         let manifest = try String(contentsOfFile: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml", encoding: .utf8)
             .replacingOccurrences(of: "gross_kg: 21300", with: "gross_kg: 1e300")
         var bytes = Array(manifest.utf8)
-        guard case .failure(let f) = ManifestDecoder.decode(bytes: &bytes, file: "m.yaml", vocabulary: Checkout.workspace.vocabulary) else {
+        guard
+            case .failure(let f) = ManifestDecoder.decode(
+                bytes: &bytes, file: "m.yaml", vocabulary: Checkout.workspace.vocabulary)
+        else {
             Issue.record("a 1e300 kg line loaded"); return
         }
         #expect(f.diagnostics.contains { $0.code == "out-of-range" && $0.message.contains("gross_kg") })
@@ -87,7 +94,11 @@ import TransitYAML
         #expect(symlink(Checkout.root + "/shipments", link) == 0)
         defer { unlink(link) }
         let found = BatchInputs.expand([link])
-        #expect(found.count == Checkout.files(in: "shipments").count + (try FileManager.default.contentsOfDirectory(atPath: Checkout.root + "/shipments/invalid").filter { $0.hasSuffix(".yaml") }.count))
+        #expect(
+            found.count == Checkout.files(in: "shipments").count
+                + (try FileManager.default.contentsOfDirectory(atPath: Checkout.root + "/shipments/invalid").filter {
+                    $0.hasSuffix(".yaml")
+                }.count))
         #expect(found.allSatisfy { $0.hasPrefix(link + "/") })
         #expect(found.contains(link + "/kz-pk-oats-qtta.yaml"))
     }

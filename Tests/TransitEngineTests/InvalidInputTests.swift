@@ -13,14 +13,21 @@ import TransitCore
         #expect(outcome.exitStatus == 2)
         #expect(diagnostics.allSatisfy { $0.location?.file.hasSuffix(file) == true }, "every error names the file")
         for m in Marker.all(in: text) {
-            #expect(diagnostics.contains { $0.code == m.code && $0.location?.line == m.line && $0.location?.column == m.column },
-                    "\(file): expected \(m.code) at \(m.line):\(m.column), got \(diagnostics.map { "\($0.code)@\($0.location?.line ?? 0):\($0.location?.column ?? 0)" })")
+            #expect(
+                diagnostics.contains {
+                    $0.code == m.code && $0.location?.line == m.line && $0.location?.column == m.column
+                },
+                "\(file): expected \(m.code) at \(m.line):\(m.column), got \(diagnostics.map { "\($0.code)@\($0.location?.line ?? 0):\($0.location?.column ?? 0)" })"
+            )
         }
     }
 
     @Test func bombsAndDepthAreStoppedWithAPosition() {
         for (file, code) in [("alias-bomb", "yaml-alias-bomb"), ("deep-nesting", "yaml-too-deep")] {
-            guard case .invalid(_, let ds) = Checkout.workspace.check(file: Checkout.root + "/shipments/invalid/\(file).yaml") else {
+            guard
+                case .invalid(_, let ds) = Checkout.workspace.check(
+                    file: Checkout.root + "/shipments/invalid/\(file).yaml")
+            else {
                 Issue.record("\(file) accepted"); continue
             }
             #expect(ds.first?.code == code)
@@ -29,9 +36,15 @@ import TransitCore
     }
 
     @Test func misspeltKeysGetADidYouMean() {
-        guard case .invalid(_, let ds) = Checkout.workspace.check(file: Checkout.root + "/shipments/invalid/unknown-key.yaml") else { return }
+        guard
+            case .invalid(_, let ds) = Checkout.workspace.check(
+                file: Checkout.root + "/shipments/invalid/unknown-key.yaml")
+        else { return }
         #expect(ds.contains { $0.code == "unknown-key" && $0.help == "did you mean `consignee`?" })
-        guard case .invalid(_, let ds2) = Checkout.workspace.check(file: Checkout.root + "/shipments/invalid/unknown-document.yaml") else { return }
+        guard
+            case .invalid(_, let ds2) = Checkout.workspace.check(
+                file: Checkout.root + "/shipments/invalid/unknown-document.yaml")
+        else { return }
         #expect(ds2.contains { $0.help == "did you mean `phytosanitary-certificate`?" })
     }
 

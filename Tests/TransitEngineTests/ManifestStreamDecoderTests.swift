@@ -13,7 +13,9 @@ import TransitCore
     /// Both decoders' answers for one text.
     func decodeBoth(_ text: String) -> (stream: Shipment?, tree: Result<Shipment, LoadFailure>) {
         let bytes = Array(text.utf8)
-        let stream = bytes.withUnsafeBufferPointer { ManifestStreamDecoder.decode($0, file: "m.yaml", vocabulary: vocabulary) }
+        let stream = bytes.withUnsafeBufferPointer {
+            ManifestStreamDecoder.decode($0, file: "m.yaml", vocabulary: vocabulary)
+        }
         let tree: Result<Shipment, LoadFailure>
         switch YAMLReader.parse(text, file: "m.yaml", limits: Files.manifestLimits) {
         case .failure(let d): tree = .failure(LoadFailure([d]))
@@ -29,7 +31,8 @@ import TransitCore
         guard let stream else { return false }
         switch tree {
         case .success(let s): #expect(s == stream, "\(what): the decoders disagree")
-        case .failure(let f): Issue.record("\(what): the fast path accepted what the tree rejects: \(f.diagnostics.map(\.message))")
+        case .failure(let f):
+            Issue.record("\(what): the fast path accepted what the tree rejects: \(f.diagnostics.map(\.message))")
         }
         return true
     }
@@ -45,14 +48,17 @@ import TransitCore
 
     @Test func generatedManifestsTakeTheFastPathAndDecodeTheSame() {
         let g = CorpusGenerator(seed: 3)
-        for i in 0..<300 { #expect(expectAgreement(g.manifest(i), "generated \(i)"), "generated \(i) should take the fast path") }
+        for i in 0..<300 {
+            #expect(expectAgreement(g.manifest(i), "generated \(i)"), "generated \(i) should take the fast path")
+        }
     }
 
     @Test func invalidManifestsNeverTakeTheFastPath() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Checkout.root + "/shipments/invalid").sorted()
         #expect(!files.isEmpty)
         for file in files {
-            guard let text = try? String(contentsOfFile: Checkout.root + "/shipments/invalid/" + file, encoding: .utf8) else { continue }
+            guard let text = try? String(contentsOfFile: Checkout.root + "/shipments/invalid/" + file, encoding: .utf8)
+            else { continue }
             #expect(decodeBoth(text).stream == nil, "\(file)")
         }
     }
@@ -74,8 +80,10 @@ import TransitCore
                 if let colon = line.firstIndex(of: ":") {
                     let head = line[...colon]
                     let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                    variants += ["\(head) ~", "\(head) null", "\(head)", "\(head) \"\(value)\"", "\(head) [\(value)]",
-                                 "\(head) { x: 1 }", "\(head) -1", "\(head) 2026-02-30", "\(head) 'null'"]
+                    variants += [
+                        "\(head) ~", "\(head) null", "\(head)", "\(head) \"\(value)\"", "\(head) [\(value)]",
+                        "\(head) { x: 1 }", "\(head) -1", "\(head) 2026-02-30", "\(head) 'null'",
+                    ]
                 }
                 variants.append(line + "\n" + line)
                 for v in variants {

@@ -25,7 +25,8 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
         #expect(r.assumptions > 0 && r.assumptions < r.sources)
     }
 
-    static let fixtures = ((try? FileManager.default.contentsOfDirectory(atPath: Checkout.root + "/Tests/Fixtures/lint")) ?? []).sorted()
+    static let fixtures =
+        ((try? FileManager.default.contentsOfDirectory(atPath: Checkout.root + "/Tests/Fixtures/lint")) ?? []).sorted()
 
     @Test(arguments: fixtures)
     func plantedErrorIsReportedWhereItIs(_ name: String) throws {
@@ -36,19 +37,27 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
         let markers = Marker.all(in: try String(contentsOfFile: source, encoding: .utf8))
         #expect(!markers.isEmpty)
         for m in markers {
-            #expect(result.diagnostics.contains {
-                $0.code == m.code && $0.location?.file == "rules/fixture/\(name)" && $0.location?.line == m.line && $0.location?.column == m.column
-            }, "\(name): expected \(m.code) at \(m.line):\(m.column); got \(result.diagnostics.map { DiagnosticText.render($0) })")
+            #expect(
+                result.diagnostics.contains {
+                    $0.code == m.code && $0.location?.file == "rules/fixture/\(name)" && $0.location?.line == m.line
+                        && $0.location?.column == m.column
+                },
+                "\(name): expected \(m.code) at \(m.line):\(m.column); got \(result.diagnostics.map { DiagnosticText.render($0) })"
+            )
         }
     }
 
     @Test func lintRendersJSONAndSARIF() throws {
-        let d = Diagnostic("unknown-path", "unknown field path `x`", at: SourceLocation(file: "rules/a.yaml", line: 3, column: 7), help: "did you mean `y`?")
+        let d = Diagnostic(
+            "unknown-path", "unknown field path `x`", at: SourceLocation(file: "rules/a.yaml", line: 3, column: 7),
+            help: "did you mean `y`?")
         let json = try JSONSerialization.jsonObject(with: Data(PolicyReports.lintJSON([d]).utf8)) as! [[String: Any]]
         #expect(json[0]["line"] as? Int == 3)
         let sarif = try JSONSerialization.jsonObject(with: Data(PolicyReports.lintSARIF([d]).utf8)) as! [String: Any]
         #expect(sarif["version"] as? String == "2.1.0")
-        #expect(DiagnosticText.render(d) == "rules/a.yaml:3:7: error: unknown field path `x` [unknown-path]\n  help: did you mean `y`?")
+        #expect(
+            DiagnosticText.render(d)
+                == "rules/a.yaml:3:7: error: unknown field path `x` [unknown-path]\n  help: did you mean `y`?")
     }
 }
 
@@ -70,14 +79,20 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
         #expect(f.example.rule == "fixture-wrong-example")
         #expect(f.example.location.file == "rules/fixture/wrong-example.yaml")
         #expect(f.failures.contains("verdict: expected incomplete, got ready"))
-        #expect(f.failures.contains { $0.hasPrefix("expected commercial-invoice to be missing or unsatisfied; checklist: [") && $0.contains("commercial-invoice=present") })
+        #expect(
+            f.failures.contains {
+                $0.hasPrefix("expected commercial-invoice to be missing or unsatisfied; checklist: [")
+                    && $0.contains("commercial-invoice=present")
+            })
     }
 }
 
 @Suite struct ExplainTests {
     @Test func rowsNameTheRuleTheConditionAndTheManifestLine() throws {
         let w = Checkout.workspace
-        let s = try w.loadShipment(Checkout.root + "/shipments/kz-pk-oats-qtta.yaml", display: "shipments/kz-pk-oats-qtta.yaml").get()
+        let s = try w.loadShipment(
+            Checkout.root + "/shipments/kz-pk-oats-qtta.yaml", display: "shipments/kz-pk-oats-qtta.yaml"
+        ).get()
         let r = w.evaluator.check(s)
         let e = w.evaluator.explain(s, r)
         let i = try #require(r.checklist.firstIndex { $0.document == "phytosanitary-certificate" })
@@ -89,7 +104,8 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
         #expect(m.value == "100490")
         #expect(m.condition.hasPrefix("starts with"))
         let text = try String(contentsOfFile: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml", encoding: .utf8)
-        let goodsLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("- line: 1") }! + 1
+        let goodsLine =
+            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("- line: 1") }! + 1
         #expect(m.location?.line == goodsLine)
         let json = JSONReport.render(r, explanations: e)
         #expect(json.contains("\"explain\": ["))
@@ -98,7 +114,8 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
     @Test func ruleInPlainWords() throws {
         let w = Checkout.workspace
         let words = ConditionWords.rule(try #require(w.ruleSet.rule(id: "pk-halal-meat")), w.ruleSet.documents)
-        #expect(words.contains("requires: Halal certificate (halal-certificate), issued in the goods' country of origin"))
+        #expect(
+            words.contains("requires: Halal certificate (halal-certificate), issued in the goods' country of origin"))
         #expect(words.contains("source: Import Policy Order amendment of 19 Feb 2019"))
     }
 }
@@ -119,19 +136,24 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
         let before = Checkout.workspace
         let after = try Workspace.load(rulesDirectory: Checkout.root + "/rules", drafts: [Self.draft]).get()
         let files = Checkout.files(in: "shipments").map { Checkout.root + "/" + $0 }
-        let r = ImpactReport.compare(before: Policy.check(before, files, options: CheckOptions()).map(\.report),
-                                     after: Policy.check(after, files, options: CheckOptions()).map(\.report),
-                                     drafts: ["draft"], supersededBy: after.supersededBy)
+        let r = ImpactReport.compare(
+            before: Policy.check(before, files, options: CheckOptions()).map(\.report),
+            after: Policy.check(after, files, options: CheckOptions()).map(\.report),
+            drafts: ["draft"], supersededBy: after.supersededBy)
         #expect(r.checked == files.count)
         // Affected: exactly the shipments whose in-force checklist asks for one of the two permits.
         let permits = ["import-permit", "veterinary-import-permit"]
-        let expected = Set(Policy.check(before, files, options: CheckOptions()).compactMap(\.report)
-            .filter { $0.checklist.contains { permits.contains($0.document) } }.map(\.shipmentID))
+        let expected = Set(
+            Policy.check(before, files, options: CheckOptions()).compactMap(\.report)
+                .filter { $0.checklist.contains { permits.contains($0.document) } }.map(\.shipmentID))
         // README states these figures: "16 of 24 shipments affected", the lentils 120 hours sooner.
         #expect(expected.count == 16)
         #expect(files.count == 24)
         #expect(Set(r.impacts.map(\.id)) == expected)
-        #expect(r.impacts.allSatisfy { i in i.added.isEmpty && i.removed.count == 1 && permits.contains { i.removed[0].hasPrefix($0 + " (") } })
+        #expect(
+            r.impacts.allSatisfy { i in
+                i.added.isEmpty && i.removed.count == 1 && permits.contains { i.removed[0].hasPrefix($0 + " (") }
+            })
         #expect(r.documentsRemoved == expected.count && r.documentsAdded == 0)
         #expect(r.verdictChanges.map { "\($0.from.rawValue)>\($0.to.rawValue):\($0.count)" } == ["incomplete>ready:1"])
         let lentils = try #require(r.impacts.first { $0.id == "KZ-PK-2026-0713" })
@@ -150,12 +172,16 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
         let w = try Workspace.load(rulesDirectory: Checkout.root + "/rules", drafts: [dated]).get()
         let s = try w.loadShipment(Checkout.root + "/shipments/kz-pk-lentils-qtta.yaml").get()
         #expect(w.evaluator.check(s).verdict == .incomplete, "2026: the permit is still required")
-        #expect(w.evaluator.check(s, options: CheckOptions(asOf: Day(iso: "2027-02-01"))).checklist.allSatisfy { $0.document != "import-permit" })
+        #expect(
+            w.evaluator.check(s, options: CheckOptions(asOf: Day(iso: "2027-02-01"))).checklist.allSatisfy {
+                $0.document != "import-permit"
+            })
     }
 
     @Test func coverageCountsFiringsAndNeverFired() {
         let w = Checkout.workspace
-        let outcomes = Policy.check(w, Checkout.files(in: "shipments").map { Checkout.root + "/" + $0 }, options: CheckOptions())
+        let outcomes = Policy.check(
+            w, Checkout.files(in: "shipments").map { Checkout.root + "/" + $0 }, options: CheckOptions())
         let rows = Policy.coverage(w, outcomes)
         #expect(rows.count == w.ruleSet.rules.count)
         #expect(rows.first { $0.rule.id == "doc-commercial-invoice" }?.shipments == outcomes.count)
@@ -172,9 +198,10 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
         let after = try Workspace.load(rulesDirectory: Checkout.root + "/rules", drafts: [Self.draft]).get()
         let files = Checkout.files(in: "shipments").map { Checkout.root + "/" + $0 }
         let options = CheckOptions(asOf: asOf)
-        return ImpactReport.compare(before: Policy.check(Checkout.workspace, files, options: options).map(\.report),
-                                    after: Policy.check(after, files, options: options).map(\.report),
-                                    drafts: ["draft"], supersededBy: after.supersededBy)
+        return ImpactReport.compare(
+            before: Policy.check(Checkout.workspace, files, options: options).map(\.report),
+            after: Policy.check(after, files, options: options).map(\.report),
+            drafts: ["draft"], supersededBy: after.supersededBy)
     }
 
     /// A permit the manifest already holds still counts as compliance cost avoided.
@@ -212,7 +239,8 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
 
     @Test func theDefaultAsOfIsTheDraftsStartWhenItIsInTheFuture() {
         let today = Day(iso: "2026-03-10")!
-        #expect(ImpactReport.defaultAsOf(draftStarts: [Day(iso: "2027-01-01")!], today: today) == Day(iso: "2027-01-01"))
+        #expect(
+            ImpactReport.defaultAsOf(draftStarts: [Day(iso: "2027-01-01")!], today: today) == Day(iso: "2027-01-01"))
         #expect(ImpactReport.defaultAsOf(draftStarts: [Day(iso: "2026-01-01")!], today: today) == nil)
         #expect(ImpactReport.defaultAsOf(draftStarts: [], today: today) == nil)
     }

@@ -9,27 +9,39 @@ import TransitReports
     static let oats = Checkout.root + "/shipments/kz-pk-oats-qtta.yaml"
     static let beef = Checkout.root + "/shipments/kz-pk-beef-qtta.yaml"
 
-    func run(_ inputs: [String], review: Review?, format: BatchFormat = .jsonl) throws -> ([[String: Any]], BatchSummary, String) {
-        let runner = BatchRunner(workspace: Checkout.workspace, options: BatchOptions(jobs: 1, format: format, review: review))
+    func run(
+        _ inputs: [String], review: Review?, format: BatchFormat = .jsonl
+    ) throws -> ([[String: Any]], BatchSummary, String) {
+        let runner = BatchRunner(
+            workspace: Checkout.workspace, options: BatchOptions(jobs: 1, format: format, review: review))
         var out: [UInt8] = []
         let summary = try runner.run(inputs, write: { out += $0 })
         let text = String(decoding: out, as: UTF8.self)
         guard format == .jsonl else { return ([], summary, text) }
-        return (try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }, summary, text)
+        return (
+            try text.split(separator: "\n").map {
+                try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+            }, summary, text
+        )
     }
 
-    func documents(_ row: [String: Any]) -> [String] { (row["documents"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+    func documents(_ row: [String: Any]) -> [String] {
+        (row["documents"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
 
     /// A copy of the oats manifest without its commercial invoice: one finding more.
     func oatsMissingADocument(in dir: String) throws -> String {
         let text = try String(contentsOfFile: Self.oats, encoding: .utf8)
         // Drop the commercial invoice (a document every shipment needs).
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: { $0.contains("type: commercial-invoice") }) else { throw CocoaError(.fileReadCorruptFile) }
+        guard let start = lines.firstIndex(where: { $0.contains("type: commercial-invoice") }) else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
         var end = start + 1
         while end < lines.count, lines[end].hasPrefix("    ") { end += 1 }
         let path = dir + "/kz-pk-oats-qtta.yaml"
-        try (lines[..<start] + lines[end...]).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try (lines[..<start] + lines[end...]).joined(separator: "\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -39,8 +51,11 @@ import TransitReports
         let rows = [CompactRow(try #require(Checkout.workspace.check(file: Self.oats).report))]
         let baseline = Baseline(rows: rows)
         // The same manifest against its own baseline: nothing new, and the batch passes.
-        let (same, summary, _) = try run([Self.oats], review: Review(baseline: baseline, today: Day(iso: "2026-03-01")!))
-        #expect(documents(same[0]).isEmpty && (same[0]["warnings"] as? [Any])?.isEmpty == true && (same[0]["baselined"] as? Int ?? 0) >= 2)
+        let (same, summary, _) = try run(
+            [Self.oats], review: Review(baseline: baseline, today: Day(iso: "2026-03-01")!))
+        #expect(
+            documents(same[0]).isEmpty && (same[0]["warnings"] as? [Any])?.isEmpty == true
+                && (same[0]["baselined"] as? Int ?? 0) >= 2)
         #expect(same[0]["verdict"] as? String == "incomplete", "the verdict stays what the rules say")
         #expect(summary.exitStatus == 0)
         // The manifest loses a document: only that one shows, and the batch fails.
@@ -62,15 +77,19 @@ import TransitReports
         try jsonl.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let baseline = try ReviewFiles.baseline(jsonl: path).get()
-        let fromRows = Baseline(rows: [Self.oats, Self.beef].map { CompactRow(Checkout.workspace.check(file: $0).report!) })
+        let fromRows = Baseline(
+            rows: [Self.oats, Self.beef].map { CompactRow(Checkout.workspace.check(file: $0).report!) })
         #expect(baseline == fromRows)
-        #expect(baseline.keys["KZ-PK-2026-1004"]?.contains("document|phytosanitary-certificate|expires-en-route") == true)
+        #expect(
+            baseline.keys["KZ-PK-2026-1004"]?.contains("document|phytosanitary-certificate|expires-en-route") == true)
     }
 
     @Test func aWaiverSilencesItsFindingUntilItExpiresAndNotAfter() throws {
-        let rule = try #require(Checkout.workspace.check(file: Self.oats).report?.documentsToObtain.first?.rules.first?.id)
-        let waiver = Waiver(manifest: "KZ-PK-2026-10*", rule: rule, reason: "certificate reissued, ref 88", who: "a.khan",
-                            expires: Day(iso: "2026-03-31")!, location: SourceLocation(file: "waivers.yaml", line: 2, column: 5))
+        let rule = try #require(
+            Checkout.workspace.check(file: Self.oats).report?.documentsToObtain.first?.rules.first?.id)
+        let waiver = Waiver(
+            manifest: "KZ-PK-2026-10*", rule: rule, reason: "certificate reissued, ref 88", who: "a.khan",
+            expires: Day(iso: "2026-03-31")!, location: SourceLocation(file: "waivers.yaml", line: 2, column: 5))
         // Before expiry (and on the last day): silenced, named in the row, and the batch passes.
         for today in ["2026-03-01", "2026-03-31"] {
             let (rows, summary, _) = try run([Self.oats], review: Review(waivers: [waiver], today: Day(iso: today)!))
@@ -93,11 +112,15 @@ import TransitReports
     }
 
     @Test func anExpiredWaiverIsASARIFResultAtTheManifest() throws {
-        let rule = try #require(Checkout.workspace.check(file: Self.oats).report?.documentsToObtain.first?.rules.first?.id)
-        let waiver = Waiver(manifest: "*oats*", rule: rule, reason: "r", who: "w", expires: Day(iso: "2026-01-01")!,
-                            location: SourceLocation(file: "waivers.yaml", line: 7, column: 5))
-        let (_, _, text) = try run([Self.oats], review: Review(waivers: [waiver], today: Day(iso: "2026-02-01")!), format: .sarif)
-        let run = ((try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0]
+        let rule = try #require(
+            Checkout.workspace.check(file: Self.oats).report?.documentsToObtain.first?.rules.first?.id)
+        let waiver = Waiver(
+            manifest: "*oats*", rule: rule, reason: "r", who: "w", expires: Day(iso: "2026-01-01")!,
+            location: SourceLocation(file: "waivers.yaml", line: 7, column: 5))
+        let (_, _, text) = try run(
+            [Self.oats], review: Review(waivers: [waiver], today: Day(iso: "2026-02-01")!), format: .sarif)
+        let run =
+            ((try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0]
         let results = run["results"] as! [[String: Any]]
         #expect(results.contains { $0["ruleId"] as? String == "waiver-expired" })
     }
@@ -126,8 +149,11 @@ import TransitReports
             who: w
             expire: 2026-04-30
         """.write(toFile: bad, atomically: true, encoding: .utf8)
-        guard case .failure(let f) = ReviewFiles.waivers(bad, rules: Checkout.workspace.ruleSet) else { Issue.record("bad file loaded"); return }
-        #expect(f.diagnostics.contains { $0.code == "unknown-key" && $0.location?.line == 6 && $0.location?.column == 5 })
+        guard case .failure(let f) = ReviewFiles.waivers(bad, rules: Checkout.workspace.ruleSet) else {
+            Issue.record("bad file loaded"); return
+        }
+        #expect(
+            f.diagnostics.contains { $0.code == "unknown-key" && $0.location?.line == 6 && $0.location?.column == 5 })
         #expect(f.diagnostics.contains { $0.code == "missing-key" })
     }
 

@@ -38,14 +38,21 @@ import TransitYAML
         let w = Checkout.workspace
         #expect(w.ruleSet.rules.filter { $0.source.isEmpty }.map(\.id) == [])
         #expect(w.ruleSet.documents.entries.filter { $0.source.isEmpty }.map(\.id) == [])
-        #expect(w.network.links.filter { $0.source.isEmpty || ($0.border?.source.isEmpty ?? false) }.map { "\($0.from)-\($0.to)" } == [])
+        #expect(
+            w.network.links.filter { $0.source.isEmpty || ($0.border?.source.isEmpty ?? false) }.map {
+                "\($0.from)-\($0.to)"
+            } == [])
         #expect(w.network.places.values.filter { ($0.source ?? "").isEmpty }.map(\.id) == [])
-        #expect(w.ruleSet.agreements.values.flatMap { a in a.parties.filter { $0.source.isEmpty }.map { "\(a.id) \($0.country)" } } == [])
+        #expect(
+            w.ruleSet.agreements.values.flatMap { a in
+                a.parties.filter { $0.source.isEmpty }.map { "\(a.id) \($0.country)" }
+            } == [])
         #expect(w.network.tariffs.allSatisfy { !$0.source.isEmpty })
     }
 
     @Test func anExpectationCanFailOnAFindingThatShouldNotBeThere() throws {
-        var e = try #require(RuleExampleTests.examples.first { $0.rule == "pk-no-pork" && $0.name.contains("pork is blocked") })
+        var e = try #require(
+            RuleExampleTests.examples.first { $0.rule == "pk-no-pork" && $0.name.contains("pork is blocked") })
         e.expect = Expectation()
         e.expect.notFindings = ["prohibited"]
         #expect(!Checkout.workspace.run(e).passed)

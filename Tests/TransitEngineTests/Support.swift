@@ -10,7 +10,10 @@ enum Checkout {
     static let workspace: Workspace = {
         switch Workspace.load(rulesDirectory: root + "/rules") {
         case .success(let w): return w
-        case .failure(let f): fatalError("bundled rules do not load:\n" + f.diagnostics.map { "\($0.location?.description ?? ""): \($0.message)" }.joined(separator: "\n"))
+        case .failure(let f):
+            fatalError(
+                "bundled rules do not load:\n"
+                    + f.diagnostics.map { "\($0.location?.description ?? ""): \($0.message)" }.joined(separator: "\n"))
         }
     }()
 
@@ -38,7 +41,8 @@ struct Marker {
             var token = String(spec[at.upperBound...]).trimmingCharacters(in: .whitespaces)
             token = String(token.dropFirst().dropLast())
             guard let r = line[..<hash.lowerBound].range(of: token) else { continue }
-            out.append(Marker(line: i + 1, column: line.distance(from: line.startIndex, to: r.lowerBound) + 1, code: code))
+            out.append(
+                Marker(line: i + 1, column: line.distance(from: line.startIndex, to: r.lowerBound) + 1, code: code))
         }
         return out
     }

@@ -41,7 +41,9 @@ import TransitYAML
         #expect(inspections.count == 1)
         #expect(inspections.first?.place == "KGTRG", "Torugart, where the goods enter the EAEU; not again at Almaty")
         let phyto = try #require(r.checklist.first { $0.document == "phytosanitary-certificate" })
-        #expect(!phyto.neededAt.contains { $0.country == "KZ" }, "checked where the goods enter the Union, not again inside it")
+        #expect(
+            !phyto.neededAt.contains { $0.country == "KZ" },
+            "checked where the goods enter the Union, not again inside it")
     }
 
     @Test func aDocumentEachTransitCountryIssuesIsOneRowListingEveryCheckpoint() throws {
@@ -57,13 +59,15 @@ import TransitYAML
         s.documents[i].issued = s.departure.adding(days: 3)
         let r = Checkout.workspace.evaluator.check(s)
         #expect(r.checklist.first { $0.document == "export-declaration" }?.status == .missing)
-        #expect(r.findings.contains { $0.code == "document-issued-after-departure" && $0.path == "documents[\(i)].issued" })
+        #expect(
+            r.findings.contains { $0.code == "document-issued-after-departure" && $0.path == "documents[\(i)].issued" })
     }
 
     @Test func aConsigneeOutsideTheDestinationCountryIsWarnedAtItsLine() throws {
         var s = try load("shipments/pk-kz-potatoes-qtta.yaml")
         s.consignee.country = "UZ"
-        let f = try #require(Checkout.workspace.evaluator.check(s).findings.first { $0.code == "consignee-outside-destination" })
+        let f = try #require(
+            Checkout.workspace.evaluator.check(s).findings.first { $0.code == "consignee-outside-destination" })
         #expect(f.location?.line == 5)
         #expect(f.severity == .warning)
     }
@@ -72,7 +76,10 @@ import TransitYAML
         var text = try String(contentsOfFile: Checkout.root + "/shipments/pk-kz-potatoes-qtta.yaml", encoding: .utf8)
         text = text.replacingOccurrences(of: "destination: KZALA", with: "destination: PKLHE")
         var bytes = Array(text.utf8)
-        guard case .failure(let f) = ManifestDecoder.decode(bytes: &bytes, file: "same.yaml", vocabulary: Checkout.workspace.vocabulary) else {
+        guard
+            case .failure(let f) = ManifestDecoder.decode(
+                bytes: &bytes, file: "same.yaml", vocabulary: Checkout.workspace.vocabulary)
+        else {
             Issue.record("a manifest going nowhere loads"); return
         }
         #expect(f.diagnostics.first?.code == "same-origin-destination")
@@ -97,7 +104,9 @@ import TransitYAML
         #expect(fast.goods[0].bestBefore == Day(iso: "2027-09-14"))
         // The tree decoder (what a manifest with any problem goes through) reads the same.
         let node = try YAMLReader.parse(text, file: "beef.yaml", limits: Files.manifestLimits).get()
-        #expect(try ManifestDecoder.decode(node, file: "beef.yaml", vocabulary: Checkout.workspace.vocabulary).get() == fast)
+        #expect(
+            try ManifestDecoder.decode(node, file: "beef.yaml", vocabulary: Checkout.workspace.vocabulary).get() == fast
+        )
     }
 
     @Test func bestBeforeBeforeProducedIsAnErrorAtItsLine() throws {
@@ -107,8 +116,10 @@ import TransitYAML
         let d = try #require(f.diagnostics.first)
         #expect(d.code == "out-of-range")
         #expect(d.message.contains("goods[0].best_before (2026-09-01) is before produced (2026-09-15)"))
-        #expect(d.location?.line == text.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.contains("best_before:") }.map { $0 + 1 })
+        #expect(
+            d.location?.line
+                == text.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains("best_before:") }.map { $0 + 1 })
     }
 
     @Test func tooLittleShelfLeftBlocksAndMissingDatesAreNamed() throws {
@@ -132,13 +143,15 @@ import TransitYAML
 @Suite struct HugeValueTests {
     @Test func aMegabyteOriginIsRejectedQuickly() throws {
         let text = try String(contentsOfFile: Checkout.root + "/shipments/pk-kz-potatoes-qtta.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "    origin: PK\n", with: "    origin: " + String(repeating: "Q", count: 1 << 20) + "\n")
+            .replacingOccurrences(
+                of: "    origin: PK\n", with: "    origin: " + String(repeating: "Q", count: 1 << 20) + "\n")
         var bytes = Array(text.utf8)
         let clock = ContinuousClock()
         var result: Result<Shipment, LoadFailure>?
         let elapsed = clock.measure {
-            result = ManifestDecoder.decode(bytes: &bytes, file: "big.yaml", vocabulary: Checkout.workspace.vocabulary,
-                                            limits: YAMLLimits(maxBytes: 2 << 20, maxDepth: 64))
+            result = ManifestDecoder.decode(
+                bytes: &bytes, file: "big.yaml", vocabulary: Checkout.workspace.vocabulary,
+                limits: YAMLLimits(maxBytes: 2 << 20, maxDepth: 64))
         }
         guard case .failure(let f)? = result else { Issue.record("a 1 MiB country code was accepted"); return }
         #expect(f.diagnostics.first?.code == "bad-country")
@@ -161,7 +174,9 @@ import TransitYAML
         let toObtain = r.checklist.filter(\.isToObtain)
         #expect(!toObtain.isEmpty)
         for row in toObtain {
-            #expect(row.applyBy == s.departure.adding(days: -Int((row.leadTimeHours.p90 / 24).rounded(.up))), "\(row.document)")
+            #expect(
+                row.applyBy == s.departure.adding(days: -Int((row.leadTimeHours.p90 / 24).rounded(.up))),
+                "\(row.document)")
         }
         #expect(r.checklist.filter { !$0.isToObtain }.allSatisfy { $0.applyBy == nil })
     }

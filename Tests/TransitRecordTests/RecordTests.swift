@@ -7,7 +7,8 @@ import TransitEngine
 
 /// The checkout, found from this file's path.
 enum Checkout {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
     static let workspace = try! Workspace.load(rulesDirectory: root + "/rules").get()
 }
 
@@ -33,12 +34,15 @@ final class Scratch {
     }
 
     func edit(_ path: String, _ change: (String) -> String) throws {
-        try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        try change(try String(contentsOfFile: path, encoding: .utf8)).write(
+            toFile: path, atomically: true, encoding: .utf8)
     }
 }
 
 /// One batch into the record, as `batch --record` runs it.
-func recordBatch(_ files: [String], workspace: Workspace = Checkout.workspace, db: String, clock: TestClock) throws -> BatchSummary {
+func recordBatch(
+    _ files: [String], workspace: Workspace = Checkout.workspace, db: String, clock: TestClock
+) throws -> BatchSummary {
     let record = try CheckRecord(path: db, command: "batch", rulesDigest: workspace.rulesDigest, clock: { clock.now })
     let runner = BatchRunner(workspace: workspace, options: BatchOptions(jobs: 2, recording: true))
     let summary = try runner.run(files, write: { _ in }, recorder: record)
@@ -52,7 +56,9 @@ func recordBatch(_ files: [String], workspace: Workspace = Checkout.workspace, d
         let files = try ["kz-pk-oats-qtta.yaml", "kz-pk-beef-qtta.yaml"].map(s.copy) + [s.dir + "/missing.yaml"]
         let clock = TestClock("2026-03-09T18:00:00Z")
         _ = try recordBatch(files, db: s.db, clock: clock)
-        let rows = try DatabaseQueue(path: s.db).read { db in try Row.fetchAll(db, sql: "SELECT * FROM checks ORDER BY id") }
+        let rows = try DatabaseQueue(path: s.db).read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM checks ORDER BY id")
+        }
         #expect(rows.count == 3)
         #expect(rows.map { $0["path"] as String } == files)
         let oats = rows[0]
@@ -67,7 +73,8 @@ func recordBatch(_ files: [String], workspace: Workspace = Checkout.workspace, d
         // A second run appends; the first run's rows stay.
         clock.set("2026-03-10T07:30:00Z")
         _ = try recordBatch(files, db: s.db, clock: clock)
-        let count = try DatabaseQueue(path: s.db).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM checks") }
+        let count = try DatabaseQueue(path: s.db).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM checks")
+        }
         let runs = try DatabaseQueue(path: s.db).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") }
         #expect(count == 6 && runs == 2)
     }
@@ -140,7 +147,8 @@ func recordBatch(_ files: [String], workspace: Workspace = Checkout.workspace, d
         _ = try recordBatch([oats], db: s.db, clock: TestClock("2026-03-09T18:00:00Z"))
         #expect(CheckRecord.isDatabase(s.db) && !CheckRecord.isDatabase(oats))
         let baseline = try CheckRecord.baseline(s.db)
-        #expect(baseline.keys["KZ-PK-2026-1004"]?.contains("document|phytosanitary-certificate|expires-en-route") == true)
+        #expect(
+            baseline.keys["KZ-PK-2026-1004"]?.contains("document|phytosanitary-certificate|expires-en-route") == true)
         let review = Review(baseline: baseline, today: Day(iso: "2026-03-10")!)
         let runner = BatchRunner(workspace: Checkout.workspace, options: BatchOptions(jobs: 1, review: review))
         var out: [UInt8] = []
@@ -152,8 +160,11 @@ func recordBatch(_ files: [String], workspace: Workspace = Checkout.workspace, d
     @Test func sha256MatchesTheStandardVectors() {
         #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256.hex([UInt8](repeating: 0x61, count: 1000))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }

@@ -7,7 +7,8 @@ import TransitEngine
 
 /// The HTTP API driven in-process, without a port.
 @Suite struct APITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
     static let workspace = try! Workspace.load(rulesDirectory: root + "/rules").get()
 
     func app() -> some ApplicationProtocol { Application(responder: TransitAPI(workspace: Self.workspace).responder) }
@@ -25,13 +26,18 @@ import TransitEngine
             }
             try await client.execute(uri: "/check", method: .post, body: ByteBuffer(string: manifest)) { response in
                 #expect(response.status == .ok)
-                let report = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as! [String: Any]
+                let report =
+                    try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as! [String: Any]
                 #expect(report["verdict"] as? String == "incomplete")
             }
-            try await client.execute(uri: "/check?as_of=yesterday", method: .post, body: ByteBuffer(string: manifest)) { response in
+            try await client.execute(uri: "/check?as_of=yesterday", method: .post, body: ByteBuffer(string: manifest)) {
+                response in
                 #expect(response.status == .badRequest)
             }
-            try await client.execute(uri: "/check", method: .post, body: ByteBuffer(repeating: UInt8(ascii: "#"), count: ServerLimits.standard.maxBody + 1)) { response in
+            try await client.execute(
+                uri: "/check", method: .post,
+                body: ByteBuffer(repeating: UInt8(ascii: "#"), count: ServerLimits.standard.maxBody + 1)
+            ) { response in
                 #expect(response.status == .contentTooLarge)
             }
             try await client.execute(uri: "/health", method: .get) { response in
@@ -58,7 +64,9 @@ import TransitEngine
 
 /// Errors as problems, request ids and the request log, the reference routes and compare.
 @Suite struct ContractTests {
-    func app(log: RequestLog = .none) -> some ApplicationProtocol { Application(responder: TransitAPI(workspace: APITests.workspace, log: log).responder) }
+    func app(log: RequestLog = .none) -> some ApplicationProtocol {
+        Application(responder: TransitAPI(workspace: APITests.workspace, log: log).responder)
+    }
     static let oats = try! String(contentsOfFile: APITests.root + "/shipments/kz-pk-oats-qtta.yaml", encoding: .utf8)
 
     func object(_ r: TestResponse) throws -> [String: Any] {
@@ -67,7 +75,8 @@ import TransitEngine
 
     @Test func unknownQueryParametersAreNamedAndGetIsNotAllowedOnCheck() async throws {
         try await app().test(.router) { client in
-            try await client.execute(uri: "/check?formt=text", method: .post, body: ByteBuffer(string: Self.oats)) { r in
+            try await client.execute(uri: "/check?formt=text", method: .post, body: ByteBuffer(string: Self.oats)) {
+                r in
                 #expect(r.status == .badRequest)
                 #expect(r.headers[.contentType] == "application/problem+json")
                 let p = try object(r)
@@ -85,12 +94,16 @@ import TransitEngine
                 let p = try object(r)
                 #expect(p["type"] as? String == "/problems/not-found")
             }
-            try await client.execute(uri: "/check?corridor=tap-rood", method: .post, body: ByteBuffer(string: Self.oats)) { r in
+            try await client.execute(
+                uri: "/check?corridor=tap-rood", method: .post, body: ByteBuffer(string: Self.oats)
+            ) { r in
                 #expect(r.status == .badRequest)
                 let p = try object(r)
                 #expect((p["detail"] as? String)?.contains("did you mean `tap-road`?") == true)
             }
-            try await client.execute(uri: "/check", method: .post, headers: [.contentType: "image/png"], body: ByteBuffer(string: Self.oats)) { r in
+            try await client.execute(
+                uri: "/check", method: .post, headers: [.contentType: "image/png"], body: ByteBuffer(string: Self.oats)
+            ) { r in
                 #expect(r.status == .unsupportedMediaType)
             }
         }
@@ -117,7 +130,9 @@ import TransitEngine
             try await client.execute(uri: "/health", method: .get, headers: [RequestID.header: "client-id-1"]) { r in
                 #expect(r.headers[RequestID.header] == "client-id-1")
             }
-            try await client.execute(uri: "/nowhere?x=\"", method: .get, headers: [RequestID.header: "bad id with spaces"]) { r in
+            try await client.execute(
+                uri: "/nowhere?x=\"", method: .get, headers: [RequestID.header: "bad id with spaces"]
+            ) { r in
                 let id = try #require(r.headers[RequestID.header])
                 #expect(id.count == 16 && id != "bad id with spaces")
             }
@@ -125,7 +140,8 @@ import TransitEngine
         let logged = lines.all
         #expect(logged.count == 2)
         // host ident authuser [date] "request" status bytes "id"
-        let clf = #/^\S+ - - \[\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] "GET /health HTTP/1\.1" 200 2 "client-id-1"$/#
+        let clf =
+            #/^\S+ - - \[\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2} \+0000\] "GET /health HTTP/1\.1" 200 2 "client-id-1"$/#
         #expect(logged[0].wholeMatch(of: clf) != nil, "\(logged[0])")
         #expect(logged[1].contains("\"GET /nowhere?x=\\\" HTTP/1.1\" 404 "), "\(logged[1])")
     }
@@ -133,12 +149,17 @@ import TransitEngine
     @Test func placesDocumentsCorridorAndCompare() async throws {
         try await app().test(.router) { client in
             try await client.execute(uri: "/places", method: .get) { r in
-                let places = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]])
+                let places = try #require(
+                    try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]])
                 #expect(places.contains { $0["id"] as? String == "KZALA" && $0["country"] as? String == "KZ" })
             }
             try await client.execute(uri: "/documents", method: .get) { r in
-                let docs = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]])
-                #expect(docs.contains { $0["id"] as? String == "phytosanitary-certificate" && $0["unece"] as? String == "851" })
+                let docs = try #require(
+                    try JSONSerialization.jsonObject(with: Data(String(buffer: r.body).utf8)) as? [[String: Any]])
+                #expect(
+                    docs.contains {
+                        $0["id"] as? String == "phytosanitary-certificate" && $0["unece"] as? String == "851"
+                    })
             }
             try await client.execute(uri: "/corridors/tap-road?as_of=2026-01-01", method: .get) { r in
                 let c = try object(r)
@@ -149,7 +170,9 @@ import TransitEngine
                 #expect(r.headers[.contentType] == "image/svg+xml")
                 #expect(String(buffer: r.body).hasPrefix("<svg"))
             }
-            try await client.execute(uri: "/corridors/tap-road?chart=png", method: .get) { r in #expect(r.status == .badRequest) }
+            try await client.execute(uri: "/corridors/tap-road?chart=png", method: .get) { r in
+                #expect(r.status == .badRequest)
+            }
             try await client.execute(uri: "/compare?by=cost", method: .post, body: ByteBuffer(string: Self.oats)) { r in
                 let c = try object(r)
                 let corridors = try #require(c["corridors"] as? [[String: Any]])

@@ -8,11 +8,16 @@ import TransitEngine
 /// A real server on a free loopback port, for tests that need sockets: timeouts, slow and
 /// broken bodies, connection limits, and the OpenAPI probes.
 enum LiveServer {
-    static func run(limits: ServerLimits = ServerLimits(bodyTimeout: .seconds(1), idleTimeout: .seconds(15)), log: RequestLog = .none,
-                    _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+    static func run(
+        limits: ServerLimits = ServerLimits(bodyTimeout: .seconds(1), idleTimeout: .seconds(15)),
+        log: RequestLog = .none,
+        _ body: @escaping @Sendable (Int) async throws -> Void
+    ) async throws {
         let api = TransitAPI(workspace: APITests.workspace, limits: limits, log: log)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = api.application(host: "127.0.0.1", port: 0) { channel in continuation.yield(channel.localAddress?.port ?? 0) }
+        let app = api.application(host: "127.0.0.1", port: 0) { channel in
+            continuation.yield(channel.localAddress?.port ?? 0)
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.run() }
             var it = ports.makeAsyncIterator()
@@ -65,7 +70,11 @@ enum RawSocket {
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let ok = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        let ok = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
         guard ok == 0 else { close(fd); throw Failed(what: "connect") }
         var tv = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
@@ -95,7 +104,9 @@ enum RawSocket {
 
     /// One request: `head` lines (without the blank line), then `body`; half-closes when
     /// `shutdownWrite`, and reads the answer to the end.
-    static func exchange(_ port: Int, _ head: String, body: [UInt8] = [], shutdownWrite: Bool = true, timeout: Int = 20) async throws -> RawResponse {
+    static func exchange(
+        _ port: Int, _ head: String, body: [UInt8] = [], shutdownWrite: Bool = true, timeout: Int = 20
+    ) async throws -> RawResponse {
         try await blocking {
             let fd = try connect(port, timeout: timeout)
             defer { close(fd) }
@@ -106,8 +117,10 @@ enum RawSocket {
     }
 
     /// A whole request with `Connection: close` and a Content-Length.
-    static func request(_ port: Int, _ method: String, _ target: String, body: [UInt8]? = nil, contentType: String? = nil,
-                        headers: [String] = []) async throws -> RawResponse {
+    static func request(
+        _ port: Int, _ method: String, _ target: String, body: [UInt8]? = nil, contentType: String? = nil,
+        headers: [String] = []
+    ) async throws -> RawResponse {
         var head = ["\(method) \(target) HTTP/1.1", "Host: 127.0.0.1", "Connection: close"] + headers
         if let contentType { head.append("Content-Type: \(contentType)") }
         if let body { head.append("Content-Length: \(body.count)") }

@@ -11,13 +11,17 @@ import TransitCore
     }
 
     @Test func syntaxErrorsHaveAPlace() {
-        guard case .failure(let d) = YAMLReader.parse("a: [1, 2\nb: 3\n", file: "f.yaml") else { Issue.record("accepted"); return }
+        guard case .failure(let d) = YAMLReader.parse("a: [1, 2\nb: 3\n", file: "f.yaml") else {
+            Issue.record("accepted"); return
+        }
         #expect(d.code == "yaml-syntax")
         #expect(d.location?.file == "f.yaml")
     }
 
     @Test func limitsHold() {
-        #expect((try? YAMLReader.parse(String(repeating: "x", count: 100), file: "f", limits: YAMLLimits(maxBytes: 10)).get()) == nil)
+        #expect(
+            (try? YAMLReader.parse(String(repeating: "x", count: 100), file: "f", limits: YAMLLimits(maxBytes: 10))
+                .get()) == nil)
         let deep = String(repeating: "[", count: 10) + String(repeating: "]", count: 10)
         #expect((try? YAMLReader.parse(deep, file: "f", limits: YAMLLimits(maxDepth: 5)).get()) == nil)
         #expect((try? YAMLReader.parse(deep, file: "f", limits: YAMLLimits(maxDepth: 20)).get()) != nil)
@@ -31,19 +35,19 @@ import TransitCore
 
 @Suite struct ManifestDecoderTests {
     let base = """
-    manifest: 1
-    id: X-1
-    shipper: { name: S, country: PK }
-    consignee: { name: C, country: KZ }
-    origin: PKLHE
-    destination: KZALA
-    mode: road
-    regime: tir
-    departure: 2026-03-10
-    goods:
-      - { line: 1, hs: "0701.90", description: P, net_kg: 10, gross_kg: 11, value_usd: 5, origin: PK, packaging: { wood: WOOD } }
+        manifest: 1
+        id: X-1
+        shipper: { name: S, country: PK }
+        consignee: { name: C, country: KZ }
+        origin: PKLHE
+        destination: KZALA
+        mode: road
+        regime: tir
+        departure: 2026-03-10
+        goods:
+          - { line: 1, hs: "0701.90", description: P, net_kg: 10, gross_kg: 11, value_usd: 5, origin: PK, packaging: { wood: WOOD } }
 
-    """
+        """
 
     func decode(_ text: String) -> Result<Shipment, LoadFailure> {
         ManifestDecoder.decode(text, file: "m.yaml", vocabulary: nil)
@@ -58,7 +62,9 @@ import TransitCore
     }
 
     @Test func onlyTrueAndFalseAreBooleans() {
-        guard case .failure(let f) = decode(base.replacingOccurrences(of: "WOOD", with: "yes")) else { Issue.record("accepted"); return }
+        guard case .failure(let f) = decode(base.replacingOccurrences(of: "WOOD", with: "yes")) else {
+            Issue.record("accepted"); return
+        }
         #expect(f.diagnostics.first?.code == "wrong-type")
         #expect(f.diagnostics.first?.help == "only `true` and `false` are booleans")
         #expect(f.diagnostics.first?.location?.line == 11)
@@ -76,7 +82,9 @@ import TransitCore
     }
 
     @Test func duplicateKeysAndGrossBelowNetAreErrors() {
-        let text = base.replacingOccurrences(of: "WOOD", with: "false").replacingOccurrences(of: "gross_kg: 11", with: "gross_kg: 9")
+        let text =
+            base.replacingOccurrences(of: "WOOD", with: "false").replacingOccurrences(
+                of: "gross_kg: 11", with: "gross_kg: 9")
             + "id: X-2\n"
         guard case .failure(let f) = decode(text) else { Issue.record("accepted"); return }
         #expect(f.diagnostics.contains { $0.code == "duplicate-key" && $0.location?.line == 12 })
@@ -84,7 +92,8 @@ import TransitCore
     }
 
     @Test func coversMustNameExistingLines() {
-        let text = base.replacingOccurrences(of: "WOOD", with: "false")
+        let text =
+            base.replacingOccurrences(of: "WOOD", with: "false")
             + "documents:\n  - { type: phyto, issued: 2026-03-01, issuer: { country: PK }, covers: [2] }\n"
         guard case .failure(let f) = decode(text) else { Issue.record("accepted"); return }
         #expect(f.diagnostics.contains { $0.code == "unknown-line" })
@@ -99,52 +108,55 @@ import TransitCore
     }
 
     @Test func unknownPathsAndMatchersAreErrorsWithHelp() {
-        let (_, ds) = decode("""
-        pack: p
-        title: t
-        status: in-force
-        source: s
-        rules:
-          - id: r
+        let (_, ds) = decode(
+            """
+            pack: p
             title: t
-            kind: phytosanitary
-            at: import
-            when: { goods.hscode: { prefx: ["07"] } }
-            require: [phytosanitary-certificate]
+            status: in-force
             source: s
-        """)
+            rules:
+              - id: r
+                title: t
+                kind: phytosanitary
+                at: import
+                when: { goods.hscode: { prefx: ["07"] } }
+                require: [phytosanitary-certificate]
+                source: s
+            """)
         #expect(ds.first?.code == "unknown-path")
         #expect(ds.first?.help == "did you mean `goods.hs`?")
         #expect(ds.first?.location == SourceLocation(file: "p.yaml", line: 10, column: 13))
     }
 
     @Test func aRuleWithoutASourceIsAnError() {
-        let (_, ds) = decode("""
-        pack: p
-        title: t
-        status: in-force
-        source: s
-        rules:
-          - { id: r, title: t, kind: transit, at: export, require: [tir-carnet] }
-        """)
+        let (_, ds) = decode(
+            """
+            pack: p
+            title: t
+            status: in-force
+            source: s
+            rules:
+              - { id: r, title: t, kind: transit, at: export, require: [tir-carnet] }
+            """)
         #expect(ds.contains { $0.code == "missing-key" && $0.message.contains("source") })
     }
 
     @Test func hsGatesIndexRules() throws {
-        let (pack, ds) = decode("""
-        pack: p
-        title: t
-        status: in-force
-        source: s
-        rules:
-          - id: r
+        let (pack, ds) = decode(
+            """
+            pack: p
             title: t
-            kind: phytosanitary
-            at: import
-            when: { all: [ { goods.hs: { prefix: ["0701.9", "0805"] } }, { shipment.mode: road } ] }
-            require: [{ document: phytosanitary-certificate, per: line, issued_by: origin }]
+            status: in-force
             source: s
-        """)
+            rules:
+              - id: r
+                title: t
+                kind: phytosanitary
+                at: import
+                when: { all: [ { goods.hs: { prefix: ["0701.9", "0805"] } }, { shipment.mode: road } ] }
+                require: [{ document: phytosanitary-certificate, per: line, issued_by: origin }]
+                source: s
+            """)
         #expect(ds.isEmpty)
         let rule = try #require(pack?.pack.rules.first)
         #expect(rule.when?.hsGate == ["07019", "0805"])

@@ -12,7 +12,9 @@ public struct MonthDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Parses exactly `MM-DD`.
     public init?(text: String) {
         let u = Array(text.utf8)
-        guard u.count == 5, u[2] == 45, u.indices.allSatisfy({ $0 == 2 || (48...57).contains(u[$0]) }) else { return nil }
+        guard u.count == 5, u[2] == 45, u.indices.allSatisfy({ $0 == 2 || (48...57).contains(u[$0]) }) else {
+            return nil
+        }
         self.init(month: Int(u[0] - 48) * 10 + Int(u[1] - 48), day: Int(u[3] - 48) * 10 + Int(u[4] - 48))
     }
 

@@ -14,8 +14,10 @@ public struct Diagnostic: Hashable, Sendable, Error {
     public var location: SourceLocation?
     public var help: String?
 
-    public init(_ code: String, _ message: String, at location: SourceLocation?,
-                severity: Severity = .error, help: String? = nil) {
+    public init(
+        _ code: String, _ message: String, at location: SourceLocation?,
+        severity: Severity = .error, help: String? = nil
+    ) {
         self.code = code
         self.severity = severity
         self.message = message

@@ -16,7 +16,9 @@ public enum DidYouMean {
             if best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
             // A shared stem of five or more letters ("phyto-…" for "phytosanitary-…") is a strong hint.
             let p = zip(w, cu).prefix { $0 == $1 }.count
-            if p >= 5, bestPrefix == nil || p > bestPrefix!.1 || (p == bestPrefix!.1 && d < bestPrefix!.2) { bestPrefix = (c, p, d) }
+            if p >= 5, bestPrefix == nil || p > bestPrefix!.1 || (p == bestPrefix!.1 && d < bestPrefix!.2) {
+                bestPrefix = (c, p, d)
+            }
         }
         guard let (name, d) = best else { return nil }
         let limit = max(2, min(w.count, name.utf8.count) / 3)
@@ -41,7 +43,9 @@ public enum DidYouMean {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
         }
         return d[a.count][b.count]

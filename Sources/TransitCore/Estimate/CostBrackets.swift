@@ -27,8 +27,10 @@ final class CostBrackets {
             (max(q1, q2 * a / a2), min(q2, q1 * a / a1), q1 + f * (q2 - q1))
         }
         let b50 = bounds(q1.p50, q2.p50), b90 = bounds(q1.p90, q2.p90)
-        let guess = (low: P5090(p50: b50.guess * 0.998, p90: b90.guess * 0.998),
-                     high: P5090(p50: b50.guess * 1.002, p90: b90.guess * 1.002))
+        let guess = (
+            low: P5090(p50: b50.guess * 0.998, p90: b90.guess * 0.998),
+            high: P5090(p50: b50.guess * 1.002, p90: b90.guess * 1.002)
+        )
         return [guess, (P5090(p50: b50.low, p90: b90.low), P5090(p50: b50.high, p90: b90.high))]
     }
 
@@ -54,8 +56,10 @@ extension MonteCarlo {
     /// `low` and `high` (both positive): the draws below each window are counted and those inside
     /// kept, and the rank is selected among the kept. Nil if a window does not hold its rank
     /// (the bracket was wrong), so that the caller falls back to the full method.
-    static func quantiles(_ a: Float, _ x: [Float], _ b: Float, _ y: [Float], plus z: [Float]?,
-                          between low: P5090, and high: P5090) -> P5090? {
+    static func quantiles(
+        _ a: Float, _ x: [Float], _ b: Float, _ y: [Float], plus z: [Float]?,
+        between low: P5090, and high: P5090
+    ) -> P5090? {
         guard low.p50 > 0, low.p90 > 0 else { return nil }
         let n = x.count, r50 = n / 2, r90 = Int(Double(n) * 0.9)
         guard n > 0, y.count == n, z.map({ $0.count == n }) ?? true else { return nil }
@@ -95,7 +99,9 @@ extension MonteCarlo {
                         if s >= lo50 && s <= hi50 { in50[count50] = s; count50 += 1 }
                         if s >= lo90 && s <= hi90 { in90[count90] = s; count90 += 1 }
                     }
-                    func load(_ p: UnsafeRawPointer, _ i: Int) -> SIMD8<Float> { p.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) }
+                    func load(_ p: UnsafeRawPointer, _ i: Int) -> SIMD8<Float> {
+                        p.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                    }
                     var i = 0
                     if let z {
                         z.withUnsafeBufferPointer { z in

@@ -16,8 +16,10 @@ public enum Estimator {
     }
 
     /// The estimate for a shipment whose missing documents are applied for on `asOf`.
-    static func estimate(journey: Journey, shipment: Shipment, procedures: [Step], checklist: [ChecklistRow],
-                         asOf: Day, cache: SampleCache) -> Estimate {
+    static func estimate(
+        journey: Journey, shipment: Shipment, procedures: [Step], checklist: [ChecklistRow],
+        asOf: Day, cache: SampleCache
+    ) -> Estimate {
         let tonnes = shipment.grossKg / 1000
         let units = chargedUnits(shipment.transport, tonnes: tonnes)
         var steps = journey.steps.map { $0.scaled(tonnes: tonnes, units: units) } + procedures
@@ -28,8 +30,10 @@ public enum Estimator {
             // One document obtained serves every row that asks for it from the same issuer.
             guard !seen.contains(where: { $0 == (row.document, row.issuer) }) else { continue }
             seen.append((row.document, row.issuer))
-            steps.append(Step(kind: .document, name: "obtain \(row.document)", hours: row.leadTimeHours,
-                              costUSD: P5090(row.costUSD), source: row.howToObtain))
+            steps.append(
+                Step(
+                    kind: .document, name: "obtain \(row.document)", hours: row.leadTimeHours,
+                    costUSD: P5090(row.costUSD), source: row.howToObtain))
             waits.append(row.leadTimeHours)
             fixedCost += row.costUSD
         }
@@ -50,25 +54,36 @@ public enum Estimator {
         }
         // The procedures' costs do not scale with the shipment: their sum is drawn once per route.
         let procedureKey = SampleCache.ProcedureKey(journey: journey.id, costs: procedures.map(\.costUSD))
-        let procedureCosts = procedures.isEmpty ? nil
+        let procedureCosts =
+            procedures.isEmpty
+            ? nil
             : cache.procedureCosts(procedureKey) {
                 var costSeen = journey.costOccurrences
                 var sum = SampleSum()
-                for p in procedures { sum.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD)))) }
+                for p in procedures {
+                    sum.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD))))
+                }
                 return sum.values
             }
         let a = Float(tonnes), b = Float(units)
-        let c = cache.costQuantiles(SampleCache.CostKey(procedures: procedureKey, units: b), tonnes: a, window: { low, high in
-            MonteCarlo.quantiles(a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts,
-                                 between: low, and: high)
-        }, full: {
-            SampleSum(a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts).quantiles
-        })
+        let c = cache.costQuantiles(
+            SampleCache.CostKey(procedures: procedureKey, units: b), tonnes: a,
+            window: { low, high in
+                MonteCarlo.quantiles(
+                    a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts,
+                    between: low, and: high)
+            },
+            full: {
+                SampleSum(a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts).quantiles
+            })
         // A fixed amount shifts every draw, so it shifts the quantiles by the same amount.
-        var estimate = Estimate(costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,
-                                delayFromMissingDocumentsHours: totals.delay, steps: steps)
+        var estimate = Estimate(
+            costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,
+            delayFromMissingDocumentsHours: totals.delay, steps: steps)
         if !waits.isEmpty {
-            func ready(_ hours: Double) -> Day { max(shipment.departure, asOf.adding(days: Int((hours / 24).rounded(.up)))) }
+            func ready(_ hours: Double) -> Day {
+                max(shipment.departure, asOf.adding(days: Int((hours / 24).rounded(.up))))
+            }
             estimate.readyToDispatch = (ready(totals.delay.p50), ready(totals.delay.p90))
         }
         return estimate

@@ -17,11 +17,13 @@ extension Evaluator {
     /// transshipments, then procedures at the end), with the cost of documents still to obtain
     /// at the start when `documents` is true. Empty when the shipment has no route.
     public func profile(_ shipment: Shipment, _ report: Report, documents: Bool = true) -> [ProfilePoint] {
-        guard let corridor = report.corridor, case .success(let journey) = planner.plan(shipment, corridor: corridor) else { return [] }
+        guard let corridor = report.corridor, case .success(let journey) = planner.plan(shipment, corridor: corridor)
+        else { return [] }
         let cache = planner.cache
         let tonnes = Float(shipment.grossKg / 1000)
         let units = Float(Estimator.chargedUnits(shipment.transport, tonnes: shipment.grossKg / 1000))
-        let documentCost = documents ? report.estimate.steps.filter { $0.kind == .document }.reduce(0) { $0 + $1.costUSD.p50 } : 0
+        let documentCost =
+            documents ? report.estimate.steps.filter { $0.kind == .document }.reduce(0) { $0 + $1.costUSD.p50 } : 0
         var hoursSeen = OccurrenceCounter(), costSeen = OccurrenceCounter()
         var hours = SampleSum(), cost = SampleSum([Float](repeating: Float(documentCost), count: MonteCarlo.draws))
         var km = 0.0

@@ -39,7 +39,11 @@ public final class SampleCache: @unchecked Sendable {
     func costQuantiles(_ key: CostKey, tonnes a: Float, window: (P5090, P5090) -> P5090?, full: () -> P5090) -> P5090 {
         lock.lock()
         if costBrackets[key] == nil, costBrackets.count >= limit { costBrackets.removeAll(keepingCapacity: true) }
-        let brackets = costBrackets[key] ?? { let b = CostBrackets(); costBrackets[key] = b; return b }()
+        let brackets =
+            costBrackets[key]
+            ?? {
+                let b = CostBrackets(); costBrackets[key] = b; return b
+            }()
         let windows = brackets.windows(a)
         lock.unlock()
         var found: P5090?
@@ -61,11 +65,15 @@ public final class SampleCache: @unchecked Sendable {
 
     /// The draws for a step; `stream` tells apart independent steps with equal figures.
     public func samples(_ q: P5090, stream: UInt64) -> [Float] {
-        memo(\.samples, Key(p50: q.p50.bitPattern, p90: q.p90.bitPattern, stream: stream)) { MonteCarlo.samples(q, stream: stream) }
+        memo(\.samples, Key(p50: q.p50.bitPattern, p90: q.p90.bitPattern, stream: stream)) {
+            MonteCarlo.samples(q, stream: stream)
+        }
     }
 
     /// The value cached under `key` in one of the tables, made (outside the lock) if absent.
-    private func memo<K: Hashable, V>(_ table: ReferenceWritableKeyPath<SampleCache, [K: V]>, _ key: K, _ make: () -> V) -> V {
+    private func memo<K: Hashable, V>(
+        _ table: ReferenceWritableKeyPath<SampleCache, [K: V]>, _ key: K, _ make: () -> V
+    ) -> V {
         lock.lock()
         if let v = self[keyPath: table][key] { lock.unlock(); return v }
         lock.unlock()
@@ -86,7 +94,9 @@ public final class SampleCache: @unchecked Sendable {
         memo(\.reopenings, ReopeningKey(link: link, day: day.ordinal), make)
     }
 
-    struct JourneyKey: Hashable { var corridor: String; var origin: String; var destination: String; var mode: TransportMode? }
+    struct JourneyKey: Hashable {
+        var corridor: String; var origin: String; var destination: String; var mode: TransportMode?
+    }
 
     func journey(_ key: JourneyKey, _ make: () -> Result<Journey, RouteProblem>) -> Result<Journey, RouteProblem> {
         memo(\.journeys, key, make)

@@ -49,30 +49,45 @@ struct AppliedRules {
         // retain every one of its texts and arrays, and this runs for every rule that fires.
         let severity = rules[index].severity
         // Only prohibitions and warnings name where they fired; most rules do neither.
-        var ref: String { "\(rules[index].id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))" }
+        var ref: String {
+            "\(rules[index].id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))"
+        }
         // A remark points at the first goods line it is about (or the manifest's id).
-        var at: SourceLocation? { lines.indices.first.flatMap { shipment.goods[$0].location } ?? shipment.fieldLocations["id"] }
+        var at: SourceLocation? {
+            lines.indices.first.flatMap { shipment.goods[$0].location } ?? shipment.fieldLocations["id"]
+        }
         if let message = rules[index].prohibit {
             if unknown == nil {
-                findings.append(Finding(severity: severity, code: .prohibited, message: "\(message) [\(ref)]",
-                                        rule: rules[index].id, path: nil, location: at))
+                findings.append(
+                    Finding(
+                        severity: severity, code: .prohibited, message: "\(message) [\(ref)]",
+                        rule: rules[index].id, path: nil, location: at))
                 if severity == .error { prohibited = true }
             } else {
-                findings.append(Finding(severity: .warning, code: .prohibitionUnknown,
-                                        message: "\(message) may apply; the manifest does not give \(unknown!.joined(separator: ", ")) [\(ref)]",
-                                        rule: rules[index].id, path: unknown!.first, location: at))
+                findings.append(
+                    Finding(
+                        severity: .warning, code: .prohibitionUnknown,
+                        message:
+                            "\(message) may apply; the manifest does not give \(unknown!.joined(separator: ", ")) [\(ref)]",
+                        rule: rules[index].id, path: unknown!.first, location: at))
                 if severity == .error { undecidedProhibition = true }
             }
         }
         if let message = rules[index].warn, unknown == nil {
-            findings.append(Finding(severity: .warning, code: .warning, message: "\(message) [\(ref)]",
-                                    rule: rules[index].id, path: nil, location: at))
+            findings.append(
+                Finding(
+                    severity: .warning, code: .warning, message: "\(message) [\(ref)]",
+                    rule: rules[index].id, path: nil, location: at))
         }
         if unknown == nil {
             for p in rules[index].procedures {
-                guard procedureKeys.insert(ProcedureAt(name: p.name, place: checkpoint.place)).inserted else { continue }
-                procedureSteps.append(Step(kind: .procedure, name: "\(p.name) at \(checkpoint.kind.rawValue)",
-                                           place: checkpoint.place, hours: p.hours, costUSD: p.costUSD, source: rules[index].source))
+                guard procedureKeys.insert(ProcedureAt(name: p.name, place: checkpoint.place)).inserted else {
+                    continue
+                }
+                procedureSteps.append(
+                    Step(
+                        kind: .procedure, name: "\(p.name) at \(checkpoint.kind.rawValue)",
+                        place: checkpoint.place, hours: p.hours, costUSD: p.costUSD, source: rules[index].source))
             }
         }
         // Each requirement with its group (`RuleSet` gives every rule one group a requirement).
@@ -82,19 +97,24 @@ struct AppliedRules {
             for (country, boundLines) in issuerGroups(alternatives, lines, checkpoint) {
                 let key = RowKey(group: group, issuerCountry: country)
                 // A row already there is found, and changed in place, with one hash of its key.
-                let i = rows.index(forKey: key) ?? {
-                    rows[key] = PendingRow(alternatives: alternatives, issuerCountry: country)
-                    rowOrder.append(key)
-                    return rows.index(forKey: key)!
-                }()
-                rows.values[i].merge(severity, index, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown,
-                                     perLine: alternatives.contains { $0.contains { $0.per == .line } })
+                let i =
+                    rows.index(forKey: key)
+                    ?? {
+                        rows[key] = PendingRow(alternatives: alternatives, issuerCountry: country)
+                        rowOrder.append(key)
+                        return rows.index(forKey: key)!
+                    }()
+                rows.values[i].merge(
+                    severity, index, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown,
+                    perLine: alternatives.contains { $0.contains { $0.per == .line } })
             }
         }
     }
 
     /// Splits bound lines by the issuer country the requirement asks for.
-    private func issuerGroups(_ alts: [[DocumentRequirement]], _ lines: LineSet, _ cp: Checkpoint) -> [(String?, LineSet)] {
+    private func issuerGroups(
+        _ alts: [[DocumentRequirement]], _ lines: LineSet, _ cp: Checkpoint
+    ) -> [(String?, LineSet)] {
         let constraint = alts.lazy.flatMap { $0 }.first { $0.issuedBy != .any }?.issuedBy ?? .any
         switch constraint {
         case .any: return [(nil, lines)]
@@ -106,7 +126,9 @@ struct AppliedRules {
             var groups: [(String?, LineSet)] = []
             for i in lines.indices {
                 let c = shipment.goods[i].origin
-                if let k = groups.firstIndex(where: { $0.0 == c }) { groups[k].1.insert(i) } else {
+                if let k = groups.firstIndex(where: { $0.0 == c }) {
+                    groups[k].1.insert(i)
+                } else {
                     var set = LineSet(); set.insert(i); groups.append((c, set))
                 }
             }
@@ -127,8 +149,11 @@ struct AppliedRules {
 }
 
 extension AppliedRules.PendingRow {
-    mutating func merge(_ ruleSeverity: Severity, _ index: Int, lines bound: LineSet, checkpoint: Checkpoint, position: Int, unknown: [String]?,
-                        perLine: Bool) {
+    mutating func merge(
+        _ ruleSeverity: Severity, _ index: Int, lines bound: LineSet, checkpoint: Checkpoint, position: Int,
+        unknown: [String]?,
+        perLine: Bool
+    ) {
         if let unknown {
             // Undecided hits only matter while no hit is certain.
             guard needs != nil else { return }
@@ -138,7 +163,9 @@ extension AppliedRules.PendingRow {
         }
         self.perLine = self.perLine || perLine
         lines = lines.union(bound)
-        if !checkpoints.contains(where: { $0.checkpoint.kind == checkpoint.kind && $0.checkpoint.place == checkpoint.place }) {
+        if !checkpoints.contains(where: {
+            $0.checkpoint.kind == checkpoint.kind && $0.checkpoint.place == checkpoint.place
+        }) {
             checkpoints.append((position, checkpoint))
         }
         if !rules.contains(index) { rules.append(index) }

@@ -136,7 +136,8 @@ enum ConditionEvaluator {
     /// The goods-line fields to fill in when a `goods.*` path is unknown on a line.
     private static func manifestFields(_ path: FieldPath, _ g: GoodsLine) -> [String] {
         switch path {
-        case .goodsShelfLifeLeftPct: return (g.produced == nil ? ["produced"] : []) + (g.bestBefore == nil ? ["best_before"] : [])
+        case .goodsShelfLifeLeftPct:
+            return (g.produced == nil ? ["produced"] : []) + (g.bestBefore == nil ? ["best_before"] : [])
         default: return [String(path.rawValue.dropFirst("goods.".count))]
         }
     }

@@ -3,7 +3,9 @@ enum DocumentFindings {
     static func finding(for row: ChecklistRow, shipment: Shipment) -> Finding {
         let places = row.neededAt.map { "\($0.checkpoint.rawValue) \($0.country)" }.joined(separator: ", ")
         let doc = row.matchedDocuments.first
-        let name = row.alternatives.map { alts in alts.map { $0.joined(separator: " + ") }.joined(separator: " or ") } ?? row.document
+        let name =
+            row.alternatives.map { alts in alts.map { $0.joined(separator: " + ") }.joined(separator: " or ") }
+            ?? row.document
         func at(_ field: String) -> (String?, SourceLocation?) {
             guard let doc else { return ("documents", shipment.fieldLocations["documents"]) }
             let d = shipment.documents[doc]
@@ -22,7 +24,8 @@ enum DocumentFindings {
         case .missing where !row.matchedDocuments.isEmpty:
             // The manifest lists one, dated after the checkpoint that needs it is reached.
             let i = row.matchedDocuments[0]
-            message = "\(name) is required at \(places); the manifest's is dated \(shipment.documents[i].issued), after the shipment reaches the first of them"
+            message =
+                "\(name) is required at \(places); the manifest's is dated \(shipment.documents[i].issued), after the shipment reaches the first of them"
             place = ("documents[\(i)].issued", shipment.documents[i].location)
         case .missing:
             message = "\(name) is required at \(places) and the manifest has none"
@@ -37,17 +40,20 @@ enum DocumentFindings {
             message = "\(row.document) must be issued by the \(row.issuer)"
             place = at("issuer")
         case .notCovering:
-            message = "\(row.document) does not cover goods line\(row.lines.count == 1 ? "" : "s") \(row.lines.map(String.init).joined(separator: ", "))"
+            message =
+                "\(row.document) does not cover goods line\(row.lines.count == 1 ? "" : "s") \(row.lines.map(String.init).joined(separator: ", "))"
             place = at("covers")
         case .unknown:
-            message = "\(name) may be required at \(places); the manifest does not give \((row.needs ?? []).joined(separator: ", "))"
+            message =
+                "\(name) may be required at \(places); the manifest does not give \((row.needs ?? []).joined(separator: ", "))"
             place = (row.needs?.first, nil)
         case .present:
             message = ""
             place = (nil, nil)
         }
-        return Finding(severity: row.status == .unknown ? .warning : row.severity, code: .document(row.status),
-                       message: message, rule: row.rules.first?.id, path: place.0, location: place.1)
+        return Finding(
+            severity: row.status == .unknown ? .warning : row.severity, code: .document(row.status),
+            message: message, rule: row.rules.first?.id, path: place.0, location: place.1)
     }
 
     /// Documents the checklist relies on that are dated after the shipment leaves: usually a
@@ -58,9 +64,12 @@ enum DocumentFindings {
         for i in used.sorted() {
             let d = shipment.documents[i]
             guard d.issued > shipment.departure else { continue }
-            out.append(Finding(severity: .warning, code: .documentIssuedAfterDeparture,
-                               message: "\(d.type) is dated \(d.issued), after departure on \(shipment.departure); it counts only for checkpoints reached after that day: check the date, or obtain it before the checkpoint that needs it",
-                               rule: nil, path: "documents[\(i)].issued", location: d.location))
+            out.append(
+                Finding(
+                    severity: .warning, code: .documentIssuedAfterDeparture,
+                    message:
+                        "\(d.type) is dated \(d.issued), after departure on \(shipment.departure); it counts only for checkpoints reached after that day: check the date, or obtain it before the checkpoint that needs it",
+                    rule: nil, path: "documents[\(i)].issued", location: d.location))
         }
         return out
     }

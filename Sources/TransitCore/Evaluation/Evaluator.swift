@@ -30,9 +30,13 @@ public struct Evaluator: Sendable {
 
         guard let corridorID else {
             if let best = checkOnBestCorridor(shipment, options: options) { return best }
-            return unroutable(shipment, day, nil, RouteProblem(
-                code: .noCorridor, message: "no bundled corridor joins \(shipment.origin) and \(shipment.destination); give `corridor:` or --corridor",
-                location: shipment.fieldLocations["id"]))
+            return unroutable(
+                shipment, day, nil,
+                RouteProblem(
+                    code: .noCorridor,
+                    message:
+                        "no bundled corridor joins \(shipment.origin) and \(shipment.destination); give `corridor:` or --corridor",
+                    location: shipment.fieldLocations["id"]))
         }
         let journey: Journey
         switch planner.plan(shipment, corridor: corridorID) {
@@ -40,8 +44,10 @@ public struct Evaluator: Sendable {
         case .success(let j): journey = j
         }
         for p in planner.problems(journey, departure: day) {
-            findings.append(Finding(severity: .error, code: p.code, message: p.message, rule: nil, path: "corridor",
-                                    location: p.location ?? shipment.fieldLocations["corridor"], brief: p.brief))
+            findings.append(
+                Finding(
+                    severity: .error, code: p.code, message: p.message, rule: nil, path: "corridor",
+                    location: p.location ?? shipment.fieldLocations["corridor"], brief: p.brief))
             blocked = true
         }
         if let problem = regimeProblem(shipment, journey, day) {
@@ -56,21 +62,27 @@ public struct Evaluator: Sendable {
         let prefixes = rules.gatePrefixes(of: shipment.goods.map(\.hs))
         var fired = Set<Int>()
         if let first = journey.checkpoints.first {
-            var ctx = EvaluationContext(shipment: shipment, journey: journey, checkpoint: first,
-                                        agreements: rules.agreements, day: day, allLines: allLines,
-                                        originCountry: originCountry, destinationCountry: destinationCountry)
+            var ctx = EvaluationContext(
+                shipment: shipment, journey: journey, checkpoint: first,
+                agreements: rules.agreements, day: day, allLines: allLines,
+                originCountry: originCountry, destinationCountry: destinationCountry)
             for (position, checkpoint) in journey.checkpoints.enumerated() {
                 ctx.checkpoint = checkpoint
                 for index in rules.candidates(kind: checkpoint.kind, country: checkpoint.country, prefixes: prefixes) {
                     // Read in place: a copy of the rule would retain every one of its fields.
                     guard rules.rules[index].effective.contains(day) else { continue }
                     let truth: LineTruth
-                    if let when = rules.rules[index].when { truth = ConditionEvaluator.evaluate(when, ctx) } else { truth = LineTruth(yes: allLines) }
+                    if let when = rules.rules[index].when {
+                        truth = ConditionEvaluator.evaluate(when, ctx)
+                    } else {
+                        truth = LineTruth(yes: allLines)
+                    }
                     if !truth.yes.isEmpty {
                         fired.insert(index)
                         applied.apply(index, lines: truth.yes, at: checkpoint, position: position, unknown: nil)
                     } else if !truth.unknown.isEmpty {
-                        applied.apply(index, lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
+                        applied.apply(
+                            index, lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
                     }
                 }
             }
@@ -80,7 +92,8 @@ public struct Evaluator: Sendable {
 
         var checklist = applied.checklist(asOf: day)
         for i in checklist.indices where checklist[i].isToObtain {
-            checklist[i].applyBy = shipment.departure.adding(days: -Int((checklist[i].leadTimeHours.p90 / 24).rounded(.up)))
+            checklist[i].applyBy = shipment.departure.adding(
+                days: -Int((checklist[i].leadTimeHours.p90 / 24).rounded(.up)))
         }
         var incomplete = applied.undecidedProhibition
         for row in checklist where row.status != .present {
@@ -90,32 +103,40 @@ public struct Evaluator: Sendable {
         findings += DocumentFindings.datedAfterDeparture(shipment, firstNeeded: checklist)
         findings += Plausibility.findings(shipment, destinationCountry: destinationCountry)
         let verdict: Verdict = blocked ? .blocked : incomplete ? .incomplete : .ready
-        let estimate = Estimator.estimate(journey: journey, shipment: shipment, procedures: applied.procedureSteps,
-                                          checklist: checklist, asOf: day, cache: planner.cache)
-        var report = Report(shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
-                            checklist: checklist, findings: findings, estimate: estimate)
+        let estimate = Estimator.estimate(
+            journey: journey, shipment: shipment, procedures: applied.procedureSteps,
+            checklist: checklist, asOf: day, cache: planner.cache)
+        var report = Report(
+            shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
+            checklist: checklist, findings: findings, estimate: estimate)
         report.firedRules = fired.sorted().map { rules.rules[$0].id }
         report.header = ShipmentHeader(shipment)
         return report
     }
 
     private func unroutable(_ s: Shipment, _ day: Day, _ corridor: String?, _ p: RouteProblem) -> Report {
-        let finding = Finding(severity: .error, code: p.code, message: p.message, rule: nil, path: "corridor",
-                              location: p.location ?? s.fieldLocations["corridor"])
-        var report = Report(shipmentID: s.id, file: s.file, corridor: corridor, asOf: day, verdict: .blocked, checklist: [],
-                            findings: [finding],
-                            estimate: Estimate(costUSD: .zero, timeHours: .zero, delayFromMissingDocumentsHours: .zero, steps: []))
+        let finding = Finding(
+            severity: .error, code: p.code, message: p.message, rule: nil, path: "corridor",
+            location: p.location ?? s.fieldLocations["corridor"])
+        var report = Report(
+            shipmentID: s.id, file: s.file, corridor: corridor, asOf: day, verdict: .blocked, checklist: [],
+            findings: [finding],
+            estimate: Estimate(costUSD: .zero, timeHours: .zero, delayFromMissingDocumentsHours: .zero, steps: []))
         report.header = ShipmentHeader(s)
         return report
     }
 
     /// A claimed transit regime that some route country is not party to on the day blocks the shipment.
     private func regimeProblem(_ s: Shipment, _ j: Journey, _ day: Day) -> Finding? {
-        guard !Shipment.nationalRegimes.contains(s.regime), let agreement = rules.agreements[s.regime] else { return nil }
+        guard !Shipment.nationalRegimes.contains(s.regime), let agreement = rules.agreements[s.regime] else {
+            return nil
+        }
         let outside = j.countries.filter { !agreement.isParty($0, on: day) }
         guard !outside.isEmpty else { return nil }
-        return Finding(severity: .error, code: .regimeNotAccepted,
-                       message: "\(agreement.name) is claimed, but \(outside.joined(separator: ", ")) on the route \(outside.count == 1 ? "is" : "are") not party to it on \(day)",
-                       rule: nil, path: "regime", location: s.fieldLocations["regime"])
+        return Finding(
+            severity: .error, code: .regimeNotAccepted,
+            message:
+                "\(agreement.name) is claimed, but \(outside.joined(separator: ", ")) on the route \(outside.count == 1 ? "is" : "are") not party to it on \(day)",
+            rule: nil, path: "regime", location: s.fieldLocations["regime"])
     }
 }

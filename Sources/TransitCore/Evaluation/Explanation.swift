@@ -18,22 +18,30 @@ public struct RowExplanation: Hashable, Sendable {
 extension Evaluator {
     /// For each checklist row of `report` (same order), the rules behind it and the conditions
     /// that made them apply. Computed on demand (`check --explain`), never in a batch.
-    public func explain(_ shipment: Shipment, _ report: Report, options: CheckOptions = CheckOptions()) -> [[RowExplanation]] {
+    public func explain(
+        _ shipment: Shipment, _ report: Report, options: CheckOptions = CheckOptions()
+    ) -> [[RowExplanation]] {
         guard let corridor = options.corridor ?? shipment.corridor,
-              case .success(let journey) = planner.plan(shipment, corridor: corridor) else { return report.checklist.map { _ in [] } }
+            case .success(let journey) = planner.plan(shipment, corridor: corridor)
+        else { return report.checklist.map { _ in [] } }
         let day = options.asOf ?? shipment.departure
         return report.checklist.map { row in
             var out: [RowExplanation] = []
             for ref in row.rules {
                 guard let rule = rules.rule(id: ref.id) else { continue }
                 for cp in row.neededAt {
-                    guard rule.at.contains(cp.checkpoint), rule.countries.isEmpty || rule.countries.contains(cp.country),
-                          let checkpoint = journey.checkpoints.first(where: { $0.kind == cp.checkpoint && $0.place == cp.place }) else { continue }
+                    guard rule.at.contains(cp.checkpoint),
+                        rule.countries.isEmpty || rule.countries.contains(cp.country),
+                        let checkpoint = journey.checkpoints.first(where: {
+                            $0.kind == cp.checkpoint && $0.place == cp.place
+                        })
+                    else { continue }
                     let lineIndices = shipment.goods.indices.filter { row.lines.contains(shipment.goods[$0].line) }
-                    let ctx = EvaluationContext(shipment: shipment, journey: journey, checkpoint: checkpoint, agreements: rules.agreements,
-                                                day: day, allLines: LineSet(all: shipment.goods.count),
-                                                originCountry: journey.checkpoints.first?.country ?? "",
-                                                destinationCountry: journey.checkpoints.last?.country ?? "")
+                    let ctx = EvaluationContext(
+                        shipment: shipment, journey: journey, checkpoint: checkpoint, agreements: rules.agreements,
+                        day: day, allLines: LineSet(all: shipment.goods.count),
+                        originCountry: journey.checkpoints.first?.country ?? "",
+                        destinationCountry: journey.checkpoints.last?.country ?? "")
                     let matched = rule.when.map { leaves($0, ctx, lineIndices, negated: false) } ?? []
                     out.append(RowExplanation(rule: rule.id, checkpoint: cp, matched: matched))
                 }
@@ -50,10 +58,13 @@ extension Evaluator {
             let words = (negated ? "not " : "") + ConditionWords.matcher(matcher)
             if path.isGoods {
                 let truth = ConditionEvaluator.evaluate(c, ctx)
-                return lines.filter { negated ? !truth.yes.contains($0) && !truth.unknown.contains($0) : truth.yes.contains($0) }.map { i in
+                return lines.filter {
+                    negated ? !truth.yes.contains($0) && !truth.unknown.contains($0) : truth.yes.contains($0)
+                }.map { i in
                     let g = ctx.shipment.goods[i]
-                    return MatchedCondition(path: path.rawValue, condition: words, value: ConditionWords.goodsValue(path, g, ctx),
-                                            field: "goods[\(i)]." + path.rawValue.dropFirst("goods.".count), location: g.location)
+                    return MatchedCondition(
+                        path: path.rawValue, condition: words, value: ConditionWords.goodsValue(path, g, ctx),
+                        field: "goods[\(i)]." + path.rawValue.dropFirst("goods.".count), location: g.location)
                 }
             }
             let truth = ConditionEvaluator.evaluate(c, ctx)
@@ -67,7 +78,11 @@ extension Evaluator {
                 field = path.rawValue.hasPrefix("route.") ? "route (corridor \(ctx.journey.corridor))" : "checkpoint"
                 location = ctx.shipment.fieldLocations["corridor"]
             }
-            return [MatchedCondition(path: path.rawValue, condition: words, value: ConditionWords.value(path, ctx), field: field, location: location)]
+            return [
+                MatchedCondition(
+                    path: path.rawValue, condition: words, value: ConditionWords.value(path, ctx), field: field,
+                    location: location)
+            ]
         }
     }
 }
@@ -75,7 +90,10 @@ extension Evaluator {
 /// Conditions and matchers in plain words, for explanations and `rules explain`.
 public enum ConditionWords {
     public static func matcher(_ m: Matcher) -> String {
-        func list(_ xs: [String]) -> String { xs.count <= 6 ? xs.joined(separator: ", ") : xs.prefix(6).joined(separator: ", ") + " … (\(xs.count) in all)" }
+        func list(_ xs: [String]) -> String {
+            xs.count <= 6
+                ? xs.joined(separator: ", ") : xs.prefix(6).joined(separator: ", ") + " … (\(xs.count) in all)"
+        }
         switch m {
         case .equals(let s): return "is \(s)"
         case .oneOf(let v): return "is one of \(list(v.map(\.description)))"
@@ -120,24 +138,32 @@ public enum ConditionWords {
 
     /// A rule in plain words: where and when it applies and what it asks.
     public static func rule(_ r: Rule, _ catalogue: DocumentCatalogue) -> String {
-        var lines = ["\(r.id): \(r.title)",
-                     "  kind: \(r.kind.rawValue); severity: \(r.severity.rawValue); pack: \(r.pack); defined at \(r.location)"]
+        var lines = [
+            "\(r.id): \(r.title)",
+            "  kind: \(r.kind.rawValue); severity: \(r.severity.rawValue); pack: \(r.pack); defined at \(r.location)",
+        ]
         let places = r.countries.isEmpty ? "in any country" : "in " + r.countries.joined(separator: ", ")
         lines.append("  checked at: \(r.at.map(\.rawValue).joined(separator: ", ")) checkpoints \(places)")
         if let w = r.when { lines.append("  applies when: \(condition(w))") }
         if r.effective.from != nil || r.effective.until != nil {
-            lines.append("  in force: from \(r.effective.from?.description ?? "always") until \(r.effective.until?.description ?? "further notice")")
+            lines.append(
+                "  in force: from \(r.effective.from?.description ?? "always") until \(r.effective.until?.description ?? "further notice")"
+            )
         }
         for req in r.requirements {
             switch req {
             case .document(let d): lines.append("  requires: \(documentWords(d, catalogue))")
             case .oneOf(let alts):
                 lines.append("  requires one of:")
-                for alt in alts { lines.append("    - " + alt.map { documentWords($0, catalogue) }.joined(separator: " + ")) }
+                for alt in alts {
+                    lines.append("    - " + alt.map { documentWords($0, catalogue) }.joined(separator: " + "))
+                }
             }
         }
         for p in r.procedures {
-            lines.append("  procedure: \(p.name), \(Scalar.number(p.hours.p50)) h (p90 \(Scalar.number(p.hours.p90)) h), USD \(Scalar.number(p.costUSD.p50))")
+            lines.append(
+                "  procedure: \(p.name), \(Scalar.number(p.hours.p50)) h (p90 \(Scalar.number(p.hours.p90)) h), USD \(Scalar.number(p.costUSD.p50))"
+            )
         }
         if let p = r.prohibit { lines.append("  prohibits: \(p)") }
         if let w = r.warn { lines.append("  warns: \(w)") }

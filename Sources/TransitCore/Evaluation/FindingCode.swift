@@ -14,7 +14,8 @@ public enum FindingCode: Hashable, Sendable, CustomStringConvertible {
 
     static let simple: [(FindingCode, String)] = [
         (.documentIssuedAfterDeparture, "document-issued-after-departure"), (.prohibited, "prohibited"),
-        (.prohibitionUnknown, "prohibition-unknown"), (.warning, "warning"), (.regimeNotAccepted, "regime-not-accepted"),
+        (.prohibitionUnknown, "prohibition-unknown"), (.warning, "warning"),
+        (.regimeNotAccepted, "regime-not-accepted"),
         (.corridorChosen, "corridor-chosen"), (.corridorGap, "corridor-gap"), (.notOnCorridor, "not-on-corridor"),
         (.noCorridor, "no-corridor"), (.unknownCorridor, "unknown-corridor"),
         (.consigneeOutsideDestination, "consignee-outside-destination"), (.waiverExpired, "waiver-expired"),
@@ -29,7 +30,9 @@ public enum FindingCode: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init?(rawValue: String) {
-        if rawValue.hasPrefix("document-"), let s = DocumentStatus(rawValue: String(rawValue.dropFirst("document-".count))) {
+        if rawValue.hasPrefix("document-"),
+            let s = DocumentStatus(rawValue: String(rawValue.dropFirst("document-".count)))
+        {
             self = .document(s)
         } else if rawValue.hasPrefix("link-"), let s = LinkStatus(rawValue: String(rawValue.dropFirst("link-".count))) {
             self = .link(s)

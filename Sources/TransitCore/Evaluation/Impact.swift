@@ -78,8 +78,12 @@ public struct ImpactReport: Sendable {
     }
     public var documentsAdded: Int { impacts.reduce(0) { $0 + $1.added.count } }
     public var documentsRemoved: Int { impacts.reduce(0) { $0 + $1.removed.count } }
-    public var costDelta: P5090 { impacts.reduce(.zero) { P5090(p50: $0.p50 + $1.costDelta.p50, p90: $0.p90 + $1.costDelta.p90) } }
-    public var timeDelta: P5090 { impacts.reduce(.zero) { P5090(p50: $0.p50 + $1.timeDelta.p50, p90: $0.p90 + $1.timeDelta.p90) } }
+    public var costDelta: P5090 {
+        impacts.reduce(.zero) { P5090(p50: $0.p50 + $1.costDelta.p50, p90: $0.p90 + $1.costDelta.p90) }
+    }
+    public var timeDelta: P5090 {
+        impacts.reduce(.zero) { P5090(p50: $0.p50 + $1.timeDelta.p50, p90: $0.p90 + $1.timeDelta.p90) }
+    }
 
     public init(drafts: [String]) { self.drafts = drafts }
 
@@ -146,7 +150,9 @@ public struct ImpactReport: Sendable {
 
     /// Pairs of reports for the same manifests (nil where a manifest did not load).
     /// `supersededBy` maps a replaced rule to the draft rule that replaces it, so both are named.
-    public static func compare(before: [Report?], after: [Report?], drafts: [String], supersededBy: [String: String] = [:]) -> ImpactReport {
+    public static func compare(
+        before: [Report?], after: [Report?], drafts: [String], supersededBy: [String: String] = [:]
+    ) -> ImpactReport {
         var report = ImpactReport(drafts: drafts)
         for (b, a) in zip(before, after) {
             guard let rb = b, let ra = a else { report.invalid += 1; continue }
@@ -175,30 +181,43 @@ public struct ImpactReport: Sendable {
         let removed = before.keys.filter { after[$0] == nil }.sorted()
         let changed = after.keys.filter { before[$0] != nil && before[$0]!.status != after[$0]!.status }.sorted()
             .map { "\($0): \(before[$0]!.status.rawValue) → \(after[$0]!.status.rawValue)" }
-        let cost = P5090(p50: a.estimate.costUSD.p50 - b.estimate.costUSD.p50, p90: a.estimate.costUSD.p90 - b.estimate.costUSD.p90)
+        let cost = P5090(
+            p50: a.estimate.costUSD.p50 - b.estimate.costUSD.p50, p90: a.estimate.costUSD.p90 - b.estimate.costUSD.p90)
         // Time until delivery: the wait for documents and the trip after it.
         func total(_ e: Estimate) -> P5090 {
-            P5090(p50: e.timeHours.p50 + e.delayFromMissingDocumentsHours.p50, p90: e.timeHours.p90 + e.delayFromMissingDocumentsHours.p90)
+            P5090(
+                p50: e.timeHours.p50 + e.delayFromMissingDocumentsHours.p50,
+                p90: e.timeHours.p90 + e.delayFromMissingDocumentsHours.p90)
         }
         let ta = total(a.estimate), tb = total(b.estimate)
         let time = P5090(p50: ta.p50 - tb.p50, p90: ta.p90 - tb.p90)
         let significant = abs(cost.p50) >= 0.5 || abs(cost.p90) >= 0.5 || abs(time.p50) >= 0.05 || abs(time.p90) >= 0.05
-        guard b.verdict != a.verdict || !added.isEmpty || !removed.isEmpty || !changed.isEmpty || significant else { return nil }
+        guard b.verdict != a.verdict || !added.isEmpty || !removed.isEmpty || !changed.isEmpty || significant else {
+            return nil
+        }
         var rules = Set(a.firedRules).symmetricDifference(b.firedRules)
         for k in added { after[k]!.rules.forEach { rules.insert($0.id) } }
         for k in removed { before[k]!.rules.forEach { rules.insert($0.id) } }
-        for k in after.keys where before[k] != nil && before[k]!.status != after[k]!.status { after[k]!.rules.forEach { rules.insert($0.id) } }
-        var i = ShipmentImpact(file: a.file, id: a.shipmentID, verdictBefore: b.verdict, verdictAfter: a.verdict, added: added,
-                               removed: removed, changed: changed, costDelta: cost, timeDelta: time, rules: rules.sorted())
+        for k in after.keys where before[k] != nil && before[k]!.status != after[k]!.status {
+            after[k]!.rules.forEach { rules.insert($0.id) }
+        }
+        var i = ShipmentImpact(
+            file: a.file, id: a.shipmentID, verdictBefore: b.verdict, verdictAfter: a.verdict, added: added,
+            removed: removed, changed: changed, costDelta: cost, timeDelta: time, rules: rules.sorted())
         // By document, not by row: a document still asked for from another issuer is not avoided.
         let docsBefore = Set(b.checklist.map(\.document)), docsAfter = Set(a.checklist.map(\.document))
         func documentCost(_ row: ChecklistRow) -> DocumentCost {
-            DocumentCost(document: row.document, name: row.name, costUSD: row.costUSD, leadTimeHours: row.leadTimeHours,
-                         held: row.status == .present)
+            DocumentCost(
+                document: row.document, name: row.name, costUSD: row.costUSD, leadTimeHours: row.leadTimeHours,
+                held: row.status == .present)
         }
         var seen = Set<String>()
-        i.avoided = b.checklist.filter { !docsAfter.contains($0.document) && $0.severity == .error && seen.insert($0.document).inserted }.map(documentCost)
-        i.required = a.checklist.filter { !docsBefore.contains($0.document) && $0.severity == .error && seen.insert($0.document).inserted }.map(documentCost)
+        i.avoided = b.checklist.filter {
+            !docsAfter.contains($0.document) && $0.severity == .error && seen.insert($0.document).inserted
+        }.map(documentCost)
+        i.required = a.checklist.filter {
+            !docsBefore.contains($0.document) && $0.severity == .error && seen.insert($0.document).inserted
+        }.map(documentCost)
         return i
     }
 }

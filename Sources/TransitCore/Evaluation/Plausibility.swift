@@ -4,10 +4,12 @@ enum Plausibility {
     static func findings(_ shipment: Shipment, destinationCountry: String) -> [Finding] {
         var out: [Finding] = []
         if !destinationCountry.isEmpty, shipment.consignee.country != destinationCountry {
-            out.append(Finding(
-                severity: .warning, code: .consigneeOutsideDestination,
-                message: "the consignee is in \(shipment.consignee.country) but the goods are delivered to \(shipment.destination) in \(destinationCountry); the import declaration is lodged in \(destinationCountry) by an importer there: check the consignee or the destination",
-                rule: nil, path: "consignee.country", location: shipment.fieldLocations["consignee"]))
+            out.append(
+                Finding(
+                    severity: .warning, code: .consigneeOutsideDestination,
+                    message:
+                        "the consignee is in \(shipment.consignee.country) but the goods are delivered to \(shipment.destination) in \(destinationCountry); the import declaration is lodged in \(destinationCountry) by an importer there: check the consignee or the destination",
+                    rule: nil, path: "consignee.country", location: shipment.fieldLocations["consignee"]))
         }
         return out
     }

@@ -108,17 +108,21 @@ public struct Estimate: Hashable, Sendable {
     public var readyToDispatch: (p50: Day, p90: Day)? = nil
 
     public init(costUSD: P5090, timeHours: P5090, delayFromMissingDocumentsHours: P5090, steps: [Step]) {
-        self.costUSD = costUSD; self.timeHours = timeHours; self.delayFromMissingDocumentsHours = delayFromMissingDocumentsHours
+        self.costUSD = costUSD; self.timeHours = timeHours;
+        self.delayFromMissingDocumentsHours = delayFromMissingDocumentsHours
         self.steps = steps
     }
 
     public static func == (a: Estimate, b: Estimate) -> Bool {
-        a.costUSD == b.costUSD && a.timeHours == b.timeHours && a.delayFromMissingDocumentsHours == b.delayFromMissingDocumentsHours
-            && a.steps == b.steps && a.readyToDispatch?.p50 == b.readyToDispatch?.p50 && a.readyToDispatch?.p90 == b.readyToDispatch?.p90
+        a.costUSD == b.costUSD && a.timeHours == b.timeHours
+            && a.delayFromMissingDocumentsHours == b.delayFromMissingDocumentsHours
+            && a.steps == b.steps && a.readyToDispatch?.p50 == b.readyToDispatch?.p50
+            && a.readyToDispatch?.p90 == b.readyToDispatch?.p90
     }
 
     public func hash(into h: inout Hasher) {
-        h.combine(costUSD); h.combine(timeHours); h.combine(steps); h.combine(readyToDispatch?.p50); h.combine(readyToDispatch?.p90)
+        h.combine(costUSD); h.combine(timeHours); h.combine(steps); h.combine(readyToDispatch?.p50);
+        h.combine(readyToDispatch?.p90)
     }
 }
 

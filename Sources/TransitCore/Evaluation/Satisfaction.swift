@@ -12,19 +12,23 @@ struct Satisfaction {
     }
 
     func row(_ row: AppliedRules.PendingRow) -> ChecklistRow {
-        let deadline = row.checkpoints.map { shipment.departure.adding(hours: $0.checkpoint.arrivalHours.p90) }.max()
+        let deadline =
+            row.checkpoints.map { shipment.departure.adding(hours: $0.checkpoint.arrivalHours.p90) }.max()
             ?? shipment.departure
         // A document must exist when the first checkpoint that needs it is reached (p50 arrival).
-        let neededBy = row.checkpoints.map { shipment.departure.adding(hours: $0.checkpoint.arrivalHours.p50) }.min()
+        let neededBy =
+            row.checkpoints.map { shipment.departure.adding(hours: $0.checkpoint.arrivalHours.p50) }.min()
             ?? shipment.departure
         var chosen = 0
         var judgements: [[Judgement]] = []
         var best: (closeness: Int, index: Int)?
         for (i, alt) in row.alternatives.enumerated() {
             let js = alt.map { requirement in
-                requirement.issuedBy == .checkpoint ? judgeAtEachCheckpoint(requirement, row)
-                    : judge(requirement, issuer: requirement.issuedBy == .any ? nil : row.issuerCountry, lines: row.lines,
-                            neededBy: neededBy, deadline: deadline)
+                requirement.issuedBy == .checkpoint
+                    ? judgeAtEachCheckpoint(requirement, row)
+                    : judge(
+                        requirement, issuer: requirement.issuedBy == .any ? nil : row.issuerCountry, lines: row.lines,
+                        neededBy: neededBy, deadline: deadline)
             }
             judgements.append(js)
             let worst = js.map(\.status.closeness).max() ?? 0
@@ -55,17 +59,25 @@ struct Satisfaction {
             name: primary.map { entries[$0].name } ?? alt[0].document,
             status: status,
             severity: row.severity,
-            neededAt: row.checkpoints.map { CheckpointRef(checkpoint: $0.checkpoint.kind, country: $0.checkpoint.country, place: $0.checkpoint.place) },
+            neededAt: row.checkpoints.map {
+                CheckpointRef(
+                    checkpoint: $0.checkpoint.kind, country: $0.checkpoint.country, place: $0.checkpoint.place)
+            },
             lines: row.lines.indices.map { shipment.goods[$0].line },
-            issuer: issuerText(primary.map { entries[$0].issuerInWords },
-                               alt[0].issuedBy == .checkpoint ? checkpointCountries(row).joined(separator: ", ")
-                                   : alt[0].issuedBy == .any ? nil : row.issuerCountry),
+            issuer: issuerText(
+                primary.map { entries[$0].issuerInWords },
+                alt[0].issuedBy == .checkpoint
+                    ? checkpointCountries(row).joined(separator: ", ")
+                    : alt[0].issuedBy == .any ? nil : row.issuerCountry),
             rules: row.rules.map { RuleRef(rules[$0]) },
             leadTimeHours: P5090(p50: leadP50 ?? 0, p90: leadP90 ?? 0),
             costUSD: cost,
             howToObtain: primary.map { entries[$0].howToObtain } ?? "",
             alternatives: isOneOf ? row.alternatives.map { $0.map(\.document) } : nil,
-            alternativeNames: isOneOf ? row.alternatives.map { $0.map { r in catalogue.position(of: r.document).map { entries[$0].name } ?? r.document } } : nil,
+            alternativeNames: isOneOf
+                ? row.alternatives.map {
+                    $0.map { r in catalogue.position(of: r.document).map { entries[$0].name } ?? r.document }
+                } : nil,
             satisfiedBy: isOneOf && status == .present ? alt.map(\.document) : nil,
             needs: row.needs,
             matchedDocuments: judgements[chosen].flatMap(\.documents))
@@ -88,8 +100,10 @@ struct Satisfaction {
         var documents: [Int] = []
         for country in checkpointCountries(row) {
             let here = row.checkpoints.filter { $0.checkpoint.country == country }.map(\.checkpoint)
-            let deadline = here.map { shipment.departure.adding(hours: $0.arrivalHours.p90) }.max() ?? shipment.departure
-            let neededBy = here.map { shipment.departure.adding(hours: $0.arrivalHours.p50) }.min() ?? shipment.departure
+            let deadline =
+                here.map { shipment.departure.adding(hours: $0.arrivalHours.p90) }.max() ?? shipment.departure
+            let neededBy =
+                here.map { shipment.departure.adding(hours: $0.arrivalHours.p50) }.min() ?? shipment.departure
             let j = judge(req, issuer: country, lines: row.lines, neededBy: neededBy, deadline: deadline)
             documents += j.documents.filter { !documents.contains($0) }
             if worst == nil || j.status.closeness > worst!.status.closeness { worst = j }
@@ -105,7 +119,9 @@ struct Satisfaction {
 
     func expiry(_ d: AttachedDocument) -> Day? {
         if let e = d.expires { return e }
-        if let i = catalogue.position(of: d.type), let v = catalogue.entries[i].validityDays { return d.issued.adding(days: v) }
+        if let i = catalogue.position(of: d.type), let v = catalogue.entries[i].validityDays {
+            return d.issued.adding(days: v)
+        }
         return nil
     }
 
@@ -118,17 +134,24 @@ struct Satisfaction {
         guard !ofType.isEmpty else { return Judgement(status: .missing, documents: named) }
         let fromIssuer = issuer == nil ? ofType : ofType.filter { shipment.documents[$0].issuerCountry == issuer }
         guard !fromIssuer.isEmpty else { return Judgement(status: .wrongIssuer, documents: ofType) }
-        let unexpired = req.validAt == .any ? fromIssuer
+        let unexpired =
+            req.validAt == .any
+            ? fromIssuer
             : fromIssuer.filter { expiry(shipment.documents[$0]).map { $0 >= shipment.departure } ?? true }
         guard !unexpired.isEmpty else { return Judgement(status: .expired, documents: fromIssuer) }
-        let validThrough = req.validAt != .checkpoint ? unexpired
+        let validThrough =
+            req.validAt != .checkpoint
+            ? unexpired
             : unexpired.filter { expiry(shipment.documents[$0]).map { $0 >= deadline } ?? true }
         if req.per == .line {
             if lines.isSubset(of: covered(validThrough)) { return Judgement(status: .present, documents: validThrough) }
-            if lines.isSubset(of: covered(unexpired)) { return Judgement(status: .expiresEnRoute, documents: unexpired) }
+            if lines.isSubset(of: covered(unexpired)) {
+                return Judgement(status: .expiresEnRoute, documents: unexpired)
+            }
             return Judgement(status: .notCovering, documents: unexpired)
         }
-        return validThrough.isEmpty ? Judgement(status: .expiresEnRoute, documents: unexpired)
+        return validThrough.isEmpty
+            ? Judgement(status: .expiresEnRoute, documents: unexpired)
             : Judgement(status: .present, documents: validThrough)
     }
 

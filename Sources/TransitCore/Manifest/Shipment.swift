@@ -19,8 +19,12 @@ public struct Transport: Hashable, Sendable {
     /// True when the load shares its units with other consignments (groupage, part load): it
     /// then pays its share of each unit by weight, not whole units.
     public var shared: Bool
-    public init(units: Int = 1, unit: String = "truck", container: String? = nil, temperatureC: Double? = nil, shared: Bool = false) {
-        self.units = units; self.unit = unit; self.container = container; self.temperatureC = temperatureC; self.shared = shared
+    public init(
+        units: Int = 1, unit: String = "truck", container: String? = nil, temperatureC: Double? = nil,
+        shared: Bool = false
+    ) {
+        self.units = units; self.unit = unit; self.container = container; self.temperatureC = temperatureC;
+        self.shared = shared
     }
 }
 
@@ -53,10 +57,12 @@ public struct GoodsLine: Hashable, Sendable {
     public var bestBefore: Day?
     public var location: SourceLocation?
 
-    public init(line: Int, hs: String, description: String, netKg: Double, grossKg: Double, valueUSD: Double,
-                origin: String, packagingKind: String? = nil, packagingWood: Bool? = nil,
-                dangerous: DangerousGoods? = nil, dangerousDeclared: Bool = false,
-                temperatureC: Double? = nil, location: SourceLocation? = nil) {
+    public init(
+        line: Int, hs: String, description: String, netKg: Double, grossKg: Double, valueUSD: Double,
+        origin: String, packagingKind: String? = nil, packagingWood: Bool? = nil,
+        dangerous: DangerousGoods? = nil, dangerousDeclared: Bool = false,
+        temperatureC: Double? = nil, location: SourceLocation? = nil
+    ) {
         self.line = line; self.hs = hs; self.description = description; self.netKg = netKg; self.grossKg = grossKg
         self.valueUSD = valueUSD; self.origin = origin; self.packagingKind = packagingKind
         self.packagingWood = packagingWood; self.dangerous = dangerous; self.dangerousDeclared = dangerousDeclared
@@ -79,8 +85,10 @@ public struct AttachedDocument: Hashable, Sendable {
     public var issuerLocation: SourceLocation?
     public var coversLocation: SourceLocation?
 
-    public init(type: String, number: String? = nil, issued: Day, issuerCountry: String, authority: String? = nil,
-                covers: [Int]? = nil, expires: Day? = nil, location: SourceLocation? = nil) {
+    public init(
+        type: String, number: String? = nil, issued: Day, issuerCountry: String, authority: String? = nil,
+        covers: [Int]? = nil, expires: Day? = nil, location: SourceLocation? = nil
+    ) {
         self.type = type; self.number = number; self.issued = issued; self.issuerCountry = issuerCountry
         self.authority = authority; self.covers = covers; self.expires = expires; self.location = location
     }
@@ -106,9 +114,11 @@ public struct Shipment: Hashable, Sendable {
     /// Where each top-level key stands in the manifest file (`corridor`, `regime`, `departure`…).
     public var fieldLocations: FieldLocations
 
-    public init(id: String, file: String, shipper: Party, consignee: Party, origin: String, destination: String,
-                corridor: String?, mode: TransportMode, regime: String, departure: Day, transport: Transport,
-                goods: [GoodsLine], documents: [AttachedDocument], fieldLocations: FieldLocations = [:]) {
+    public init(
+        id: String, file: String, shipper: Party, consignee: Party, origin: String, destination: String,
+        corridor: String?, mode: TransportMode, regime: String, departure: Day, transport: Transport,
+        goods: [GoodsLine], documents: [AttachedDocument], fieldLocations: FieldLocations = [:]
+    ) {
         self.id = id; self.file = file; self.shipper = shipper; self.consignee = consignee; self.origin = origin
         self.destination = destination; self.corridor = corridor; self.mode = mode; self.regime = regime
         self.departure = departure; self.transport = transport; self.goods = goods; self.documents = documents

@@ -11,8 +11,10 @@ public struct Corridor: Hashable, Sendable {
     public var description: String
     public var source: String
     public var location: SourceLocation?
-    public init(id: String, name: String, via: [String], mode: TransportMode?, description: String, source: String,
-                location: SourceLocation? = nil) {
+    public init(
+        id: String, name: String, via: [String], mode: TransportMode?, description: String, source: String,
+        location: SourceLocation? = nil
+    ) {
         self.id = id; self.name = name; self.via = via; self.mode = mode; self.description = description
         self.source = source; self.location = location
     }

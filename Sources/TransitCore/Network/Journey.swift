@@ -33,9 +33,11 @@ public struct Step: Hashable, Sendable {
     public var costUSD: P5090
     public var costBasis: CostBasis
     public var source: String
-    public init(kind: StepKind, name: String, from: String? = nil, to: String? = nil, place: String? = nil,
-                mode: TransportMode? = nil, km: Double? = nil, hours: P5090, costUSD: P5090,
-                costBasis: CostBasis = .fixed, source: String) {
+    public init(
+        kind: StepKind, name: String, from: String? = nil, to: String? = nil, place: String? = nil,
+        mode: TransportMode? = nil, km: Double? = nil, hours: P5090, costUSD: P5090,
+        costBasis: CostBasis = .fixed, source: String
+    ) {
         self.kind = kind; self.name = name; self.from = from; self.to = to; self.place = place; self.mode = mode
         self.km = km; self.hours = hours; self.costUSD = costUSD; self.costBasis = costBasis; self.source = source
     }

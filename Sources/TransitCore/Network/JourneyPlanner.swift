@@ -10,11 +10,14 @@ public struct JourneyPlanner: Sendable {
     /// The journey, or the reason there is none; planned once per route and cached.
     public func plan(_ shipment: Shipment, corridor corridorID: String) -> Result<Journey, RouteProblem> {
         guard let corridor = network.corridors[corridorID] else {
-            return .failure(RouteProblem(code: .unknownCorridor, message: "corridor `\(corridorID)` is not in the network",
-                                         location: shipment.fieldLocations["corridor"]))
+            return .failure(
+                RouteProblem(
+                    code: .unknownCorridor, message: "corridor `\(corridorID)` is not in the network",
+                    location: shipment.fieldLocations["corridor"]))
         }
         let preferred = corridor.mode ?? (shipment.mode == .multimodal ? nil : shipment.mode)
-        let key = SampleCache.JourneyKey(corridor: corridorID, origin: shipment.origin, destination: shipment.destination, mode: preferred)
+        let key = SampleCache.JourneyKey(
+            corridor: corridorID, origin: shipment.origin, destination: shipment.destination, mode: preferred)
         let result = cache.journey(key) {
             switch path(shipment.origin, shipment.destination, corridor, preferred) {
             case .failure(let p): return .failure(p)
@@ -45,17 +48,25 @@ public struct JourneyPlanner: Sendable {
             let period = link.period(on: reached)
             let seasonal = period?.span.isYearly == true ? " for the season (\(period!.span.description))" : ""
             let verb = status == .closed ? "reopens" : "opens"
-            let reopens = cache.reopening(link: d.index, after: reached) { link.reopening(after: reached) }.map { "; it \(verb) on \($0)" }
+            let reopens =
+                cache.reopening(link: d.index, after: reached) { link.reopening(after: reached) }.map {
+                    "; it \(verb) on \($0)"
+                }
                 ?? (status == .closed ? "; no reopening date is known" : "")
-            let brief = "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens)"
-            out.append(RouteProblem(code: .link(status), message: "\(brief) (\(statusSource))", location: link.location, brief: brief))
+            let brief =
+                "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens)"
+            out.append(
+                RouteProblem(
+                    code: .link(status), message: "\(brief) (\(statusSource))", location: link.location, brief: brief))
         }
         return out
     }
 
     // MARK: - Path
 
-    func path(_ origin: String, _ destination: String, _ corridor: Corridor, _ preferred: TransportMode?) -> Result<[DirectedLink], RouteProblem> {
+    func path(
+        _ origin: String, _ destination: String, _ corridor: Corridor, _ preferred: TransportMode?
+    ) -> Result<[DirectedLink], RouteProblem> {
         let via = corridor.via
         var head: [DirectedLink] = []
         var tail: [DirectedLink] = []
@@ -63,12 +74,20 @@ public struct JourneyPlanner: Sendable {
         // Feeders go by the shipment's mode, or for a multimodal one by the mode of the corridor's
         // end they join (rail to a railway).
         let named = corridor.viaModes.compactMap { $0 }
-        let fromOrigin = via.contains(origin) ? [origin: (km: 0.0, via: DirectedLink?.none)]
+        let fromOrigin =
+            via.contains(origin)
+            ? [origin: (km: 0.0, via: DirectedLink?.none)]
             : network.shortestPaths(from: origin, preferring: preferred ?? named.first)
-        let toDestination = via.contains(destination) ? [destination: (km: 0.0, via: DirectedLink?.none)]
+        let toDestination =
+            via.contains(destination)
+            ? [destination: (km: 0.0, via: DirectedLink?.none)]
             : network.shortestPaths(from: destination, reversed: true, preferring: preferred ?? named.last)
-        guard via.contains(where: { fromOrigin[$0] != nil }) else { return .failure(notConnected(origin, "origin", corridor)) }
-        guard via.contains(where: { toDestination[$0] != nil }) else { return .failure(notConnected(destination, "destination", corridor)) }
+        guard via.contains(where: { fromOrigin[$0] != nil }) else {
+            return .failure(notConnected(origin, "origin", corridor))
+        }
+        guard via.contains(where: { toDestination[$0] != nil }) else {
+            return .failure(notConnected(destination, "destination", corridor))
+        }
         // Each end joins the corridor in its own country where the corridor passes through it, at
         // the point that makes the whole route shortest (a Pavlodar shipment joins the Iran railway
         // at Bolashak, not at Almaty 1,300 km the wrong way); an end in a country the corridor does
@@ -76,14 +95,19 @@ public struct JourneyPlanner: Sendable {
         // another route between two of its own places.
         var along = [0.0]
         for (a, b) in zip(via, via.dropFirst()) {
-            along.append(along.last! + (network.links(from: a, to: b, preferring: preferred).first.map { network.links[$0.index].km } ?? 0))
+            along.append(
+                along.last!
+                    + (network.links(from: a, to: b, preferring: preferred).first.map { network.links[$0.index].km }
+                        ?? 0))
         }
         func joins(_ end: String, _ distances: [String: (km: Double, via: DirectedLink?)]) -> [Int] {
             if let i = via.firstIndex(of: end) { return [i] }
             let country = network.places[end]?.country
             let home = via.indices.filter { network.places[via[$0]]?.country == country && distances[via[$0]] != nil }
             if !home.isEmpty { return home }
-            let nearest = via.indices.filter { distances[via[$0]] != nil }.min { (distances[via[$0]]!.km, $0) < (distances[via[$1]]!.km, $1) }
+            let nearest = via.indices.filter { distances[via[$0]] != nil }.min {
+                (distances[via[$0]]!.km, $0) < (distances[via[$1]]!.km, $1)
+            }
             return nearest.map { [$0] } ?? []
         }
         // A route that joins and leaves at the same place does not use the corridor at all.
@@ -95,8 +119,11 @@ public struct JourneyPlanner: Sendable {
             }
         }
         guard let best else {
-            return .failure(RouteProblem(code: .notOnCorridor, message: "origin \(origin) and destination \(destination) do not use corridor `\(corridor.id)`",
-                                         location: nil))
+            return .failure(
+                RouteProblem(
+                    code: .notOnCorridor,
+                    message: "origin \(origin) and destination \(destination) do not use corridor `\(corridor.id)`",
+                    location: nil))
         }
         let entry = best.entry, exit = best.exit
         var at = via[entry]
@@ -113,9 +140,11 @@ public struct JourneyPlanner: Sendable {
             // a truck on `uap` stays on the road to Mazar-i-Sharif.
             let named = entry <= exit ? backboneModes[k + 1] : backboneModes[k]
             guard let d = network.links(from: a, to: b, preferring: preferred ?? named).first else {
-                return .failure(RouteProblem(code: .corridorGap,
-                                             message: "corridor `\(corridor.id)` has no link from \(a) to \(b)",
-                                             location: corridor.location))
+                return .failure(
+                    RouteProblem(
+                        code: .corridorGap,
+                        message: "corridor `\(corridor.id)` has no link from \(a) to \(b)",
+                        location: corridor.location))
             }
             middle.append(d)
         }
@@ -123,7 +152,8 @@ public struct JourneyPlanner: Sendable {
     }
 
     private func notConnected(_ place: String, _ role: String, _ c: Corridor) -> RouteProblem {
-        RouteProblem(code: .notOnCorridor, message: "\(role) \(place) is not connected to corridor `\(c.id)`", location: nil)
+        RouteProblem(
+            code: .notOnCorridor, message: "\(role) \(place) is not connected to corridor `\(c.id)`", location: nil)
     }
 
     // MARK: - Walk
@@ -149,8 +179,10 @@ public struct JourneyPlanner: Sendable {
         // The country of the place before the current one, for `checkpoint.from_country`.
         var comingFrom = originCountry
         func checkpoint(_ kind: CheckpointKind, _ p: Place, _ mode: TransportMode?, from: String? = nil) {
-            checkpoints.append(Checkpoint(kind: kind, country: p.country, place: p.id, mode: mode, fromCountry: from ?? comingFrom,
-                                          arrivalHours: hours.quantiles))
+            checkpoints.append(
+                Checkpoint(
+                    kind: kind, country: p.country, place: p.id, mode: mode, fromCountry: from ?? comingFrom,
+                    arrivalHours: hours.quantiles))
         }
 
         checkpoint(.export, place(origin), links.first.map { network.links[$0.index].mode })
@@ -160,23 +192,34 @@ public struct JourneyPlanner: Sendable {
             let link = network.links[d.index]
             let from = place(d.from), to = place(d.to)
             if !modes.contains(link.mode) { modes.append(link.mode) }
-            if let prev = previous, let reason = transshipmentReason(prev, link), let cost = network.transshipment[reason] {
+            if let prev = previous, let reason = transshipmentReason(prev, link),
+                let cost = network.transshipment[reason]
+            {
                 checkpoint(.transshipment, from, link.mode)
-                add(Step(kind: .transshipment, name: "\(reason.rawValue) at \(from.name)", place: from.id, mode: link.mode,
-                         hours: cost.hours, costUSD: cost.usdPerUnit, costBasis: .perUnit, source: cost.source))
+                add(
+                    Step(
+                        kind: .transshipment, name: "\(reason.rawValue) at \(from.name)", place: from.id,
+                        mode: link.mode,
+                        hours: cost.hours, costUSD: cost.usdPerUnit, costBasis: .perUnit, source: cost.source))
             }
             linkStart.append(steps.isEmpty ? 0 : hours.quantiles.p50)
             let crossesBorder = from.country != to.country
             if crossesBorder {
                 checkpoint(.exit, from, link.mode)
                 if let b = link.border?.figures(goingFrom: d.from, linkFrom: link.from) {
-                    add(Step(kind: .border, name: "border \(from.name) – \(to.name)", from: from.id, to: to.id, mode: link.mode,
-                             hours: b.hours, costUSD: b.feesUSD, costBasis: .perUnit, source: b.source))
+                    add(
+                        Step(
+                            kind: .border, name: "border \(from.name) – \(to.name)", from: from.id, to: to.id,
+                            mode: link.mode,
+                            hours: b.hours, costUSD: b.feesUSD, costBasis: .perUnit, source: b.source))
                 }
             }
             let leg = legEstimate(link, country: from.country)
-            add(Step(kind: .leg, name: "\(from.name) – \(to.name)", from: from.id, to: to.id, mode: link.mode, km: link.km,
-                     hours: leg.hours, costUSD: leg.cost, costBasis: leg.basis, source: leg.source))
+            add(
+                Step(
+                    kind: .leg, name: "\(from.name) – \(to.name)", from: from.id, to: to.id, mode: link.mode,
+                    km: link.km,
+                    hours: leg.hours, costUSD: leg.cost, costBasis: leg.basis, source: leg.source))
             if crossesBorder {
                 checkpoint(.entry, to, link.mode, from: from.country)
                 if to.country != originCountry, to.country != destinationCountry, !countries.contains(to.country) {
@@ -191,9 +234,10 @@ public struct JourneyPlanner: Sendable {
         checkpoint(.import, place(destination), previous?.mode)
         see(destinationCountry)
         let transit = countries.filter { $0 != originCountry && $0 != destinationCountry }
-        var journey = Journey(corridor: corridor.id, places: places, links: links, checkpoints: checkpoints, steps: steps,
-                              countries: countries, transit: transit, modes: modes, linkStartHours: linkStart,
-                              hoursSamples: hours.values, costPerTonneSamples: perTonne.values, costPerUnitSamples: perUnit.values)
+        var journey = Journey(
+            corridor: corridor.id, places: places, links: links, checkpoints: checkpoints, steps: steps,
+            countries: countries, transit: transit, modes: modes, linkStartHours: linkStart,
+            hoursSamples: hours.values, costPerTonneSamples: perTonne.values, costPerUnitSamples: perUnit.values)
         journey.hoursOccurrences = hoursSeen
         journey.costOccurrences = costSeen
         return journey

@@ -9,8 +9,12 @@ public struct StatusPeriod: Hashable, Sendable {
     public var status: LinkStatus
     public var span: PeriodSpan
     public var source: String
-    public init(status: LinkStatus, span: PeriodSpan, source: String) { self.status = status; self.span = span; self.source = source }
-    public init(status: LinkStatus, period: DayRange, source: String) { self.init(status: status, span: .dates(period), source: source) }
+    public init(status: LinkStatus, span: PeriodSpan, source: String) {
+        self.status = status; self.span = span; self.source = source
+    }
+    public init(status: LinkStatus, period: DayRange, source: String) {
+        self.init(status: status, span: .dates(period), source: source)
+    }
 }
 
 /// Time and fees to cross a border in one direction, as measured (CAREC CPMM TFI1/TFI2).
@@ -18,7 +22,9 @@ public struct CrossingFigures: Hashable, Sendable {
     public var hours: P5090
     public var feesUSD: P5090
     public var source: String
-    public init(hours: P5090, feesUSD: P5090, source: String) { self.hours = hours; self.feesUSD = feesUSD; self.source = source }
+    public init(hours: P5090, feesUSD: P5090, source: String) {
+        self.hours = hours; self.feesUSD = feesUSD; self.source = source
+    }
 }
 
 /// Time and fees to cross a border: the figures for the link's own direction (from → to), and
@@ -59,10 +65,12 @@ public struct Link: Hashable, Sendable {
     public var source: String
     public var location: SourceLocation?
 
-    public init(from: String, to: String, mode: TransportMode, km: Double, gaugeMM: Int? = nil,
-                status: LinkStatus = .operational, history: [StatusPeriod] = [], hours: P5090? = nil,
-                usdPerTonneKm: P5090? = nil, usdPerUnitKm: P5090? = nil, oneway: Bool = false, border: BorderCrossing? = nil,
-                source: String, location: SourceLocation? = nil) {
+    public init(
+        from: String, to: String, mode: TransportMode, km: Double, gaugeMM: Int? = nil,
+        status: LinkStatus = .operational, history: [StatusPeriod] = [], hours: P5090? = nil,
+        usdPerTonneKm: P5090? = nil, usdPerUnitKm: P5090? = nil, oneway: Bool = false, border: BorderCrossing? = nil,
+        source: String, location: SourceLocation? = nil
+    ) {
         self.from = from; self.to = to; self.mode = mode; self.km = km; self.gaugeMM = gaugeMM; self.status = status
         self.history = history; self.hours = hours; self.usdPerTonneKm = usdPerTonneKm; self.usdPerUnitKm = usdPerUnitKm
         self.oneway = oneway
@@ -79,7 +87,8 @@ public struct Link: Hashable, Sendable {
 
     /// The history period that decides the status on a day, if any does.
     public func period(on day: Day) -> StatusPeriod? {
-        history.first { !$0.span.isYearly && $0.span.contains(day) } ?? history.first { $0.span.isYearly && $0.span.contains(day) }
+        history.first { !$0.span.isYearly && $0.span.contains(day) }
+            ?? history.first { $0.span.isYearly && $0.span.contains(day) }
     }
 
     /// The first day after `day` on which the link is operational again, searching up to four

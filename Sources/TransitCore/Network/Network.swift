@@ -11,8 +11,10 @@ public struct Network: Sendable {
     /// Incoming directed links by place id.
     private let incoming: [String: [DirectedLink]]
 
-    public init(places: [Place], links: [Link], tariffs: [Tariff], transshipment: [TransshipmentReason: TransshipmentCost],
-                corridors: [Corridor]) {
+    public init(
+        places: [Place], links: [Link], tariffs: [Tariff], transshipment: [TransshipmentReason: TransshipmentCost],
+        corridors: [Corridor]
+    ) {
         self.places = Dictionary(places.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.links = links
         self.tariffs = tariffs
@@ -40,20 +42,25 @@ public struct Network: Sendable {
 
     /// The tariff for a mode in a country, falling back to the mode's general tariff.
     public func tariff(mode: TransportMode, country: String) -> Tariff? {
-        tariffs.first { $0.mode == mode && $0.country == country } ?? tariffs.first { $0.mode == mode && $0.country == nil }
+        tariffs.first { $0.mode == mode && $0.country == country }
+            ?? tariffs.first { $0.mode == mode && $0.country == nil }
     }
 
     /// Shortest distances (km) from `start` to every reachable place, with the link that reached it.
     /// With a preferred mode, a link of another mode counts double, so that a rail shipment
     /// reaches its corridor by rail where a railway exists (the km returned are so weighted).
-    public func shortestPaths(from start: String, reversed: Bool = false,
-                              preferring mode: TransportMode? = nil) -> [String: (km: Double, via: DirectedLink?)] {
+    public func shortestPaths(
+        from start: String, reversed: Bool = false,
+        preferring mode: TransportMode? = nil
+    ) -> [String: (km: Double, via: DirectedLink?)] {
         var best: [String: (km: Double, via: DirectedLink?)] = [start: (0, nil)]
         var done = Set<String>()
         while true {
             // The network has tens of places: a linear scan beats a heap here and stays deterministic.
-            guard let (place, entry) = best.filter({ !done.contains($0.key) })
-                .min(by: { ($0.value.km, $0.key) < ($1.value.km, $1.key) }) else { break }
+            guard
+                let (place, entry) = best.filter({ !done.contains($0.key) })
+                    .min(by: { ($0.value.km, $0.key) < ($1.value.km, $1.key) })
+            else { break }
             done.insert(place)
             for d in edges(at: place, reversed: reversed) {
                 let next = reversed ? d.from : d.to

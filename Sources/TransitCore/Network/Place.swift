@@ -13,8 +13,10 @@ public struct Place: Hashable, Sendable {
     public var officialCode: Bool
     public var source: String?
     public var location: SourceLocation?
-    public init(id: String, name: String, country: String, kind: PlaceKind, officialCode: Bool = true,
-                source: String? = nil, location: SourceLocation? = nil) {
+    public init(
+        id: String, name: String, country: String, kind: PlaceKind, officialCode: Bool = true,
+        source: String? = nil, location: SourceLocation? = nil
+    ) {
         self.id = id; self.name = name; self.country = country; self.kind = kind; self.officialCode = officialCode
         self.source = source; self.location = location
     }

@@ -14,8 +14,10 @@ public struct Tariff: Hashable, Sendable {
     /// added once, as steps. p50 the typical speed, p90 the slow speed nine trips in ten beat.
     public var speedKmh: P5090
     public var source: String
-    public init(mode: TransportMode, country: String?, usdPerUnitKm: P5090? = nil, usdPerTonneKm: P5090? = nil,
-                speedKmh: P5090, source: String) {
+    public init(
+        mode: TransportMode, country: String?, usdPerUnitKm: P5090? = nil, usdPerTonneKm: P5090? = nil,
+        speedKmh: P5090, source: String
+    ) {
         self.mode = mode; self.country = country; self.usdPerUnitKm = usdPerUnitKm; self.usdPerTonneKm = usdPerTonneKm
         self.speedKmh = speedKmh; self.source = source
     }
@@ -26,8 +28,12 @@ public struct TransshipmentCost: Hashable, Sendable {
     public var hours: P5090
     public var usdPerUnit: P5090
     public var source: String
-    public init(hours: P5090, usdPerUnit: P5090, source: String) { self.hours = hours; self.usdPerUnit = usdPerUnit; self.source = source }
+    public init(hours: P5090, usdPerUnit: P5090, source: String) {
+        self.hours = hours; self.usdPerUnit = usdPerUnit; self.source = source
+    }
 }
 
 /// Why goods are transshipped at a place.
-public enum TransshipmentReason: String, Hashable, Sendable { case gaugeChange = "gauge-change", modeChange = "mode-change" }
+public enum TransshipmentReason: String, Hashable, Sendable {
+    case gaugeChange = "gauge-change", modeChange = "mode-change"
+}

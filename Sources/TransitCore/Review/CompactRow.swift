@@ -12,8 +12,11 @@ public struct CompactRow: Hashable, Sendable {
         public var rule: String?
         public var location: SourceLocation?
 
-        public init(severity: Severity, code: String, message: String, rule: String? = nil, location: SourceLocation? = nil) {
-            self.severity = severity; self.code = code; self.message = message; self.rule = rule; self.location = location
+        public init(
+            severity: Severity, code: String, message: String, rule: String? = nil, location: SourceLocation? = nil
+        ) {
+            self.severity = severity; self.code = code; self.message = message; self.rule = rule;
+            self.location = location
         }
 
         /// What a baseline remembers of it: its code, rule and words, not where it is.
@@ -74,9 +77,15 @@ public struct CompactRow: Hashable, Sendable {
         for f in r.findings {
             let documentFinding = f.code.isAboutADocument
             if f.severity == .error && !documentFinding {
-                blockers.append(Item(severity: .error, code: f.code.rawValue, message: f.brief ?? f.message, rule: f.rule, location: f.location))
+                blockers.append(
+                    Item(
+                        severity: .error, code: f.code.rawValue, message: f.brief ?? f.message, rule: f.rule,
+                        location: f.location))
             } else if f.severity == .warning {
-                warnings.append(Item(severity: .warning, code: f.code.rawValue, message: f.message, rule: f.rule, location: f.location))
+                warnings.append(
+                    Item(
+                        severity: .warning, code: f.code.rawValue, message: f.message, rule: f.rule,
+                        location: f.location))
             }
         }
         self.blockers = blockers
@@ -85,9 +94,11 @@ public struct CompactRow: Hashable, Sendable {
             let code = FindingCode.document(row.status)
             let rule = row.rules.first?.id
             let finding = r.findings.first { $0.code == code && $0.rule == rule && $0.severity == .error }
-            return Document(id: row.document, name: row.name, status: row.status, neededAt: row.neededAt, issuer: row.issuer,
-                            leadTimeHours: row.leadTimeHours, costUSD: row.costUSD, applyBy: row.applyBy, rules: row.rules.map(\.id),
-                            message: finding?.message ?? "\(row.name) is \(row.status.rawValue)", location: finding?.location)
+            return Document(
+                id: row.document, name: row.name, status: row.status, neededAt: row.neededAt, issuer: row.issuer,
+                leadTimeHours: row.leadTimeHours, costUSD: row.costUSD, applyBy: row.applyBy,
+                rules: row.rules.map(\.id),
+                message: finding?.message ?? "\(row.name) is \(row.status.rawValue)", location: finding?.location)
         }
     }
 

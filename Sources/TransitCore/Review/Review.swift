@@ -47,10 +47,12 @@ public struct Review: Sendable {
         row.documents = row.documents.filter { keep(key: $0.baselineKey, rules: $0.rules) }
         row.warnings = row.warnings.filter { keep(key: $0.baselineKey, rules: $0.ruleIDs) }
         for w in expired {
-            row.expiredWaivers.append(CompactRow.Item(
-                severity: .error, code: FindingCode.waiverExpired.rawValue,
-                message: "the waiver of `\(w.rule)` for `\(w.manifest)` expired on \(w.expires) (\(w.reason); \(w.who)); its finding shows again",
-                rule: w.rule, location: w.location))
+            row.expiredWaivers.append(
+                CompactRow.Item(
+                    severity: .error, code: FindingCode.waiverExpired.rawValue,
+                    message:
+                        "the waiver of `\(w.rule)` for `\(w.manifest)` expired on \(w.expires) (\(w.reason); \(w.who)); its finding shows again",
+                    rule: w.rule, location: w.location))
         }
         return row
     }

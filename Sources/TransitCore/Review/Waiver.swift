@@ -12,8 +12,11 @@ public struct Waiver: Hashable, Sendable {
     public var expires: Day
     public var location: SourceLocation?
 
-    public init(manifest: String, rule: String, reason: String, who: String, expires: Day, location: SourceLocation? = nil) {
-        self.manifest = manifest; self.rule = rule; self.reason = reason; self.who = who; self.expires = expires; self.location = location
+    public init(
+        manifest: String, rule: String, reason: String, who: String, expires: Day, location: SourceLocation? = nil
+    ) {
+        self.manifest = manifest; self.rule = rule; self.reason = reason; self.who = who; self.expires = expires;
+        self.location = location
     }
 
     /// True when the waiver names this manifest, by id or file, exactly or by glob.
@@ -49,8 +52,11 @@ public enum Glob {
             let set = p[(i + 1)..<close]
             var hit = false, j = set.startIndex
             while j < set.endIndex {
-                if j + 2 < set.endIndex, set[j + 1] == "-" { if set[j] <= c && c <= set[j + 2] { hit = true }; j += 3 }
-                else { if set[j] == c { hit = true }; j += 1 }
+                if j + 2 < set.endIndex, set[j + 1] == "-" {
+                    if set[j] <= c && c <= set[j + 2] { hit = true }; j += 3
+                } else {
+                    if set[j] == c { hit = true }; j += 1
+                }
             }
             return hit ? close + 1 : nil
         default: return p[i] == c ? i + 1 : nil

@@ -3,7 +3,9 @@ public struct Membership: Hashable, Sendable {
     public var country: String
     public var period: DayRange
     public var source: String
-    public init(country: String, period: DayRange, source: String) { self.country = country; self.period = period; self.source = source }
+    public init(country: String, period: DayRange, source: String) {
+        self.country = country; self.period = period; self.source = source
+    }
 }
 
 /// A transit or carriage agreement (TIR, CMR, SMGS, APTTA, QTTA…) with its parties and dates.

@@ -14,8 +14,10 @@ public struct DocumentType: Hashable, Sendable {
     public var source: String
     public var location: SourceLocation?
 
-    public init(id: String, name: String, unece: String?, issuer: String, validityDays: Int?, leadTimeHours: P5090,
-                costUSD: Double, howToObtain: String, source: String, location: SourceLocation? = nil) {
+    public init(
+        id: String, name: String, unece: String?, issuer: String, validityDays: Int?, leadTimeHours: P5090,
+        costUSD: Double, howToObtain: String, source: String, location: SourceLocation? = nil
+    ) {
         self.id = id; self.name = name; self.unece = unece; self.issuer = issuer; self.validityDays = validityDays
         self.leadTimeHours = leadTimeHours; self.costUSD = costUSD; self.howToObtain = howToObtain
         self.source = source; self.location = location

@@ -23,8 +23,10 @@ public struct DocumentRequirement: Hashable, Sendable {
     public var issuedBy: IssuerConstraint
     public var validAt: ValidAt
     public var location: SourceLocation?
-    public init(document: String, per: Per = .shipment, issuedBy: IssuerConstraint = .any,
-                validAt: ValidAt = .checkpoint, location: SourceLocation? = nil) {
+    public init(
+        document: String, per: Per = .shipment, issuedBy: IssuerConstraint = .any,
+        validAt: ValidAt = .checkpoint, location: SourceLocation? = nil
+    ) {
         self.document = document; self.per = per; self.issuedBy = issuedBy; self.validAt = validAt
         self.location = location
     }
@@ -51,5 +53,7 @@ public struct Procedure: Hashable, Sendable {
     public var name: String
     public var hours: P5090
     public var costUSD: P5090
-    public init(name: String, hours: P5090, costUSD: P5090) { self.name = name; self.hours = hours; self.costUSD = costUSD }
+    public init(name: String, hours: P5090, costUSD: P5090) {
+        self.name = name; self.hours = hours; self.costUSD = costUSD
+    }
 }

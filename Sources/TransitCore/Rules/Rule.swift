@@ -33,10 +33,12 @@ public struct Rule: Hashable, Sendable {
     /// checklist rows compares numbers, not lists of names. Set when the rule set is built.
     public internal(set) var requirementGroups: [Int] = []
 
-    public init(id: String, title: String, kind: RuleKind, at: [CheckpointKind], countries: [String] = [],
-                when: Condition? = nil, requirements: [Requirement] = [], procedures: [Procedure] = [],
-                prohibit: String? = nil, warn: String? = nil, severity: Severity = .error, source: String,
-                effective: DayRange = DayRange(), pack: String, location: SourceLocation) {
+    public init(
+        id: String, title: String, kind: RuleKind, at: [CheckpointKind], countries: [String] = [],
+        when: Condition? = nil, requirements: [Requirement] = [], procedures: [Procedure] = [],
+        prohibit: String? = nil, warn: String? = nil, severity: Severity = .error, source: String,
+        effective: DayRange = DayRange(), pack: String, location: SourceLocation
+    ) {
         self.id = id; self.title = title; self.kind = kind; self.at = at; self.countries = countries
         self.when = when; self.requirements = requirements; self.procedures = procedures
         self.prohibit = prohibit; self.warn = warn; self.severity = severity; self.source = source
@@ -56,7 +58,9 @@ public struct RulePack: Hashable, Sendable {
     public var source: String
     public var rules: [Rule]
     public var file: String
-    public init(id: String, title: String, status: PackStatus, effective: DayRange, source: String, rules: [Rule], file: String) {
+    public init(
+        id: String, title: String, status: PackStatus, effective: DayRange, source: String, rules: [Rule], file: String
+    ) {
         self.id = id; self.title = title; self.status = status; self.effective = effective; self.source = source
         self.rules = rules; self.file = file
     }

@@ -39,7 +39,10 @@ public struct RuleSet: Sendable {
                 for country in rule.countries.isEmpty ? ["*"] : rule.countries {
                     let key = Key(kind: kind, country: country)
                     if let gate {
-                        for p in gate { buckets[key, default: Bucket()].byHSPrefix[p, default: []].append(i); lengths.insert(p.utf8.count) }
+                        for p in gate {
+                            buckets[key, default: Bucket()].byHSPrefix[p, default: []].append(i);
+                            lengths.insert(p.utf8.count)
+                        }
                     } else {
                         buckets[key, default: Bucket()].ungated.append(i)
                     }

@@ -15,46 +15,64 @@ public enum ReferenceCheck {
         let known = n.places.keys
         for l in n.links {
             for id in [l.from, l.to] where n.places[id] == nil {
-                out.append(Diagnostic("unknown-place", "link names unknown place `\(id)`", at: l.location,
-                                      help: DidYouMean.help(id, among: known)))
+                out.append(
+                    Diagnostic(
+                        "unknown-place", "link names unknown place `\(id)`", at: l.location,
+                        help: DidYouMean.help(id, among: known)))
             }
             if let a = n.places[l.from], let b = n.places[l.to], a.country != b.country, l.border == nil {
-                out.append(Diagnostic("missing-key", "link \(l.from)–\(l.to) crosses from \(a.country) to \(b.country) and needs `border`",
-                                      at: l.location))
+                out.append(
+                    Diagnostic(
+                        "missing-key",
+                        "link \(l.from)–\(l.to) crosses from \(a.country) to \(b.country) and needs `border`",
+                        at: l.location))
             }
         }
         for c in corridors {
             for id in c.via where n.places[id] == nil {
-                out.append(Diagnostic("unknown-place", "corridor `\(c.id)` names unknown place `\(id)`", at: c.location,
-                                      help: DidYouMean.help(id, among: known)))
+                out.append(
+                    Diagnostic(
+                        "unknown-place", "corridor `\(c.id)` names unknown place `\(id)`", at: c.location,
+                        help: DidYouMean.help(id, among: known)))
             }
             for (a, b) in zip(c.via, c.via.dropFirst()) where n.places[a] != nil && n.places[b] != nil {
                 if n.links(from: a, to: b, preferring: nil).isEmpty {
-                    out.append(Diagnostic("corridor-gap", "corridor `\(c.id)` goes from \(a) to \(b) but no link joins them",
-                                          at: c.location))
+                    out.append(
+                        Diagnostic(
+                            "corridor-gap", "corridor `\(c.id)` goes from \(a) to \(b) but no link joins them",
+                            at: c.location))
                 }
             }
         }
         for mode in Set(n.links.map(\.mode)) where n.tariff(mode: mode, country: "") == nil {
-            out.append(Diagnostic("missing-tariff", "no general tariff for mode \(mode.rawValue)", at: n.links.first { $0.mode == mode }?.location))
+            out.append(
+                Diagnostic(
+                    "missing-tariff", "no general tariff for mode \(mode.rawValue)",
+                    at: n.links.first { $0.mode == mode }?.location))
         }
         return out
     }
 
-    public static func rules(_ packs: [RulePack], documents: DocumentCatalogue, agreements: [String: Agreement]) -> [Diagnostic] {
+    public static func rules(
+        _ packs: [RulePack], documents: DocumentCatalogue, agreements: [String: Agreement]
+    ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var seen: [String: SourceLocation] = [:]
         for pack in packs {
             for rule in pack.rules {
                 if let first = seen[rule.id] {
-                    out.append(Diagnostic("duplicate-id", "rule `\(rule.id)` is also defined at \(first)", at: rule.location))
+                    out.append(
+                        Diagnostic("duplicate-id", "rule `\(rule.id)` is also defined at \(first)", at: rule.location))
                 } else {
                     seen[rule.id] = rule.location
                 }
                 for r in rule.requirements {
                     for d in r.alternatives.joined() where documents[d.document] == nil {
-                        out.append(Diagnostic("unknown-document", "rule `\(rule.id)` requires unknown document `\(d.document)`",
-                                              at: d.location ?? rule.location, help: DidYouMean.help(d.document, among: documents.ids)))
+                        out.append(
+                            Diagnostic(
+                                "unknown-document", "rule `\(rule.id)` requires unknown document `\(d.document)`",
+                                at: d.location ?? rule.location, help: DidYouMean.help(d.document, among: documents.ids)
+                            ))
                     }
                 }
                 if let when = rule.when { out += agreementReferences(when, agreements) }
@@ -74,10 +92,13 @@ public enum ReferenceCheck {
             case .equals(.text(let t)): ids = [t]
             case .oneOf(let v): ids = v.map(\.description)
             default:
-                return path == .routeAllParties ? [Diagnostic("bad-matcher", "route.all_parties takes one agreement id", at: loc)] : []
+                return path == .routeAllParties
+                    ? [Diagnostic("bad-matcher", "route.all_parties takes one agreement id", at: loc)] : []
             }
             return ids.filter { agreements[$0] == nil && !Shipment.nationalRegimes.contains($0) }.map {
-                Diagnostic("unknown-agreement", "unknown agreement `\($0)`", at: loc, help: DidYouMean.help($0, among: agreements.keys))
+                Diagnostic(
+                    "unknown-agreement", "unknown agreement `\($0)`", at: loc,
+                    help: DidYouMean.help($0, among: agreements.keys))
             }
         }
     }

@@ -20,20 +20,26 @@ enum BatchCSV {
         // Ready to dispatch: when the documents to obtain could be in hand, the planned departure
         // when nothing is to obtain, and nothing when something other than documents blocks it.
         let ready: (String, String)
-        if !r.blockers.isEmpty || r.verdict == .blocked { ready = ("", "") }
-        else if let d = e.readyToDispatch { ready = (d.p50.description, d.p90.description) }
-        else { ready = (r.header.departure.description, r.header.departure.description) }
+        if !r.blockers.isEmpty || r.verdict == .blocked {
+            ready = ("", "")
+        } else if let d = e.readyToDispatch {
+            ready = (d.p50.description, d.p90.description)
+        } else {
+            ready = (r.header.departure.description, r.header.departure.description)
+        }
         let fields = [
             r.file, r.id, party(r.header.shipper), party(r.header.consignee), r.header.origin, r.header.destination,
             r.header.departure.description, r.corridor ?? "", goods, r.verdict.rawValue,
             (r.blockers + r.expiredWaivers).map(\.message).joined(separator: "; "),
-            r.documents.map { $0.status == .missing ? $0.name : "\($0.name) (\($0.status.rawValue))" }.joined(separator: "; "),
+            r.documents.map { $0.status == .missing ? $0.name : "\($0.name) (\($0.status.rawValue))" }.joined(
+                separator: "; "),
             r.documents.map { "\($0.id) (\($0.status.rawValue))" }.joined(separator: "; "),
             n(r.documents.reduce(0) { $0 + $1.costUSD }, 0),
             n(e.costUSD.p50, 0), n(e.costUSD.p90, 0), n(e.timeHours.p50 / 24, 1), n(e.timeHours.p90 / 24, 1),
             n(e.timeHours.p50, 1), n(e.timeHours.p90, 1), n(e.delayFromMissingDocumentsHours.p50, 1), ready.0, ready.1,
             r.warnings.map(\.message).joined(separator: "; "),
-            r.waived.map { "\($0.waiver.rule) until \($0.waiver.expires) (\($0.waiver.who))" }.joined(separator: "; "), "",
+            r.waived.map { "\($0.waiver.rule) until \($0.waiver.expires) (\($0.waiver.who))" }.joined(separator: "; "),
+            "",
         ]
         return fields.map(field).joined(separator: ",") + "\n"
     }

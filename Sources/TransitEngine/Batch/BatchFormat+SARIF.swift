@@ -8,7 +8,8 @@ import TransitReports
 /// title and legal source. Results come before the tool in the run object, so that the rules can
 /// be listed at the end of a streamed batch.
 enum BatchSARIF {
-    static let header = "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"columnKind\":\"unicodeCodePoints\",\"results\":[\n"
+    static let header =
+        "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"columnKind\":\"unicodeCodePoints\",\"results\":[\n"
 
     static func footer(cited: [String], rules: RuleSet) -> String {
         let descriptors: [JSONValue] = cited.map { id in
@@ -19,11 +20,19 @@ enum BatchSARIF {
                 ("id", .string(id)),
                 ("shortDescription", .object([("text", .string(rule.title))])),
                 ("fullDescription", .object([("text", .string("\(rule.title). Source: \(rule.source)"))])),
-                ("properties", .object([("pack", .string(rule.pack)), ("source", .string(rule.source)), ("kind", .string(rule.kind.rawValue)),
-                                        ("file", .string(rule.location.file)), ("line", .int(rule.location.line))])),
+                (
+                    "properties",
+                    .object([
+                        ("pack", .string(rule.pack)), ("source", .string(rule.source)),
+                        ("kind", .string(rule.kind.rawValue)),
+                        ("file", .string(rule.location.file)), ("line", .int(rule.location.line)),
+                    ])
+                ),
             ])
         }
-        let tool = JSONValue.object([("driver", .object([("name", .string("transit-check")), ("rules", .array(descriptors))]))])
+        let tool = JSONValue.object([
+            ("driver", .object([("name", .string("transit-check")), ("rules", .array(descriptors))]))
+        ])
         return "\n],\"tool\":" + tool.compact + "}]}\n"
     }
 
@@ -38,25 +47,39 @@ enum BatchSARIF {
             let inManifest = location.flatMap { $0.file == r.file ? $0 : nil } ?? r.header.anchor
             var related: [JSONValue] = []
             if let rule = rule.flatMap(rules.rule(id:)) {
-                related.append(SARIF.relatedLocation(id: related.count + 1, file: rule.location.file, line: rule.location.line,
-                                                     message: "rule \(rule.id): \(rule.title) (\(rule.source))"))
+                related.append(
+                    SARIF.relatedLocation(
+                        id: related.count + 1, file: rule.location.file, line: rule.location.line,
+                        message: "rule \(rule.id): \(rule.title) (\(rule.source))"))
             }
             if let l = location, l.file != r.file {
-                related.append(SARIF.relatedLocation(id: related.count + 1, file: l.file, line: l.line, message: "the network entry behind this"))
+                related.append(
+                    SARIF.relatedLocation(
+                        id: related.count + 1, file: l.file, line: l.line, message: "the network entry behind this"))
             }
-            items.append(SARIF.result(code: id, severity: severity, message: message, file: inManifest?.file ?? r.file,
-                                      line: inManifest?.line, column: inManifest?.column, related: related,
-                                      properties: [("code", .string(code)), ("manifest", .string(r.id)), ("verdict", .string(r.verdict.rawValue))]))
+            items.append(
+                SARIF.result(
+                    code: id, severity: severity, message: message, file: inManifest?.file ?? r.file,
+                    line: inManifest?.line, column: inManifest?.column, related: related,
+                    properties: [
+                        ("code", .string(code)), ("manifest", .string(r.id)), ("verdict", .string(r.verdict.rawValue)),
+                    ]))
         }
         for b in r.blockers { add(.error, code: b.code, message: b.message, rule: b.rule, at: b.location) }
-        for d in r.documents { add(.error, code: "document-\(d.status.rawValue)", message: d.message, rule: d.rules.first, at: d.location) }
+        for d in r.documents {
+            add(.error, code: "document-\(d.status.rawValue)", message: d.message, rule: d.rules.first, at: d.location)
+        }
         for w in r.warnings { add(.warning, code: w.code, message: w.message, rule: w.rule, at: w.location) }
         for x in r.expiredWaivers {
-            let related = x.location.map { [SARIF.relatedLocation(id: 1, file: $0.file, line: $0.line, message: "the waiver")] } ?? []
+            let related =
+                x.location.map { [SARIF.relatedLocation(id: 1, file: $0.file, line: $0.line, message: "the waiver")] }
+                ?? []
             if !cited.contains(x.code) { cited.append(x.code) }
-            items.append(SARIF.result(code: x.code, severity: .error, message: x.message, file: r.header.anchor?.file ?? r.file,
-                                      line: r.header.anchor?.line, column: r.header.anchor?.column, related: related,
-                                      properties: [("code", .string(x.code)), ("manifest", .string(r.id))]))
+            items.append(
+                SARIF.result(
+                    code: x.code, severity: .error, message: x.message, file: r.header.anchor?.file ?? r.file,
+                    line: r.header.anchor?.line, column: r.header.anchor?.column, related: related,
+                    properties: [("code", .string(x.code)), ("manifest", .string(r.id))]))
         }
         return (items.map(\.compact).joined(separator: ",\n"), cited)
     }

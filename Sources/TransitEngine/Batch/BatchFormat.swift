@@ -26,7 +26,9 @@ public struct BatchRenderer: Sendable {
         switch format {
         case .jsonl: return ""
         case .csv: return (bom ? "\u{FEFF}" : "") + BatchCSV.header
-        case .junit: return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"transit-check\">\n<testsuite name=\"transit-check\">\n"
+        case .junit:
+            return
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"transit-check\">\n<testsuite name=\"transit-check\">\n"
         case .sarif: return BatchSARIF.header
         }
     }

@@ -3,12 +3,16 @@ import Foundation
 /// The manifests of a batch: files, directories searched recursively for `*.yaml`, `*.yml` and
 /// `*.json` (in sorted order), and `-` for a list of paths on standard input.
 public enum BatchInputs {
-    public static func expand(_ arguments: [String], standardInput: () -> String? = { readLine(strippingNewline: true) }) -> [String] {
+    public static func expand(
+        _ arguments: [String], standardInput: () -> String? = { readLine(strippingNewline: true) }
+    ) -> [String] {
         Array(paths(arguments, standardInput: standardInput))
     }
 
     /// `expand`, packed: what the batch holds for a corpus of any size.
-    public static func paths(_ arguments: [String], standardInput: () -> String? = { readLine(strippingNewline: true) }) -> PathList {
+    public static func paths(
+        _ arguments: [String], standardInput: () -> String? = { readLine(strippingNewline: true) }
+    ) -> PathList {
         var out = PathList()
         for arg in arguments {
             if arg == "-" {
@@ -49,7 +53,9 @@ public struct Shard: Sendable, Equatable {
 
     public init?(_ text: String) {
         let parts = text.split(separator: "/")
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else { return nil }
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+            return nil
+        }
         index = k
         count = n
     }

@@ -18,9 +18,11 @@ public struct BatchOptions: Sendable {
     /// unreviewed, and the manifest's content hash.
     public var recording: Bool
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, format: BatchFormat = .jsonl,
-                check: CheckOptions = CheckOptions(), parseOnly: Bool = false, full: Bool = false, bom: Bool = false,
-                review: Review? = nil, recording: Bool = false) {
+    public init(
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, format: BatchFormat = .jsonl,
+        check: CheckOptions = CheckOptions(), parseOnly: Bool = false, full: Bool = false, bom: Bool = false,
+        review: Review? = nil, recording: Bool = false
+    ) {
         self.jobs = max(1, jobs); self.format = format; self.check = check; self.parseOnly = parseOnly
         self.full = full; self.bom = bom; self.review = review; self.recording = recording
     }

@@ -14,24 +14,31 @@ public struct BatchRunner: Sendable {
     public init(workspace: Workspace, options: BatchOptions) {
         self.workspace = workspace
         self.options = options
-        renderer = BatchRenderer(format: options.format, full: options.full, bom: options.bom, review: options.review,
-                                 rules: workspace.ruleSet)
-        evaluators = [workspace.evaluator] + (1..<max(1, options.jobs)).map { _ in
-            Evaluator(rules: workspace.ruleSet, network: workspace.evaluator.network)
-        }
+        renderer = BatchRenderer(
+            format: options.format, full: options.full, bom: options.bom, review: options.review,
+            rules: workspace.ruleSet)
+        evaluators =
+            [workspace.evaluator]
+            + (1..<max(1, options.jobs)).map { _ in
+                Evaluator(rules: workspace.ruleSet, network: workspace.evaluator.network)
+            }
     }
 
     /// Runs over `inputs`; `write` receives output text in order; `progress` gets (done, total)
     /// after each window; `stop` is polled between windows (Ctrl-C).
-    public func run(_ inputs: [String], write: ([UInt8]) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
-                    stop: () -> Bool = { false }, recorder: CheckRecorder? = nil) throws -> BatchSummary {
+    public func run(
+        _ inputs: [String], write: ([UInt8]) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
+        stop: () -> Bool = { false }, recorder: CheckRecorder? = nil
+    ) throws -> BatchSummary {
         try run(PathList(inputs), write: write, progress: progress, stop: stop, recorder: recorder)
     }
 
     /// `recorder`, when given, receives every row in input order on this thread (`--record`);
     /// set `options.recording` so that the workers prepare the entries.
-    public func run(_ inputs: PathList, write: ([UInt8]) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
-                    stop: () -> Bool = { false }, recorder: CheckRecorder? = nil) throws -> BatchSummary {
+    public func run(
+        _ inputs: PathList, write: ([UInt8]) throws -> Void, progress: (Int, Int) -> Void = { _, _ in },
+        stop: () -> Bool = { false }, recorder: CheckRecorder? = nil
+    ) throws -> BatchSummary {
         var summary = BatchSummary()
         let renderer = self.renderer
         try write(Array(renderer.header().utf8))
@@ -46,8 +53,12 @@ public struct BatchRunner: Sendable {
             let row = BatchRow(file: path, outcome: outcome)
             var compact: CompactRow?
             var summary = RowSummary(outcome)
-            if case .report(let r) = outcome, recording || renderer.format != .jsonl || !renderer.full { compact = CompactRow(r) }
-            if recording { summary.record = RecordEntry(path: path, outcome: outcome, compact: compact, contentHash: hash) }
+            if case .report(let r) = outcome, recording || renderer.format != .jsonl || !renderer.full {
+                compact = CompactRow(r)
+            }
+            if recording {
+                summary.record = RecordEntry(path: path, outcome: outcome, compact: compact, contentHash: hash)
+            }
             let rendered = renderer.render(row, compact: compact)
             summary.open = rendered.open
             summary.cited = rendered.cited

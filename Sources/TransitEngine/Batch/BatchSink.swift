@@ -15,7 +15,8 @@ public final class BatchSink {
         guard let path else { temporary = nil; handle = .standardOutput; return }
         AtomicFile.removeStale(for: path)
         let tmp = AtomicFile.temporaryPath(for: path)
-        guard FileManager.default.createFile(atPath: tmp, contents: nil), let h = FileHandle(forWritingAtPath: tmp) else {
+        guard FileManager.default.createFile(atPath: tmp, contents: nil), let h = FileHandle(forWritingAtPath: tmp)
+        else {
             throw CocoaError(.fileWriteNoPermission)
         }
         temporary = tmp
@@ -40,7 +41,8 @@ public final class BatchSink {
                 let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                    throw CocoaError(
+                        .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
                 }
                 offset += n
             }
@@ -69,12 +71,11 @@ public final class BatchSink {
     }
 }
 
-
 /// write(2); the sink's own `write` methods hide the unqualified name.
 private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    return Glibc.write(fd, bytes, count)
+        return Glibc.write(fd, bytes, count)
     #else
-    return Darwin.write(fd, bytes, count)
+        return Darwin.write(fd, bytes, count)
     #endif
 }

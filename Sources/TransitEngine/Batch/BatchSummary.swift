@@ -73,7 +73,8 @@ public struct RecordEntry: Sendable, Equatable {
     public var row: String
 
     public init(path: String, manifestID: String?, contentHash: String?, verdict: String, row: String) {
-        self.path = path; self.manifestID = manifestID; self.contentHash = contentHash; self.verdict = verdict; self.row = row
+        self.path = path; self.manifestID = manifestID; self.contentHash = contentHash; self.verdict = verdict;
+        self.row = row
     }
 
     /// The entry for a checked file.
@@ -82,12 +83,15 @@ public struct RecordEntry: Sendable, Equatable {
         case .report(let r):
             var line = CompactRowJSON.line(compact ?? CompactRow(r))
             line.removeLast()
-            self.init(path: path, manifestID: r.shipmentID, contentHash: contentHash, verdict: r.verdict.rawValue,
-                      row: String(decoding: line, as: UTF8.self))
+            self.init(
+                path: path, manifestID: r.shipmentID, contentHash: contentHash, verdict: r.verdict.rawValue,
+                row: String(decoding: line, as: UTF8.self))
         case .invalid(let file, let ds):
             var line = CompactRowJSON.invalidLine(file: file, diagnostics: ds)
             line.removeLast()
-            self.init(path: path, manifestID: nil, contentHash: contentHash, verdict: "error", row: String(decoding: line, as: UTF8.self))
+            self.init(
+                path: path, manifestID: nil, contentHash: contentHash, verdict: "error",
+                row: String(decoding: line, as: UTF8.self))
         }
     }
 }

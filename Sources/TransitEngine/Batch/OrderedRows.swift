@@ -29,7 +29,9 @@ final class OrderedRows: @unchecked Sendable {
         // the whole batch would starve other work queued there (the Ctrl-C and SIGTERM handlers).
         for thread in 0..<self.jobs {
             workers.enter()
-            Thread { self.work(thread); self.workers.leave() }.start()
+            Thread {
+                self.work(thread); self.workers.leave()
+            }.start()
         }
     }
 

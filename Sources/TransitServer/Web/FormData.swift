@@ -82,7 +82,9 @@ struct FormData: Sendable {
         var starts: [Int] = []
         var i = 0
         while let at = find(delimiter, in: body, from: i) { starts.append(at); i = at + delimiter.count }
-        guard starts.count >= 2 else { throw Problem(.badRequest, "bad-form", "the multipart body has no parts between its boundaries") }
+        guard starts.count >= 2 else {
+            throw Problem(.badRequest, "bad-form", "the multipart body has no parts between its boundaries")
+        }
         for (a, b) in zip(starts, starts.dropFirst()) {
             var start = a + delimiter.count
             if start + 1 < body.count, body[start] == 13, body[start + 1] == 10 { start += 2 }
@@ -93,8 +95,12 @@ struct FormData: Sendable {
             }
             let headers = String(decoding: body[start..<start + split], as: UTF8.self)
             let value = Array(body[(start + split + 4)..<end])
-            guard let disposition = headers.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-disposition:") }),
-                  let name = parameter("name", in: String(disposition)) else { continue }
+            guard
+                let disposition = headers.split(separator: "\r\n").first(where: {
+                    $0.lowercased().hasPrefix("content-disposition:")
+                }),
+                let name = parameter("name", in: String(disposition))
+            else { continue }
             form.add(name, value)
         }
         return form

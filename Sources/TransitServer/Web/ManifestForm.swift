@@ -22,8 +22,10 @@ struct FormState: Sendable {
     init(form: FormData) {
         for (k, _) in form.fields { values[k] = form[k] ?? "" }
         manifestText = form["manifest_text"] ?? ""
-        let g = (0..<Self.maxRows).last { i in Self.goodsFields.contains { !(form["g\(i)_\($0)"] ?? "").isEmpty } } ?? -1
-        let d = (0..<Self.maxRows).last { i in Self.documentFields.contains { !(form["d\(i)_\($0)"] ?? "").isEmpty } } ?? -1
+        let g =
+            (0..<Self.maxRows).last { i in Self.goodsFields.contains { !(form["g\(i)_\($0)"] ?? "").isEmpty } } ?? -1
+        let d =
+            (0..<Self.maxRows).last { i in Self.documentFields.contains { !(form["d\(i)_\($0)"] ?? "").isEmpty } } ?? -1
         goodsRows = max(1, g + 1, Int(form["goods_rows"] ?? "") ?? 0)
         documentRows = max(1, d + 1, Int(form["document_rows"] ?? "") ?? 0)
         goodsRows = min(goodsRows, Self.maxRows); documentRows = min(documentRows, Self.maxRows)
@@ -31,18 +33,22 @@ struct FormState: Sendable {
 
     subscript(_ name: String) -> String { (values[name] ?? "").trimmingCharacters(in: .whitespaces) }
 
-    func goodsFilled(_ i: Int) -> Bool { Self.goodsFields.filter { $0 != "wood" }.contains { !self["g\(i)_\($0)"].isEmpty } }
+    func goodsFilled(_ i: Int) -> Bool {
+        Self.goodsFields.filter { $0 != "wood" }.contains { !self["g\(i)_\($0)"].isEmpty }
+    }
     func documentFilled(_ i: Int) -> Bool { Self.documentFields.contains { !self["d\(i)_\($0)"].isEmpty } }
 
     /// The manifest the fields describe.
     var yaml: String {
-        var out = "# Written by the transit-check web form; check it again with `transit-check check FILE`.\nmanifest: 1\n"
+        var out =
+            "# Written by the transit-check web form; check it again with `transit-check check FILE`.\nmanifest: 1\n"
         func line(_ indent: Int, _ key: String, _ value: String?) {
             guard let value else { return }
             out += String(repeating: " ", count: indent) + key + ": " + value + "\n"
         }
         line(0, "id", text(self["id"]))
-        for party in ["shipper", "consignee"] where !self["\(party)_name"].isEmpty || !self["\(party)_country"].isEmpty {
+        for party in ["shipper", "consignee"] where !self["\(party)_name"].isEmpty || !self["\(party)_country"].isEmpty
+        {
             out += "\(party):\n"
             line(2, "name", text(self["\(party)_name"]))
             line(2, "country", code(self["\(party)_country"]))
@@ -85,7 +91,9 @@ struct FormState: Sendable {
             }
             line(4, "expires", date(self["d\(i)_expires"]))
             let covers = self["d\(i)_covers"].split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            if !covers.isEmpty { line(4, "covers", "[" + covers.map { number($0) ?? "\"\"" }.joined(separator: ", ") + "]") }
+            if !covers.isEmpty {
+                line(4, "covers", "[" + covers.map { number($0) ?? "\"\"" }.joined(separator: ", ") + "]")
+            }
         }
         return out
     }
@@ -95,8 +103,13 @@ struct FormState: Sendable {
     /// Free text: plain when safe, else double-quoted (JSON escaping is valid YAML).
     func text(_ s: String) -> String? {
         guard !s.isEmpty else { return nil }
-        let safe = s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || " .,()/&'-".unicodeScalars.contains($0) }
-            && s.first?.isLetter == true && !["true", "false", "null", "yes", "no", "on", "off"].contains(s.lowercased())
+        let safe =
+            s.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil
+                    || " .,()/&'-".unicodeScalars.contains($0)
+            }
+            && s.first?.isLetter == true
+            && !["true", "false", "null", "yes", "no", "on", "off"].contains(s.lowercased())
             && !s.hasSuffix(" ")
         return safe ? s : quoted(s)
     }
@@ -106,14 +119,17 @@ struct FormState: Sendable {
     /// A code (country, place, document type, mode): plain when it is letters, digits and hyphens.
     func code(_ s: String) -> String? {
         guard !s.isEmpty else { return nil }
-        return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } && !["true", "false", "null", "yes", "no", "on", "off"].contains(s.lowercased())
+        return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            && !["true", "false", "null", "yes", "no", "on", "off"].contains(s.lowercased())
             ? s : quoted(s)
     }
 
     /// A number plain when it is one, else quoted (and so reported as not a number).
     func number(_ s: String) -> String? {
         guard !s.isEmpty else { return nil }
-        let plain = s.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" || $0 == "+") }
+        let plain = s.allSatisfy {
+            $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" || $0 == "+")
+        }
         return plain && Double(s) != nil ? s : quoted(s)
     }
 
