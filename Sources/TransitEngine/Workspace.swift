@@ -99,34 +99,14 @@ public struct Workspace: Sendable {
             packs.removeAll { $0.pack.id == p.pack.id }
             packs.append(p)
         }
-        // A rule another supersedes stops applying the day the new one starts (at once if it has no start).
-        var supersededFrom: [String: Day?] = [:]
-        for p in packs { for r in p.pack.rules { for id in r.supersedes { supersededFrom[id] = r.effective.from } } }
-        let superseded = Set(supersededFrom.keys)
-        let known = Set(packs.flatMap { $0.pack.rules.map(\.id) })
-        for p in packs {
-            for r in p.pack.rules {
-                for id in r.supersedes where !known.contains(id) {
-                    diagnostics.append(
-                        Diagnostic(
-                            "unknown-rule", "rule `\(r.id)` supersedes unknown rule `\(id)`", at: r.location,
-                            help: DidYouMean.help(id, among: known)))
-                }
-            }
-        }
-        if !superseded.isEmpty {
-            packs = packs.map { p in
-                var p = p
-                p.pack.rules = p.pack.rules.compactMap { rule in
-                    guard let start = supersededFrom[rule.id] else { return rule }
-                    guard let start else { return nil }
-                    var r = rule
-                    r.effective.until = [r.effective.until, start.adding(days: -1)].compactMap { $0 }.min()
-                    return r
-                }
-                p.examples.removeAll { superseded.contains($0.rule) }
-                return p
-            }
+        // A rule another supersedes stops applying the day the new one starts (TransitCore's Supersession).
+        let resolved = Supersession.apply(to: packs.map(\.pack))
+        diagnostics += resolved.diagnostics
+        packs = zip(packs, resolved.packs).map { loaded, pack in
+            var p = loaded
+            p.pack = pack
+            p.examples.removeAll { resolved.superseded.contains($0.rule) }
+            return p
         }
         let network = Network(
             places: parts.places, links: parts.links, tariffs: parts.tariffs,

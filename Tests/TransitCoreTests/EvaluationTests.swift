@@ -184,3 +184,21 @@ import Testing
         #expect(Fixture.evaluator([rule]).check(Fixture.shipment(documents: [Fixture.doc("phyto")])).findings.isEmpty)
     }
 }
+
+@Suite struct SupersessionTests {
+    @Test func aSupersededRuleEndsTheDayBeforeItsSuccessorStarts() {
+        let old = Fixture.rule("old"), gone = Fixture.rule("gone")
+        var successor = Fixture.rule("new", effective: DayRange(from: Day(iso: "2027-01-01")))
+        successor.supersedes = ["old"]
+        var immediate = Fixture.rule("now")
+        immediate.supersedes = ["gone", "nothing-by-this-name"]
+        let pack = RulePack(id: "p", title: "p", status: .inForce, effective: DayRange(), source: "t",
+                            rules: [old, gone, successor, immediate], file: "p.yaml")
+        let r = Supersession.apply(to: [pack])
+        let ids = r.packs[0].rules.map(\.id)
+        #expect(ids == ["old", "new", "now"])
+        #expect(r.packs[0].rules[0].effective.until == Day(iso: "2026-12-31"))
+        #expect(r.superseded == ["old", "gone", "nothing-by-this-name"])
+        #expect(r.diagnostics.map(\.code) == ["unknown-rule"])
+    }
+}
