@@ -192,8 +192,9 @@ import Testing
         successor.supersedes = ["old"]
         var immediate = Fixture.rule("now")
         immediate.supersedes = ["gone", "nothing-by-this-name"]
-        let pack = RulePack(id: "p", title: "p", status: .inForce, effective: DayRange(), source: "t",
-                            rules: [old, gone, successor, immediate], file: "p.yaml")
+        let pack = RulePack(
+            id: "p", title: "p", status: .inForce, effective: DayRange(), source: "t",
+            rules: [old, gone, successor, immediate], file: "p.yaml")
         let r = Supersession.apply(to: [pack])
         let ids = r.packs[0].rules.map(\.id)
         #expect(ids == ["old", "new", "now"])
