@@ -65,6 +65,9 @@ import Testing
         let r = try run(["check", "shipments/kz-pk-oats-qtta.yaml", "--corridor", "qtta-torugrt"])
         #expect(r.status == 2)
         #expect(r.err.contains("did you mean `qtta-torugart`?"))
+        let batch = try run(["batch", "shipments/kz-pk-oats-qtta.yaml", "--corridor", "nope", "--quiet"])
+        #expect(batch.status == 2)
+        #expect(batch.out.isEmpty, "no rows for a corridor that does not exist")
     }
 
     @Test func placesAndDocumentsListTheCodesAManifestMayUse() throws {
