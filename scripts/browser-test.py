@@ -79,6 +79,9 @@ def main():
         for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,2200"]:
             opts.add_argument(a)
         browser = webdriver.Chrome(service=Service(driver_path), options=opts)
+        # A submitted form is a new page: looking for its parts waits for them (up to 10 s)
+        # instead of racing the page load on a busy machine.
+        browser.implicitly_wait(10)
         browser.set_page_load_timeout(60)
         passed = 0
         try:
@@ -157,7 +160,12 @@ def main():
             browser.find_element(By.ID, "manifest_file").send_keys(os.path.join(ROOT, "shipments/kz-pk-oats-qtta.yaml"))
             browser.find_element(By.ID, "check-text").click()
             browser.find_element(By.ID, "print").click()
+            # The print view is a new page: wait for its table, not only its title.
+            deadline = time.time() + 15
             boxes = browser.find_elements(By.CSS_SELECTOR, "td.box")
+            while not boxes and time.time() < deadline:
+                time.sleep(0.2)
+                boxes = browser.find_elements(By.CSS_SELECTOR, "td.box")
             if "checklist" not in browser.title or not any(b.text == "\u2610" for b in boxes):
                 fail(f"no printable checklist with boxes to tick: {browser.title!r}, {[b.text for b in boxes]!r}")
             browser.save_screenshot(os.path.join(out, "web-print.png"))
