@@ -7,10 +7,7 @@ import TransitYAML
 
 /// Inputs that used to hang, be half-read or forge output.
 @Suite struct HardToBreakTests {
-    func decode(_ text: String) -> Result<Shipment, LoadFailure> {
-        var bytes = Array(text.utf8)
-        return ManifestDecoder.decode(bytes: &bytes, file: "m.yaml", vocabulary: Checkout.workspace.vocabulary)
-    }
+    func decode(_ text: String) -> Result<Shipment, LoadFailure> { Checkout.decode(text) }
 
     @Test func aSecondDocumentIsAnErrorAtItsStartWhetherItParsesOrNot() throws {
         let manifest = try String(contentsOfFile: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml", encoding: .utf8)
@@ -75,11 +72,7 @@ import TransitYAML
         #expect(lines.contains(2) && lines.contains(3))
         let manifest = try String(contentsOfFile: Checkout.root + "/shipments/kz-pk-oats-qtta.yaml", encoding: .utf8)
             .replacingOccurrences(of: "gross_kg: 21300", with: "gross_kg: 1e300")
-        var bytes = Array(manifest.utf8)
-        guard
-            case .failure(let f) = ManifestDecoder.decode(
-                bytes: &bytes, file: "m.yaml", vocabulary: Checkout.workspace.vocabulary)
-        else {
+        guard case .failure(let f) = Checkout.decode(manifest) else {
             Issue.record("a 1e300 kg line loaded"); return
         }
         #expect(f.diagnostics.contains { $0.code == "out-of-range" && $0.message.contains("gross_kg") })

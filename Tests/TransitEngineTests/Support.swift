@@ -1,5 +1,6 @@
 import Foundation
 import TransitCore
+import TransitYAML
 @testable import TransitEngine
 
 /// The checkout the tests run in, found from this file's path.
@@ -16,6 +17,11 @@ enum Checkout {
                     + f.diagnostics.map { "\($0.location?.description ?? ""): \($0.message)" }.joined(separator: "\n"))
         }
     }()
+
+    /// A manifest's text decoded as `check` decodes a file, against the bundled vocabulary.
+    static func decode(_ text: String, file: String = "m.yaml") -> Result<Shipment, LoadFailure> {
+        ManifestDecoder.decode(text, file: file, vocabulary: workspace.vocabulary)
+    }
 
     static func files(in dir: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + dir)) ?? [])

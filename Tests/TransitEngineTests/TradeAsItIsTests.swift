@@ -75,11 +75,7 @@ import TransitYAML
     @Test func aManifestWhoseDestinationIsItsOriginIsAnErrorAtTheDestination() throws {
         var text = try String(contentsOfFile: Checkout.root + "/shipments/pk-kz-potatoes-qtta.yaml", encoding: .utf8)
         text = text.replacingOccurrences(of: "destination: KZALA", with: "destination: PKLHE")
-        var bytes = Array(text.utf8)
-        guard
-            case .failure(let f) = ManifestDecoder.decode(
-                bytes: &bytes, file: "same.yaml", vocabulary: Checkout.workspace.vocabulary)
-        else {
+        guard case .failure(let f) = Checkout.decode(text, file: "same.yaml") else {
             Issue.record("a manifest going nowhere loads"); return
         }
         #expect(f.diagnostics.first?.code == "same-origin-destination")
@@ -92,10 +88,7 @@ import TransitYAML
 @Suite struct ShelfLifeTests {
     let file = Checkout.root + "/shipments/kz-pk-beef-qtta.yaml"
 
-    func decode(_ text: String) -> Result<Shipment, LoadFailure> {
-        var bytes = Array(text.utf8)
-        return ManifestDecoder.decode(bytes: &bytes, file: "beef.yaml", vocabulary: Checkout.workspace.vocabulary)
-    }
+    func decode(_ text: String) -> Result<Shipment, LoadFailure> { Checkout.decode(text, file: "beef.yaml") }
 
     @Test func bothDatesAreReadByBothDecoders() throws {
         let text = try String(contentsOfFile: file, encoding: .utf8)
