@@ -52,4 +52,38 @@ import Testing
             ], source: "t")
         #expect(forever.reopening(after: day("2026-01-01")) == nil)
     }
+
+    /// The reopening search tries only the days around period boundaries; it must give what a
+    /// day-by-day search gives, on every day of several years, leap days and open ends included.
+    @Test func theReopeningIsTheOneADayByDaySearchFinds() {
+        let leap = YearlyRange(from: MonthDay(text: "02-29")!, until: MonthDay(text: "03-02")!)
+        let link = Link(
+            from: "A", to: "B", mode: .road, km: 10,
+            history: [
+                StatusPeriod(status: .closed, span: .everyYear(winter), source: "seasonal"),
+                StatusPeriod(status: .closed, span: .everyYear(leap), source: "leap"),
+                StatusPeriod(
+                    status: .operational, period: DayRange(from: day("2024-01-02"), until: day("2024-01-16")),
+                    source: "special"),
+                StatusPeriod(
+                    status: .closed, period: DayRange(from: day("2025-06-10"), until: day("2025-09-01")),
+                    source: "works"),
+                StatusPeriod(status: .closed, period: DayRange(from: day("2028-07-01")), source: "open-ended"),
+            ], source: "t")
+        func dayByDay(after start: Day) -> Day? {
+            var at = start.adding(days: 1)
+            for _ in 0..<(4 * 366) {
+                if link.status(on: at).0 == .operational { return at }
+                at = at.adding(days: 1)
+            }
+            return nil
+        }
+        var at = day("2023-06-01")
+        var differ: [String] = []
+        while at < day("2029-01-01") {
+            if link.reopening(after: at) != dayByDay(after: at) { differ.append(at.description) }
+            at = at.adding(days: 1)
+        }
+        #expect(differ.isEmpty, "reopening differs from the day-by-day search after \(differ.prefix(5))")
+    }
 }

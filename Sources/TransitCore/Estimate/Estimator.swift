@@ -26,16 +26,18 @@ public enum Estimator {
         var waits: [P5090] = []
         var seen: [(document: String, issuer: String)] = []
         var fixedCost = 0.0
-        for row in checklist where row.isToObtain {
+        // By index, reading fields in place: a copy of a row would retain each of its texts.
+        for i in checklist.indices where checklist[i].isToObtain {
             // One document obtained serves every row that asks for it from the same issuer.
-            guard !seen.contains(where: { $0 == (row.document, row.issuer) }) else { continue }
-            seen.append((row.document, row.issuer))
+            let document = checklist[i].document, issuer = checklist[i].issuer
+            guard !seen.contains(where: { $0 == (document, issuer) }) else { continue }
+            seen.append((document, issuer))
             steps.append(
                 Step(
-                    kind: .document, name: "obtain \(row.document)", hours: row.leadTimeHours,
-                    costUSD: P5090(row.costUSD), source: row.howToObtain))
-            waits.append(row.leadTimeHours)
-            fixedCost += row.costUSD
+                    kind: .document, name: "obtain \(document)", hours: checklist[i].leadTimeHours,
+                    costUSD: P5090(checklist[i].costUSD), source: checklist[i].howToObtain))
+            waits.append(checklist[i].leadTimeHours)
+            fixedCost += checklist[i].costUSD
         }
         // Streams continue after the journey's so that equal figures stay independent draws.
         let hoursSeen = journey.hoursOccurrences
@@ -66,16 +68,27 @@ public enum Estimator {
                 return sum.values
             }
         let a = Float(tonnes), b = Float(units)
-        let c = cache.costQuantiles(
-            SampleCache.CostKey(procedures: procedureKey, units: b), tonnes: a,
-            window: { low, high in
-                MonteCarlo.quantiles(
-                    a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts,
-                    between: low, and: high)
-            },
-            full: {
-                SampleSum(a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts).quantiles
-            })
+        let costKey = SampleCache.CostKey(procedures: procedureKey, units: b)
+        let c: P5090
+        if !journey.hasPerTonneCost {
+            // Every per-tonne draw is zero, so a·x is zero whatever the tonnage: one answer per key.
+            c = cache.unitCost(costKey) {
+                SampleSum(0, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts)
+                    .quantiles
+            }
+        } else {
+            c = cache.costQuantiles(
+                costKey, tonnes: a,
+                window: { low, high in
+                    MonteCarlo.quantiles(
+                        a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts,
+                        between: low, and: high)
+                },
+                full: {
+                    SampleSum(a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts)
+                        .quantiles
+                })
+        }
         // A fixed amount shifts every draw, so it shifts the quantiles by the same amount.
         var estimate = Estimate(
             costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,

@@ -33,6 +33,10 @@ public final class SampleCache: @unchecked Sendable {
     /// per-unit draws), the number of units and the procedures' summed draws.
     struct CostKey: Hashable { var procedures: ProcedureKey; var units: Float }
     private var costBrackets: [CostKey: CostBrackets] = [:]
+    private var unitCosts: [CostKey: P5090] = [:]
+
+    /// The cost quantiles of a route with no cost by the tonne, which every tonnage shares.
+    func unitCost(_ key: CostKey, _ make: () -> P5090) -> P5090 { memo(\.unitCosts, key, make) }
 
     /// The cost quantiles at tonnage `a`: by `window` from the first of the windows the known
     /// tonnages give that holds both ranks, else by `full`. Exact either way.
@@ -60,7 +64,10 @@ public final class SampleCache: @unchecked Sendable {
     /// How many entries each table holds now, for tests of the bound.
     var entryCounts: [Int] {
         lock.lock(); defer { lock.unlock() }
-        return [samples.count, journeys.count, times.count, procedureCosts.count, costBrackets.count, reopenings.count]
+        return [
+            samples.count, journeys.count, times.count, procedureCosts.count, costBrackets.count, linkProblems.count,
+            unitCosts.count,
+        ]
     }
 
     /// The draws for a step; `stream` tells apart independent steps with equal figures.
@@ -85,13 +92,14 @@ public final class SampleCache: @unchecked Sendable {
         return v
     }
 
-    private struct ReopeningKey: Hashable { var link: Int; var day: Int }
-    private var reopenings: [ReopeningKey: Day?] = [:]
+    /// A link, the direction it is taken in, and the day a shipment reaches it.
+    struct LinkDayKey: Hashable { var link: Int; var from: String; var day: Int }
+    private var linkProblems: [LinkDayKey: RouteProblem?] = [:]
 
-    /// When a link that is not open on `day` opens again: a day-by-day search over up to four
-    /// years for a link closed with no known end, so it is worked out once per link and day.
-    func reopening(link: Int, after day: Day, _ make: () -> Day?) -> Day? {
-        memo(\.reopenings, ReopeningKey(link: link, day: day.ordinal), make)
+    /// Why a link stops shipments that reach it on a day (nil when it is open): its status, and
+    /// for a closure the search for the reopening day, are worked out once per link and day.
+    func linkProblem(_ key: LinkDayKey, _ make: () -> RouteProblem?) -> RouteProblem? {
+        memo(\.linkProblems, key, make)
     }
 
     struct JourneyKey: Hashable {

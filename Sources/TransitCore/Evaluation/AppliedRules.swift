@@ -139,12 +139,21 @@ struct AppliedRules {
     /// The merged checklist, each row judged against the manifest, in route order.
     func checklist(asOf day: Day) -> [ChecklistRow] {
         let judge = Satisfaction(shipment: shipment, rules: rules, catalogue: catalogue)
-        var out: [(Int, ChecklistRow)] = []
+        var rows: [ChecklistRow] = []
+        var firstPosition: [Int] = []
+        rows.reserveCapacity(rowOrder.count)
         for key in rowOrder {
-            let row = rows[key]!
-            out.append((row.checkpoints.map(\.position).min() ?? 0, judge.row(row)))
+            let row = self.rows[key]!
+            firstPosition.append(row.checkpoints.lazy.map(\.position).min() ?? 0)
+            rows.append(judge.row(row))
         }
-        return out.sorted { ($0.0, $0.1.document, $0.1.issuer) < ($1.0, $1.1.document, $1.1.issuer) }.map(\.1)
+        // Sorted by index, so rows are not moved while compared; texts are compared only on ties.
+        let order = rows.indices.sorted { a, b in
+            if firstPosition[a] != firstPosition[b] { return firstPosition[a] < firstPosition[b] }
+            if rows[a].document != rows[b].document { return rows[a].document < rows[b].document }
+            return rows[a].issuer < rows[b].issuer
+        }
+        return order.map { rows[$0] }
     }
 }
 

@@ -128,31 +128,56 @@ struct Satisfaction {
     /// A requirement judged against the manifest's documents: a document issued after `neededBy`
     /// (when the first checkpoint that needs it is reached) does not count; the expiry is judged
     /// at `deadline` (the p90 arrival at the last such checkpoint).
+    ///
+    /// Each document of the type passes the tests in turn (issued in time, from the issuer, not
+    /// expired at departure, valid through the deadline); the row's status is set by the document
+    /// that passes the most, and the documents it cites are those that got as far.
     func judge(_ req: DocumentRequirement, issuer: String?, lines: LineSet, neededBy: Day, deadline: Day) -> Judgement {
-        let named = shipment.documents.indices.filter { shipment.documents[$0].type == req.document }
-        let ofType = named.filter { shipment.documents[$0].issued <= neededBy }
-        guard !ofType.isEmpty else { return Judgement(status: .missing, documents: named) }
-        let fromIssuer = issuer == nil ? ofType : ofType.filter { shipment.documents[$0].issuerCountry == issuer }
-        guard !fromIssuer.isEmpty else { return Judgement(status: .wrongIssuer, documents: ofType) }
-        let unexpired =
-            req.validAt == .any
-            ? fromIssuer
-            : fromIssuer.filter { expiry(shipment.documents[$0]).map { $0 >= shipment.departure } ?? true }
-        guard !unexpired.isEmpty else { return Judgement(status: .expired, documents: fromIssuer) }
-        let validThrough =
-            req.validAt != .checkpoint
-            ? unexpired
-            : unexpired.filter { expiry(shipment.documents[$0]).map { $0 >= deadline } ?? true }
+        var best = -1
+        // By index, reading fields in place: a copy of a document would retain each of its texts.
+        for i in shipment.documents.indices where shipment.documents[i].type == req.document {
+            best = max(best, stage(i, req, issuer: issuer, neededBy: neededBy, deadline: deadline))
+        }
+        guard best >= 0 else { return Judgement(status: .missing, documents: []) }
+        /// The documents of the type that passed at least `passed` tests.
+        func documents(passing passed: Int) -> [Int] {
+            shipment.documents.indices.filter {
+                shipment.documents[$0].type == req.document
+                    && stage($0, req, issuer: issuer, neededBy: neededBy, deadline: deadline) >= passed
+            }
+        }
+        switch best {
+        case 0: return Judgement(status: .missing, documents: documents(passing: 0))
+        case 1: return Judgement(status: .wrongIssuer, documents: documents(passing: 1))
+        case 2: return Judgement(status: .expired, documents: documents(passing: 2))
+        default: break
+        }
         if req.per == .line {
+            let validThrough = documents(passing: 4), unexpired = documents(passing: 3)
             if lines.isSubset(of: covered(validThrough)) { return Judgement(status: .present, documents: validThrough) }
             if lines.isSubset(of: covered(unexpired)) {
                 return Judgement(status: .expiresEnRoute, documents: unexpired)
             }
             return Judgement(status: .notCovering, documents: unexpired)
         }
-        return validThrough.isEmpty
-            ? Judgement(status: .expiresEnRoute, documents: unexpired)
-            : Judgement(status: .present, documents: validThrough)
+        return best == 4
+            ? Judgement(status: .present, documents: documents(passing: 4))
+            : Judgement(status: .expiresEnRoute, documents: documents(passing: 3))
+    }
+
+    /// How many of the tests the document at `i` passes, in order: issued by `neededBy`, from `issuer`
+    /// (when one is asked), not expired at departure, and (when the requirement asks for validity
+    /// at the checkpoint) not expired by `deadline`. A test that does not apply is passed.
+    private func stage(
+        _ i: Int, _ req: DocumentRequirement, issuer: String?, neededBy: Day, deadline: Day
+    ) -> Int {
+        guard shipment.documents[i].issued <= neededBy else { return 0 }
+        guard issuer == nil || shipment.documents[i].issuerCountry == issuer else { return 1 }
+        guard req.validAt != .any else { return 4 }
+        let expires = expiry(shipment.documents[i])
+        guard expires.map({ $0 >= shipment.departure }) ?? true else { return 2 }
+        guard req.validAt == .checkpoint else { return 4 }
+        return expires.map { $0 >= deadline } ?? true ? 4 : 3
     }
 
     private func covered(_ docs: [Int]) -> LineSet {

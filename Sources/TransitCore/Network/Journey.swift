@@ -85,6 +85,9 @@ public struct Journey: Sendable {
     public var hoursSamples: [Float]
     public var costPerTonneSamples: [Float]
     public var costPerUnitSamples: [Float]
+    /// False when no step is priced by the tonne (every per-tonne draw is zero): the cost is
+    /// then the same for every tonnage, so shipments on the route share it.
+    public var hasPerTonneCost = true
     /// How often each figure occurs among the steps' hours and costs: sums over more steps
     /// continue from here, so that their equal figures still get independent streams.
     var hoursOccurrences = OccurrenceCounter()

@@ -42,24 +42,30 @@ public struct JourneyPlanner: Sendable {
             let link = network.links[d.index]
             guard !link.history.isEmpty || link.status != .operational else { continue }
             let reached = day.adding(hours: journey.linkStartHours[i])
-            let (status, statusSource) = link.status(on: reached)
-            guard status != .operational else { continue }
-            let from = network.places[d.from], to = network.places[d.to]
-            let period = link.period(on: reached)
-            let seasonal = period?.span.isYearly == true ? " for the season (\(period!.span.description))" : ""
-            let verb = status == .closed ? "reopens" : "opens"
-            let reopens =
-                cache.reopening(link: d.index, after: reached) { link.reopening(after: reached) }.map {
-                    "; it \(verb) on \($0)"
-                }
-                ?? (status == .closed ? "; no reopening date is known" : "")
-            let brief =
-                "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is \(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens)"
-            out.append(
-                RouteProblem(
-                    code: .link(status), message: "\(brief) (\(statusSource))", location: link.location, brief: brief))
+            // Shipments that reach a link on the same day share its verdict, worked out once.
+            let key = SampleCache.LinkDayKey(link: d.index, from: d.from, day: reached.ordinal)
+            if let problem = cache.linkProblem(key, { linkProblem(d, on: reached) }) { out.append(problem) }
         }
         return out
+    }
+
+    /// Why the link `d` stops a shipment that reaches it on `reached`, or nil when it is open.
+    private func linkProblem(_ d: DirectedLink, on reached: Day) -> RouteProblem? {
+        let link = network.links[d.index]
+        let (status, statusSource) = link.status(on: reached)
+        guard status != .operational else { return nil }
+        let from = network.places[d.from], to = network.places[d.to]
+        let period = link.period(on: reached)
+        let seasonal = period?.span.isYearly == true ? " for the season (\(period!.span.description))" : ""
+        let verb = status == .closed ? "reopens" : "opens"
+        let reopens =
+            link.reopening(after: reached).map { "; it \(verb) on \($0)" }
+            ?? (status == .closed ? "; no reopening date is known" : "")
+        let brief =
+            "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is "
+            + "\(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens)"
+        return RouteProblem(
+            code: .link(status), message: "\(brief) (\(statusSource))", location: link.location, brief: brief)
     }
 
     // MARK: - Path
@@ -238,6 +244,7 @@ public struct JourneyPlanner: Sendable {
             corridor: corridor.id, places: places, links: links, checkpoints: checkpoints, steps: steps,
             countries: countries, transit: transit, modes: modes, linkStartHours: linkStart,
             hoursSamples: hours.values, costPerTonneSamples: perTonne.values, costPerUnitSamples: perUnit.values)
+        journey.hasPerTonneCost = perTonne.values.contains { $0 != 0 }
         journey.hoursOccurrences = hoursSeen
         journey.costOccurrences = costSeen
         return journey

@@ -91,14 +91,30 @@ public struct Link: Hashable, Sendable {
             ?? history.first { $0.span.isYearly && $0.span.contains(day) }
     }
 
-    /// The first day after `day` on which the link is operational again, searching up to four
-    /// years ahead day by day (only asked when a closure is reported); nil when none is known.
+    /// The first day after `day` on which the link is operational again, up to four years
+    /// ahead; nil when none is known. The status only changes where a period starts or ends, so
+    /// only the next day and the days around each such boundary are tried, in order: the answer
+    /// is the one a day-by-day search gives.
     public func reopening(after day: Day) -> Day? {
-        var at = day.adding(days: 1)
-        for _ in 0..<(4 * 366) {
-            if status(on: at).0 == .operational { return at }
-            at = at.adding(days: 1)
+        let first = day.adding(days: 1), last = day.adding(days: 4 * 366)
+        var candidates = [first]
+        func boundary(_ b: Day) {
+            for d in [b.adding(days: -1), b, b.adding(days: 1)] where d > day && d <= last { candidates.append(d) }
         }
-        return nil
+        let year = day.components.year
+        for p in history {
+            switch p.span {
+            case .dates(let r):
+                if let from = r.from { boundary(from) }
+                if let until = r.until { boundary(until.adding(days: 1)) }
+            case .everyYear(let r):
+                for y in (year - 1)...(year + 5) {
+                    boundary(r.from.inYear(y))
+                    boundary(r.until.inYear(y).adding(days: 1))
+                }
+            }
+        }
+        candidates.sort()
+        return candidates.first { status(on: $0).0 == .operational }
     }
 }
