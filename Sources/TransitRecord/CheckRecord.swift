@@ -145,7 +145,8 @@ extension CheckRecord {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks GROUP BY path) m ON c.id = m.id ORDER BY c.path
+                    SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks GROUP BY path) \
+                    m ON c.id = m.id ORDER BY c.path
                     """
             ).map(RecordedCheck.init)
         }

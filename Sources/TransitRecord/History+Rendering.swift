@@ -6,13 +6,15 @@ import TransitReports
 extension History {
     public func text() -> String {
         var out = [
-            "\(changes.count) of \(compared) manifests changed verdict \(since.map { "since \($0)" } ?? "since their previous run")"
+            "\(changes.count) of \(compared) manifests changed verdict "
+                + "\(since.map { "since \($0)" } ?? "since their previous run")"
                 + (new > 0 ? "; \(new) with no earlier check to compare" : "")
         ]
         for c in changes {
             out.append("")
             out.append(
-                "\(c.id ?? "?") (\(c.path)): \(c.before.verdict) → \(c.after.verdict)  [\(c.before.checkedAt) → \(c.after.checkedAt)]"
+                "\(c.id ?? "?") (\(c.path)): \(c.before.verdict) → \(c.after.verdict)  [\(c.before.checkedAt) "
+                    + "→ \(c.after.checkedAt)]"
             )
             for r in c.reasons { out.append("  - \(r)") }
         }

@@ -11,7 +11,8 @@ public enum CatalogueReports {
 
     public static func placesText(_ places: [Place]) -> String {
         places.map { p in
-            "\(p.id.padded(7)) \(p.country)  \(p.kind.rawValue.padded(13)) \(p.name)\(p.officialCode ? "" : "  (unofficial code)")\n"
+            "\(p.id.padded(7)) \(p.country)  \(p.kind.rawValue.padded(13)) "
+                + "\(p.name)\(p.officialCode ? "" : "  (unofficial code)")\n"
         }.joined()
     }
 

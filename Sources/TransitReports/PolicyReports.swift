@@ -26,10 +26,15 @@ public enum PolicyReports {
             "shipments affected: \(r.impacts.count)",
             "verdict changes: \(moves.isEmpty ? "none" : moves.joined(separator: "; "))",
             "documents added: \(r.documentsAdded); removed: \(r.documentsRemoved)",
-            "cost change, summed over shipments: p50 USD \(signed(r.costDelta.p50, 0)), p90 USD \(signed(r.costDelta.p90, 0))",
-            "time change, summed over shipments: p50 \(signed(r.timeDelta.p50, 1)) h, p90 \(signed(r.timeDelta.p90, 1)) h",
-            "time until delivery (p50): \(signed(r.shipmentDays, 1)) shipment-days in all; per affected shipment, median \(signed(r.medianDays, 1)) days and USD \(signed(r.medianCostUSD, 0))",
-            "compliance cost avoided: \(r.documentsAvoided.count) documents no longer needed (\(r.documentsAvoided.held) of them already held), USD \(JSONValue.format(r.avoidedCostUSD, decimals: 0)) in fees",
+            "cost change, summed over shipments: p50 USD \(signed(r.costDelta.p50, 0)), "
+                + "p90 USD \(signed(r.costDelta.p90, 0))",
+            "time change, summed over shipments: p50 \(signed(r.timeDelta.p50, 1)) h, "
+                + "p90 \(signed(r.timeDelta.p90, 1)) h",
+            "time until delivery (p50): \(signed(r.shipmentDays, 1)) shipment-days in all; per affected shipment, "
+                + "median \(signed(r.medianDays, 1)) days and USD \(signed(r.medianCostUSD, 0))",
+            "compliance cost avoided: \(r.documentsAvoided.count) documents no longer needed "
+                + "(\(r.documentsAvoided.held) of them already held), "
+                + "USD \(JSONValue.format(r.avoidedCostUSD, decimals: 0)) in fees",
         ]
         out += totals.map { (markdown ? "- " : "  ") + $0 }
         for (dimension, title) in breakdowns {
@@ -39,7 +44,8 @@ public enum PolicyReports {
             out.append(markdown ? "### By \(title)" : "By \(title):")
             if markdown {
                 out.append(
-                    "| \(title) | affected / checked | better | worse | documents avoided | fees avoided USD | shipment-days | median days | median cost USD |"
+                    "| \(title) | affected / checked | better | worse | documents avoided | fees avoided USD | "
+                        + "shipment-days | median days | median cost USD |"
                 )
                 out.append("|---|---|---|---|---|---|---|---|---|")
             }
@@ -53,7 +59,9 @@ public enum PolicyReports {
                     out.append("| \(g.key) | " + cells.joined(separator: " | ") + " |")
                 } else {
                     out.append(
-                        "  \(g.key): \(cells[0]) affected, \(g.better) better, \(g.worse) worse; \(g.avoidedDocuments) documents avoided (USD \(cells[4])); \(cells[5]) shipment-days, median \(cells[6]) days, USD \(cells[7])"
+                        "  \(g.key): \(cells[0]) affected, \(g.better) better, \(g.worse) worse; \(g.avoidedDocuments) "
+                            + "documents avoided (USD \(cells[4])); \(cells[5]) shipment-days, median \(cells[6]) "
+                            + "days, USD \(cells[7])"
                     )
                 }
             }
@@ -62,7 +70,8 @@ public enum PolicyReports {
             out.append("")
             if markdown {
                 out.append(
-                    "| shipment | verdict | documents added | documents removed | status changes | cost p50 | time p50 | rules |"
+                    "| shipment | verdict | documents added | documents removed | status changes | cost p50 | "
+                        + "time p50 | rules |"
                 )
                 out.append("|---|---|---|---|---|---|---|---|")
                 for i in r.impacts {
@@ -70,7 +79,10 @@ public enum PolicyReports {
                         i.verdictBefore == i.verdictAfter
                         ? i.verdictAfter.rawValue : "\(i.verdictBefore.rawValue) → \(i.verdictAfter.rawValue)"
                     out.append(
-                        "| \(i.id) (`\(i.file)`) | \(verdict) | \(i.added.joined(separator: ", ")) | \(i.removed.joined(separator: ", ")) | \(i.changed.joined(separator: ", ")) | \(signed(i.costDelta.p50, 0)) | \(signed(i.timeDelta.p50, 1)) h | \(i.rules.map { "`\($0)`" }.joined(separator: ", ")) |"
+                        "| \(i.id) (`\(i.file)`) | \(verdict) | \(i.added.joined(separator: ", ")) | "
+                            + "\(i.removed.joined(separator: ", ")) | \(i.changed.joined(separator: ", ")) | "
+                            + "\(signed(i.costDelta.p50, 0)) | \(signed(i.timeDelta.p50, 1)) h | "
+                            + "\(i.rules.map { "`\($0)`" }.joined(separator: ", ")) |"
                     )
                 }
             } else {
@@ -80,7 +92,8 @@ public enum PolicyReports {
                         i.verdictBefore == i.verdictAfter
                         ? i.verdictAfter.rawValue : "\(i.verdictBefore.rawValue) → \(i.verdictAfter.rawValue)"
                     out.append(
-                        "  \(i.id) (\(i.file)): \(verdict); cost p50 \(signed(i.costDelta.p50, 0)) USD, time p50 \(signed(i.timeDelta.p50, 1)) h"
+                        "  \(i.id) (\(i.file)): \(verdict); cost p50 \(signed(i.costDelta.p50, 0)) USD, "
+                            + "time p50 \(signed(i.timeDelta.p50, 1)) h"
                     )
                     for d in i.added { out.append("    + \(d)") }
                     for d in i.removed { out.append("    - \(d)") }
@@ -111,7 +124,9 @@ public enum PolicyReports {
     /// `rules diff --format csv`: one row per affected shipment.
     public static func diffCSV(_ r: ImpactReport) -> String {
         let header =
-            "file,id,corridor,hs_chapters,origin_country,verdict_before,verdict_after,documents_added,documents_removed,status_changes,documents_avoided,documents_avoided_held,fees_avoided_usd,lead_time_avoided_hours,cost_change_p50_usd,time_change_p50_days,rules\n"
+            "file,id,corridor,hs_chapters,origin_country,verdict_before,verdict_after,documents_added,"
+            + "documents_removed,status_changes,documents_avoided,documents_avoided_held,fees_avoided_usd,"
+            + "lead_time_avoided_hours,cost_change_p50_usd,time_change_p50_days,rules\n"
         return header
             + r.impacts.map { i in
                 [
@@ -262,7 +277,8 @@ public enum PolicyReports {
                     "\($0.field) = \($0.value) \($0.condition)\($0.location.map { " (\($0.file):\($0.line))" } ?? "")"
                 }.joined(separator: "; ")
             return
-                "      why: \(x.rule) at \(x.checkpoint.checkpoint.rawValue) \(x.checkpoint.country) (\(x.checkpoint.place)): \(why)"
+                "      why: \(x.rule) at \(x.checkpoint.checkpoint.rawValue) \(x.checkpoint.country) "
+                + "(\(x.checkpoint.place)): \(why)"
         }
     }
 }

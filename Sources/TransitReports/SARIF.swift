@@ -5,7 +5,8 @@ import TransitCore
 /// joined by commas, `footer`).
 public enum SARIF {
     public static func header(tool: String) -> String {
-        "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":"
+        "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+            + "\"runs\":[{\"tool\":{\"driver\":{\"name\":"
             + JSONValue.string(tool).compact + "}},\"columnKind\":\"unicodeCodePoints\",\"results\":[\n"
     }
 

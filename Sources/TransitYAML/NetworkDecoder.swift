@@ -112,7 +112,8 @@ public enum NetworkDecoder {
             let hw = "\(what).history[\(j)]"
             guard
                 let hf = s.fields(
-                    h, hw, allowed: ["status", "from", "until", "every_year", "source"], required: ["status", "source"]),
+                    h, hw, allowed: ["status", "from", "until", "every_year", "source"],
+                    required: ["status", "source"]),
                 let st = s.choice(hf["status"], "\(hw).status", LinkStatus.self)
             else { continue }
             let span: PeriodSpan
@@ -197,7 +198,8 @@ public enum NetworkDecoder {
         guard p90 > 0, p90 <= p50, p50 <= max else {
             s.error(
                 "out-of-range",
-                "\(what).p90 is the slow value nine trips in ten beat: it must be above 0 and not above p50, and p50 at most \(Scalar.number(max))",
+                "\(what).p90 is the slow value nine trips in ten beat: it must be above 0 and not above p50, and p50 "
+                    + "at most \(Scalar.number(max))",
                 at: node)
             return nil
         }

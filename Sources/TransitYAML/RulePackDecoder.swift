@@ -242,7 +242,8 @@ public enum RulePackDecoder {
                 guard let doc = k.scalar, let t = v.scalar, let status = DocumentStatus(rawValue: t) else {
                     s.error(
                         "bad-value",
-                        "status maps a document id to one of: \(DocumentStatus.allCases.map(\.rawValue).joined(separator: ", "))",
+                        "status maps a document id to one of: "
+                            + "\(DocumentStatus.allCases.map(\.rawValue).joined(separator: ", "))",
                         at: v)
                     continue
                 }
