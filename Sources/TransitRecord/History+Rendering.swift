@@ -4,6 +4,7 @@ import TransitReports
 
 /// `history --format text|csv|json`.
 extension History {
+    /// The changes for a person: a summary line, then each change with its reasons.
     public func text() -> String {
         var out = [
             "\(changes.count) of \(compared) manifests changed verdict "
@@ -21,6 +22,7 @@ extension History {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// One CSV row per change.
     public func csv() -> String {
         let header =
             "path,id,verdict_before,verdict_after,checked_before,checked_after,manifest_changed,rules_changed,reasons\n"
@@ -35,6 +37,7 @@ extension History {
             }.joined()
     }
 
+    /// The changes as one JSON object.
     public func json() -> String {
         func check(_ r: RecordedCheck) -> JSONValue {
             .object([

@@ -23,6 +23,8 @@ public struct History: Sendable {
     public var new: Int
     public var since: Day?
 
+    /// Compares each manifest's latest check in the record at `path` with the one before it (with
+    /// `since`, with the last one before that day).
     public static func read(_ path: String, since: Day? = nil) throws -> History {
         let queue = try CheckRecord.open(path)
         let sinceText = since?.description

@@ -3,6 +3,7 @@ import TransitCore
 /// Renders a report as a document for people: Markdown (to paste into an email or a ticket) or a
 /// self-contained HTML page that prints as a checklist to tick off before dispatch.
 public enum DocumentReport {
+    /// `check --format markdown`: the verdict, the checklist, findings and the estimate as Markdown.
     public static func markdown(_ r: Report) -> String {
         var out: [String] = []
         out.append("# \(r.shipmentID): \(headline(r.verdict))")
@@ -63,6 +64,7 @@ public enum DocumentReport {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// `check --format html`: a page to print, with the checklist as a table of boxes to tick.
     public static func html(_ r: Report) -> String {
         var rows = ""
         for row in r.checklist {
@@ -144,6 +146,7 @@ public enum DocumentReport {
 
 /// Text made safe for XML, HTML and SVG.
 public enum MarkupText {
+    /// `text` with the characters that HTML gives a meaning to (`&`, `<`, `>`, quotes) escaped.
     public static func escape(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {

@@ -2,10 +2,12 @@ import TransitCore
 
 /// Renders `rules lint`, `rules diff` and `rules coverage` results.
 public enum PolicyReports {
+    /// `rules lint --format json`: the diagnostics as a JSON array.
     public static func lintJSON(_ ds: [Diagnostic]) -> String {
         JSONValue.array(ds.map(DiagnosticJSON.value)).pretty + "\n"
     }
 
+    /// `rules lint --format sarif`.
     public static func lintSARIF(_ ds: [Diagnostic]) -> String {
         SARIF.document(tool: "transit-check rules lint", results: ds.map { SARIF.result($0) })
     }
@@ -14,6 +16,8 @@ public enum PolicyReports {
 
     static func signed(_ v: Double, _ d: Int) -> String { (v > 0 ? "+" : "") + JSONValue.format(v, decimals: d) }
 
+    /// `rules diff` as text, or as Markdown for a pull request: totals, breakdowns and each affected
+    /// shipment.
     public static func diffText(_ r: ImpactReport, markdown: Bool) -> String {
         var out: [String] = []
         let h = markdown ? "## " : ""
@@ -143,8 +147,9 @@ public enum PolicyReports {
             }.joined()
     }
 
+    /// `rules diff --format json`.
     public static func diffJSON(_ r: ImpactReport) -> String {
-        func q(_ p: P5090, _ d: Int) -> JSONValue {
+        func quantiles(_ p: P5090, _ d: Int) -> JSONValue {
             .object([("p50", .number(p.p50, decimals: d)), ("p90", .number(p.p90, decimals: d))])
         }
         return JSONValue.object([
@@ -164,7 +169,7 @@ public enum PolicyReports {
                             })
                     ),
                     ("documents_added", .int(r.documentsAdded)), ("documents_removed", .int(r.documentsRemoved)),
-                    ("cost_usd_change", q(r.costDelta, 0)), ("time_hours_change", q(r.timeDelta, 1)),
+                    ("cost_usd_change", quantiles(r.costDelta, 0)), ("time_hours_change", quantiles(r.timeDelta, 1)),
                     ("shipment_days_change", .number(r.shipmentDays, decimals: 1)),
                     ("median_days_change", .number(r.medianDays, decimals: 1)),
                     ("median_cost_usd_change", .number(r.medianCostUSD, decimals: 0)),
@@ -186,7 +191,8 @@ public enum PolicyReports {
                             ("added", .array(i.added.map(JSONValue.string))),
                             ("removed", .array(i.removed.map(JSONValue.string))),
                             ("changed", .array(i.changed.map(JSONValue.string))),
-                            ("cost_usd_change", q(i.costDelta, 0)), ("time_hours_change", q(i.timeDelta, 1)),
+                            ("cost_usd_change", quantiles(i.costDelta, 0)),
+                            ("time_hours_change", quantiles(i.timeDelta, 1)),
                             ("rules", .array(i.rules.map(JSONValue.string))),
                             ("corridor", i.corridor.map(JSONValue.string) ?? .null),
                             ("hs_chapters", .array(i.chapters.map(JSONValue.string))),
@@ -198,7 +204,7 @@ public enum PolicyReports {
                                         .object([
                                             ("document", .string(d.document)),
                                             ("cost_usd", .number(d.costUSD, decimals: 0)),
-                                            ("lead_time_hours", q(d.leadTimeHours, 0)), ("held", .bool(d.held)),
+                                            ("lead_time_hours", quantiles(d.leadTimeHours, 0)), ("held", .bool(d.held)),
                                         ])
                                     })
                             ),
@@ -211,6 +217,7 @@ public enum PolicyReports {
 
     // MARK: - coverage
 
+    /// `rules coverage`: how many shipments each rule fired on, and the rules that never fired.
     public static func coverageText(_ rows: [(rule: Rule, shipments: Int)], total: Int) -> String {
         var out = ["Rule coverage over \(total) shipments:"]
         for (rule, n) in rows { out.append("  \(String(n).leftPadded(7))  \(rule.id) (\(rule.pack))") }
@@ -223,6 +230,7 @@ public enum PolicyReports {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// `rules coverage --format json`.
     public static func coverageJSON(_ rows: [(rule: Rule, shipments: Int)], total: Int) -> String {
         JSONValue.object([
             ("shipments", .int(total)),
@@ -241,6 +249,7 @@ public enum PolicyReports {
 
     // MARK: - explain
 
+    /// Why each checklist row applies (`--explain`), as a JSON array.
     public static func explanationJSON(_ e: [RowExplanation]) -> JSONValue {
         .array(
             e.map { x in
@@ -268,6 +277,7 @@ public enum PolicyReports {
             })
     }
 
+    /// Why each checklist row applies (`--explain`), one indented line each.
     public static func explanationText(_ e: [RowExplanation]) -> [String] {
         e.map { x in
             let why =

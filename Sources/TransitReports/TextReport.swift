@@ -3,6 +3,7 @@ import TransitCore
 /// Renders a report for a person at a terminal: the verdict first, then the checklist in
 /// route order with what to obtain from whom, then the estimate.
 public enum TextReport {
+    /// `check`'s default output: the verdict, the checklist, findings and the estimate, for a terminal.
     public static func render(_ r: Report, explanations: [[RowExplanation]]? = nil) -> String {
         var out: [String] = []
         let headline: String

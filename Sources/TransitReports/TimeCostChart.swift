@@ -5,6 +5,7 @@ import TransitCore
 /// time and cost without distance, so they show as vertical steps. Each line is the Monte Carlo
 /// p50 of the estimate, in a p10–p90 band, so it ends where the report's totals stand.
 public enum TimeCostChart {
+    /// One corridor's line: its name and the cumulative km, hours and cost along it.
     public struct Series {
         public var name: String
         public var points: [ProfilePoint]
@@ -25,6 +26,7 @@ public enum TimeCostChart {
         return ((max(maxValue, 1) / step).rounded(.up) * step, step)
     }
 
+    /// The chart as a standalone SVG document.
     public static func svg(title: String, series: [Series]) -> String {
         let all = series.map(\.points)
         let km = axis(all.flatMap { $0.map(\.km) }.max() ?? 1)

@@ -9,6 +9,7 @@ public struct NetworkParts: Sendable {
     public var corridors: [Corridor] = []
     public init() {}
 
+    /// Adds another file's parts; for a transshipment reason both give, the first file's cost stands.
     public mutating func merge(_ o: NetworkParts) {
         places += o.places; links += o.links; tariffs += o.tariffs; corridors += o.corridors
         transshipment.merge(o.transshipment) { a, _ in a }
@@ -17,6 +18,7 @@ public struct NetworkParts: Sendable {
 
 /// Reads network files (`rules/network/*.yaml`, SPEC 2.3).
 public enum NetworkDecoder {
+    /// The parts of the network in a file, and the problems found reading it.
     public static func decode(_ root: YAMLNode, file: String) -> (parts: NetworkParts, diagnostics: [Diagnostic]) {
         let s = Schema(file: file)
         var parts = NetworkParts()

@@ -113,14 +113,16 @@ struct WebPage {
         }
         return items.compactMap { item in
             guard case .object(let f) = item else { return nil }
-            func s(_ k: String) -> String? {
-                if case .string(let v)? = f.first(where: { $0.0 == k })?.1 { return v }; return nil
+            func string(_ key: String) -> String? {
+                if case .string(let v)? = f.first(where: { $0.0 == key })?.1 { return v }; return nil
             }
-            func n(_ k: String) -> Int? {
-                if case .number(let v, _)? = f.first(where: { $0.0 == k })?.1 { return Int(v) }; return nil
+            func int(_ key: String) -> Int? {
+                if case .number(let v, _)? = f.first(where: { $0.0 == key })?.1 { return Int(v) }; return nil
             }
-            let at = n("line").map { SourceLocation(file: s("file") ?? "manifest", line: $0, column: n("column") ?? 1) }
-            return Diagnostic(s("code") ?? "error", s("message") ?? "", at: at, help: s("help"))
+            let at = int("line").map {
+                SourceLocation(file: string("file") ?? "manifest", line: $0, column: int("column") ?? 1)
+            }
+            return Diagnostic(string("code") ?? "error", string("message") ?? "", at: at, help: string("help"))
         }
     }
 
