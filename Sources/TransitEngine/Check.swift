@@ -46,8 +46,6 @@ public func exitStatus(_ outcomes: [CheckOutcome]) -> Int32 {
     outcomes.map(\.exitStatus).max() ?? 0
 }
 
-/// Writes a file atomically: to a temporary file beside it, renamed over it at the end, so an
-/// interrupted run never leaves a half-written result.
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then
 /// renamed over it. A failure (a full disk) removes the temporary; a temporary left by a run that
 /// was killed is recognised by its name (`.NAME.transit-check-PID.tmp`, the PID no longer alive)
@@ -74,10 +72,13 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes `text` as UTF-8 to `path`, whole or not at all.
     public static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
     }
 
+    /// Writes `bytes` to `path`, whole or not at all; throws when the temporary cannot be created or
+    /// written, flushed or renamed.
     public static func write(_ bytes: [UInt8], to path: String) throws {
         removeStale(for: path)
         let tmp = temporaryPath(for: path)

@@ -7,6 +7,7 @@ public struct ExampleResult: Sendable {
     public var example: RuleExample
     /// Empty when the example passed; otherwise what differed, one line each.
     public var failures: [String]
+    /// True when nothing differed.
     public var passed: Bool { failures.isEmpty }
 }
 
@@ -62,7 +63,8 @@ extension Workspace {
         }
         for doc in e.notRequired where !rows(doc).isEmpty {
             out.append(
-                "expected \(doc) not to be required, but rules \(rows(doc).flatMap(\.rules).map(\.id).joined(separator: ", ")) ask for it"
+                "expected \(doc) not to be required, but rules "
+                    + "\(rows(doc).flatMap(\.rules).map(\.id).joined(separator: ", ")) ask for it"
             )
         }
         for (doc, status) in e.status.sorted(by: { $0.key < $1.key })
@@ -71,7 +73,8 @@ extension Workspace {
         }
         for code in e.notFindings where r.findings.contains(where: { $0.code.rawValue == code }) {
             out.append(
-                "expected no finding \(code); got: \(r.findings.filter { $0.code.rawValue == code }.map(\.message).joined(separator: "; "))"
+                "expected no finding \(code); got: "
+                    + "\(r.findings.filter { $0.code.rawValue == code }.map(\.message).joined(separator: "; "))"
             )
         }
         for code in e.findings where !r.findings.contains(where: { $0.code.rawValue == code }) {

@@ -81,6 +81,7 @@ enum Files {
 
 /// Paths as reports show them: relative to a root when under it.
 public enum Paths {
+    /// `path` relative to `root` when it lies under it, else `path` as given.
     public static func display(_ path: String, relativeTo root: String) -> String {
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
         let base = root.hasSuffix("/") ? root : root + "/"

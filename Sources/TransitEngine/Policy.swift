@@ -5,14 +5,19 @@ import TransitYAML
 /// What `rules lint` found: every load problem and semantic warning, and the assumption count.
 public struct LintResult: Sendable {
     public var diagnostics: [Diagnostic]
+    /// How many `source` fields the rules and network have.
     public var sources: Int
+    /// How many of those sources say their figure is an assumption.
     public var assumptions: Int
+    /// How many of the diagnostics are errors.
     public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
 }
 
 /// `rules lint`, `rules test`, `rules diff` and `rules coverage`: the policy team's tools,
 /// over the same loading and evaluation as `check`.
 public enum Policy {
+    /// `rules lint`: the rules directory (and any drafts) loaded and linted; a load that fails gives
+    /// its diagnostics and no counts.
     public static func lint(rulesDirectory: String, drafts: [String] = []) -> LintResult {
         switch Workspace.load(rulesDirectory: rulesDirectory, drafts: drafts) {
         case .failure(let f): return LintResult(diagnostics: f.diagnostics, sources: 0, assumptions: 0)

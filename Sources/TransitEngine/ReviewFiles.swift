@@ -65,9 +65,11 @@ public enum ReviewFiles {
 /// Reads back a compact row (from a record or a jsonl file) as far as baselines and `history`
 /// need it.
 public struct RecordedRow: Sendable, Equatable {
+    /// A document to obtain, as far as its baseline key needs it.
     public struct Document: Sendable, Equatable {
         public var id: String; public var name: String; public var status: String
     }
+    /// A blocker or warning, as far as its baseline key needs it.
     public struct Item: Sendable, Equatable {
         public var code: String; public var message: String; public var rule: String?
     }
@@ -80,13 +82,16 @@ public struct RecordedRow: Sendable, Equatable {
     public var blockers: [Item] = []
     public var documents: [Document] = []
     public var warnings: [Item] = []
+    /// The error messages of a manifest that did not load.
     public var errors: [String] = []
 
+    /// The row in a JSON text, or nil when that is not an object with `file` and `verdict`.
     public init?(json: String) {
         guard let o = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
         self.init(object: o)
     }
 
+    /// The row in a decoded JSON object, or nil when it lacks `file` or `verdict`.
     public init?(object o: [String: Any]) {
         guard let file = o["file"] as? String, let verdict = o["verdict"] as? String else { return nil }
         self.file = file
@@ -117,8 +122,10 @@ public struct RecordedRow: Sendable, Equatable {
         return (row.manifestKey, row.baselineKeys)
     }
 
+    /// The key a baseline knows the manifest by: its id, or its file when it has none.
     public var manifestKey: String { (id?.isEmpty ?? true) ? file : id! }
 
+    /// The baseline keys of the row's blockers, warnings and documents.
     public var baselineKeys: Set<String> {
         func key(_ i: Item) -> String {
             CompactRow.Item(severity: .error, code: i.code, message: i.message, rule: i.rule).baselineKey

@@ -18,6 +18,7 @@ public struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// An empty digest, to `add` bytes to.
     public init() {}
 
     private var counted: UInt64 = 0
@@ -42,6 +43,7 @@ public struct SHA256 {
         return out
     }
 
+    /// The digest of `bytes` as 64 lowercase hex digits.
     public static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
         var s = SHA256()
         s.add(bytes)

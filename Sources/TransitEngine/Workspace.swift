@@ -81,7 +81,8 @@ public struct Workspace: Sendable {
                         diagnostics.append(
                             Diagnostic(
                                 "draft-outside-drafts",
-                                "pack `\(p.pack.id)` is a draft; keep drafts in rules/drafts/ and load them with --draft",
+                                "pack `\(p.pack.id)` is a draft; keep drafts in rules/drafts/ and load them with "
+                                    + "--draft",
                                 at: SourceLocation(file: shown, line: 1, column: 1), severity: .warning))
                     } else {
                         packs.append(p)

@@ -67,6 +67,7 @@ public final class CheckRecord: CheckRecorder {
         return f.string(from: date)
     }
 
+    /// Queues a row, stamped with the current time; the rows are written in chunks as they accumulate.
     public func append(_ entry: RecordEntry) throws {
         pending.append((entry, Self.timestamp(clock())))
         if pending.count >= Self.chunk { try flush() }
@@ -145,7 +146,8 @@ extension CheckRecord {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks GROUP BY path) m ON c.id = m.id ORDER BY c.path
+                    SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks GROUP BY path) \
+                    m ON c.id = m.id ORDER BY c.path
                     """
             ).map(RecordedCheck.init)
         }
@@ -170,6 +172,7 @@ extension CheckRecord {
     }
 }
 
+/// Why a record could not be read.
 public enum RecordError: Error, CustomStringConvertible {
     case missing(String)
     case notARecord(String)

@@ -4,21 +4,25 @@ import TransitReports
 
 /// `history --format text|csv|json`.
 extension History {
+    /// The changes for a person: a summary line, then each change with its reasons.
     public func text() -> String {
         var out = [
-            "\(changes.count) of \(compared) manifests changed verdict \(since.map { "since \($0)" } ?? "since their previous run")"
+            "\(changes.count) of \(compared) manifests changed verdict "
+                + "\(since.map { "since \($0)" } ?? "since their previous run")"
                 + (new > 0 ? "; \(new) with no earlier check to compare" : "")
         ]
         for c in changes {
             out.append("")
             out.append(
-                "\(c.id ?? "?") (\(c.path)): \(c.before.verdict) → \(c.after.verdict)  [\(c.before.checkedAt) → \(c.after.checkedAt)]"
+                "\(c.id ?? "?") (\(c.path)): \(c.before.verdict) → \(c.after.verdict)  [\(c.before.checkedAt) "
+                    + "→ \(c.after.checkedAt)]"
             )
             for r in c.reasons { out.append("  - \(r)") }
         }
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// One CSV row per change.
     public func csv() -> String {
         let header =
             "path,id,verdict_before,verdict_after,checked_before,checked_after,manifest_changed,rules_changed,reasons\n"
@@ -33,6 +37,7 @@ extension History {
             }.joined()
     }
 
+    /// The changes as one JSON object.
     public func json() -> String {
         func check(_ r: RecordedCheck) -> JSONValue {
             .object([

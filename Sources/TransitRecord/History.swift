@@ -23,6 +23,8 @@ public struct History: Sendable {
     public var new: Int
     public var since: Day?
 
+    /// Compares each manifest's latest check in the record at `path` with the one before it (with
+    /// `since`, with the last one before that day).
     public static func read(_ path: String, since: Day? = nil) throws -> History {
         let queue = try CheckRecord.open(path)
         let sinceText = since?.description
@@ -33,14 +35,16 @@ public struct History: Sendable {
                 latest = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks WHERE checked_at >= ? GROUP BY path) m
+                        SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks WHERE checked_at >= ? \
+                        GROUP BY path) m
                         ON c.id = m.id ORDER BY c.path
                         """, arguments: [sinceText]
                 ).map(RecordedCheck.init)
                 previous = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks WHERE checked_at < ? GROUP BY path) m
+                        SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks WHERE checked_at < ? \
+                        GROUP BY path) m
                         ON c.id = m.id
                         """, arguments: [sinceText]
                 ).map(RecordedCheck.init)
@@ -51,7 +55,8 @@ public struct History: Sendable {
                     sql: """
                         SELECT c.* FROM checks c JOIN (
                             SELECT x.path, MAX(x.id) AS id FROM checks x
-                            JOIN (SELECT path, MAX(run_id) AS run FROM checks GROUP BY path) l ON x.path = l.path AND x.run_id < l.run
+                            JOIN (SELECT path, MAX(run_id) AS run FROM checks GROUP BY path) l ON x.path = l.path AND \
+                        x.run_id < l.run
                             GROUP BY x.path) m ON c.id = m.id
                         """
                 ).map(RecordedCheck.init)
@@ -80,7 +85,9 @@ public struct History: Sendable {
         let rulesChanged = before.rulesDigest != after.rulesDigest
         if manifestChanged { out.append("the manifest changed") }
         if rulesChanged {
-            out.append("the rules changed (digest \(before.rulesDigest.prefix(12)) → \(after.rulesDigest.prefix(12)))")
+            out.append(
+                "the rules changed (digest \(before.rulesDigest.prefix(12)) "
+                    + "→ \(after.rulesDigest.prefix(12)))")
         }
         let b = before.row, a = after.row
         if let x = b?.asOf, let y = a?.asOf, x != y { out.append("judged as of \(y), before as of \(x)") }
@@ -124,7 +131,8 @@ extension CheckRecord {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks GROUP BY path) m ON c.id = m.id ORDER BY c.path
+                SELECT c.* FROM checks c JOIN (SELECT path, MAX(id) AS id FROM checks GROUP BY path) m ON c.id = m.id \
+                ORDER BY c.path
                 """
         ).map(RecordedCheck.init)
     }

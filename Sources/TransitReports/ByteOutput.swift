@@ -8,6 +8,7 @@ public protocol ByteOutput {
 }
 
 extension ByteOutput {
+    /// `n` copies of `byte`, one at a time.
     public mutating func append(_ byte: UInt8, times n: Int) { for _ in 0..<max(n, 0) { append(byte) } }
     @inline(__always) mutating func append(_ s: StaticString) { s.withUTF8Buffer { append(bytes: $0) } }
     mutating func append(text s: String) {
@@ -17,6 +18,7 @@ extension ByteOutput {
 }
 
 extension Array: ByteOutput where Element == UInt8 {
+    /// Appends the bytes.
     public mutating func append(bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
 }
 
@@ -85,6 +87,7 @@ public final class ByteSink: ByteOutput {
         reserve(bytes.count).update(from: from, count: bytes.count)
     }
 
+    /// `n` copies of `byte`, in one copy.
     public func append(_ byte: UInt8, times n: Int) {
         guard n > 0 else { return }
         reserve(n).update(repeating: byte, count: n)

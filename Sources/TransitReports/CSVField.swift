@@ -1,6 +1,7 @@
 /// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading
 /// = + - @ that is not a number is prefixed with ' so that spreadsheets do not run it.
 public enum CSVField {
+    /// The field as it goes between commas.
     public static func quote(_ s: String) -> String {
         var v = s
         if let c = v.first, "=+-@".contains(c), Double(v) == nil { v = "'" + v }

@@ -9,12 +9,15 @@ public enum CatalogueReports {
             .sorted { ($0.country, $0.id) < ($1.country, $1.id) }
     }
 
+    /// `places list`: one line per place (code, country, kind, name).
     public static func placesText(_ places: [Place]) -> String {
         places.map { p in
-            "\(p.id.padded(7)) \(p.country)  \(p.kind.rawValue.padded(13)) \(p.name)\(p.officialCode ? "" : "  (unofficial code)")\n"
+            "\(p.id.padded(7)) \(p.country)  \(p.kind.rawValue.padded(13)) "
+                + "\(p.name)\(p.officialCode ? "" : "  (unofficial code)")\n"
         }.joined()
     }
 
+    /// `places list --format json`: one object per place.
     public static func placesJSON(_ places: [Place]) -> JSONValue {
         .array(
             places.map { p in
@@ -25,12 +28,14 @@ public enum CatalogueReports {
             })
     }
 
+    /// `documents list`: one line per document type.
     public static func documentsText(_ catalogue: DocumentCatalogue) -> String {
         catalogue.entries.sorted { $0.id < $1.id }.map { d in
             "\(d.id.padded(30)) \((d.unece ?? "").padded(4)) \(d.name) — from \(d.issuerInWords)\n"
         }.joined()
     }
 
+    /// `documents list --format json`: one object per document type.
     public static func documentsJSON(_ catalogue: DocumentCatalogue) -> JSONValue {
         .array(
             catalogue.entries.sorted { $0.id < $1.id }.map { d in

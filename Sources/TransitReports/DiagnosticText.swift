@@ -2,6 +2,7 @@ import TransitCore
 
 /// Renders diagnostics in the one form editors and CI annotate: `path:line:col: error: message [code]`.
 public enum DiagnosticText {
+    /// One diagnostic: `path:line:col: severity: message [code]`, and its help on a second line.
     public static func render(_ d: Diagnostic) -> String {
         var s = ""
         if let l = d.location { s += "\(visible(l.file)):\(l.line):\(l.column): " }
@@ -32,6 +33,7 @@ public enum DiagnosticText {
         u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
     }
 
+    /// Diagnostics in order of file, line and column, one after another.
     public static func render(_ ds: [Diagnostic]) -> String {
         ds.sorted {
             ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < (

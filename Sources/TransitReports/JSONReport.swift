@@ -2,6 +2,7 @@ import TransitCore
 
 /// Renders a report as the SPEC 4 JSON object, written straight into bytes.
 public enum JSONReport {
+    /// The report as JSON text, indented unless `pretty` is false.
     public static func render(_ r: Report, pretty: Bool = true, explanations: [[RowExplanation]]? = nil) -> String {
         String(decoding: bytes(r, pretty: pretty, explanations: explanations), as: UTF8.self)
     }
@@ -27,6 +28,7 @@ public enum JSONReport {
         return w.text
     }
 
+    /// Writes the report into `w` as one JSON value.
     public static func write(_ r: Report, into w: inout JSONWriter, explanations: [[RowExplanation]]? = nil) {
         w.object { w in
             w.field("report", 1)

@@ -9,8 +9,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
+    /// Equal when they write the same compact JSON.
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.compact == b.compact }
 
+    /// A whole number.
     public static func int(_ v: Int) -> JSONValue { .number(Double(v), decimals: 0) }
 
     /// One line, no spaces.

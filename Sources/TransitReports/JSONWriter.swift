@@ -68,8 +68,10 @@ public struct JSONWriter {
     @inline(__always) public mutating func number(_ v: Double, decimals: Int) {
         beginValue(); JSONValue.format(v, decimals: decimals, into: &sink)
     }
+    /// Writes `null` as the next value.
     @inline(__always) public mutating func int(_ v: Int) { beginValue(); sink.append(text: String(v)) }
     public mutating func null() { beginValue(); sink.append("null") }
+    /// Writes a ready-made value as the next value.
     public mutating func value(_ v: JSONValue) { beginValue(); v.write(to: &sink, indent: indent, level: depth) }
 
     /// `"k": {"p50": …, "p90": …}`, the shape of every estimate figure. A report has dozens, so

@@ -2,10 +2,12 @@ import TransitCore
 
 /// Renders `rules lint`, `rules diff` and `rules coverage` results.
 public enum PolicyReports {
+    /// `rules lint --format json`: the diagnostics as a JSON array.
     public static func lintJSON(_ ds: [Diagnostic]) -> String {
         JSONValue.array(ds.map(DiagnosticJSON.value)).pretty + "\n"
     }
 
+    /// `rules lint --format sarif`.
     public static func lintSARIF(_ ds: [Diagnostic]) -> String {
         SARIF.document(tool: "transit-check rules lint", results: ds.map { SARIF.result($0) })
     }
@@ -14,6 +16,8 @@ public enum PolicyReports {
 
     static func signed(_ v: Double, _ d: Int) -> String { (v > 0 ? "+" : "") + JSONValue.format(v, decimals: d) }
 
+    /// `rules diff` as text, or as Markdown for a pull request: totals, breakdowns and each affected
+    /// shipment.
     public static func diffText(_ r: ImpactReport, markdown: Bool) -> String {
         var out: [String] = []
         let h = markdown ? "## " : ""
@@ -26,10 +30,15 @@ public enum PolicyReports {
             "shipments affected: \(r.impacts.count)",
             "verdict changes: \(moves.isEmpty ? "none" : moves.joined(separator: "; "))",
             "documents added: \(r.documentsAdded); removed: \(r.documentsRemoved)",
-            "cost change, summed over shipments: p50 USD \(signed(r.costDelta.p50, 0)), p90 USD \(signed(r.costDelta.p90, 0))",
-            "time change, summed over shipments: p50 \(signed(r.timeDelta.p50, 1)) h, p90 \(signed(r.timeDelta.p90, 1)) h",
-            "time until delivery (p50): \(signed(r.shipmentDays, 1)) shipment-days in all; per affected shipment, median \(signed(r.medianDays, 1)) days and USD \(signed(r.medianCostUSD, 0))",
-            "compliance cost avoided: \(r.documentsAvoided.count) documents no longer needed (\(r.documentsAvoided.held) of them already held), USD \(JSONValue.format(r.avoidedCostUSD, decimals: 0)) in fees",
+            "cost change, summed over shipments: p50 USD \(signed(r.costDelta.p50, 0)), "
+                + "p90 USD \(signed(r.costDelta.p90, 0))",
+            "time change, summed over shipments: p50 \(signed(r.timeDelta.p50, 1)) h, "
+                + "p90 \(signed(r.timeDelta.p90, 1)) h",
+            "time until delivery (p50): \(signed(r.shipmentDays, 1)) shipment-days in all; per affected shipment, "
+                + "median \(signed(r.medianDays, 1)) days and USD \(signed(r.medianCostUSD, 0))",
+            "compliance cost avoided: \(r.documentsAvoided.count) documents no longer needed "
+                + "(\(r.documentsAvoided.held) of them already held), "
+                + "USD \(JSONValue.format(r.avoidedCostUSD, decimals: 0)) in fees",
         ]
         out += totals.map { (markdown ? "- " : "  ") + $0 }
         for (dimension, title) in breakdowns {
@@ -39,7 +48,8 @@ public enum PolicyReports {
             out.append(markdown ? "### By \(title)" : "By \(title):")
             if markdown {
                 out.append(
-                    "| \(title) | affected / checked | better | worse | documents avoided | fees avoided USD | shipment-days | median days | median cost USD |"
+                    "| \(title) | affected / checked | better | worse | documents avoided | fees avoided USD | "
+                        + "shipment-days | median days | median cost USD |"
                 )
                 out.append("|---|---|---|---|---|---|---|---|---|")
             }
@@ -53,7 +63,9 @@ public enum PolicyReports {
                     out.append("| \(g.key) | " + cells.joined(separator: " | ") + " |")
                 } else {
                     out.append(
-                        "  \(g.key): \(cells[0]) affected, \(g.better) better, \(g.worse) worse; \(g.avoidedDocuments) documents avoided (USD \(cells[4])); \(cells[5]) shipment-days, median \(cells[6]) days, USD \(cells[7])"
+                        "  \(g.key): \(cells[0]) affected, \(g.better) better, \(g.worse) worse; \(g.avoidedDocuments) "
+                            + "documents avoided (USD \(cells[4])); \(cells[5]) shipment-days, median \(cells[6]) "
+                            + "days, USD \(cells[7])"
                     )
                 }
             }
@@ -62,7 +74,8 @@ public enum PolicyReports {
             out.append("")
             if markdown {
                 out.append(
-                    "| shipment | verdict | documents added | documents removed | status changes | cost p50 | time p50 | rules |"
+                    "| shipment | verdict | documents added | documents removed | status changes | cost p50 | "
+                        + "time p50 | rules |"
                 )
                 out.append("|---|---|---|---|---|---|---|---|")
                 for i in r.impacts {
@@ -70,7 +83,10 @@ public enum PolicyReports {
                         i.verdictBefore == i.verdictAfter
                         ? i.verdictAfter.rawValue : "\(i.verdictBefore.rawValue) → \(i.verdictAfter.rawValue)"
                     out.append(
-                        "| \(i.id) (`\(i.file)`) | \(verdict) | \(i.added.joined(separator: ", ")) | \(i.removed.joined(separator: ", ")) | \(i.changed.joined(separator: ", ")) | \(signed(i.costDelta.p50, 0)) | \(signed(i.timeDelta.p50, 1)) h | \(i.rules.map { "`\($0)`" }.joined(separator: ", ")) |"
+                        "| \(i.id) (`\(i.file)`) | \(verdict) | \(i.added.joined(separator: ", ")) | "
+                            + "\(i.removed.joined(separator: ", ")) | \(i.changed.joined(separator: ", ")) | "
+                            + "\(signed(i.costDelta.p50, 0)) | \(signed(i.timeDelta.p50, 1)) h | "
+                            + "\(i.rules.map { "`\($0)`" }.joined(separator: ", ")) |"
                     )
                 }
             } else {
@@ -80,7 +96,8 @@ public enum PolicyReports {
                         i.verdictBefore == i.verdictAfter
                         ? i.verdictAfter.rawValue : "\(i.verdictBefore.rawValue) → \(i.verdictAfter.rawValue)"
                     out.append(
-                        "  \(i.id) (\(i.file)): \(verdict); cost p50 \(signed(i.costDelta.p50, 0)) USD, time p50 \(signed(i.timeDelta.p50, 1)) h"
+                        "  \(i.id) (\(i.file)): \(verdict); cost p50 \(signed(i.costDelta.p50, 0)) USD, "
+                            + "time p50 \(signed(i.timeDelta.p50, 1)) h"
                     )
                     for d in i.added { out.append("    + \(d)") }
                     for d in i.removed { out.append("    - \(d)") }
@@ -111,7 +128,9 @@ public enum PolicyReports {
     /// `rules diff --format csv`: one row per affected shipment.
     public static func diffCSV(_ r: ImpactReport) -> String {
         let header =
-            "file,id,corridor,hs_chapters,origin_country,verdict_before,verdict_after,documents_added,documents_removed,status_changes,documents_avoided,documents_avoided_held,fees_avoided_usd,lead_time_avoided_hours,cost_change_p50_usd,time_change_p50_days,rules\n"
+            "file,id,corridor,hs_chapters,origin_country,verdict_before,verdict_after,documents_added,"
+            + "documents_removed,status_changes,documents_avoided,documents_avoided_held,fees_avoided_usd,"
+            + "lead_time_avoided_hours,cost_change_p50_usd,time_change_p50_days,rules\n"
         return header
             + r.impacts.map { i in
                 [
@@ -128,8 +147,9 @@ public enum PolicyReports {
             }.joined()
     }
 
+    /// `rules diff --format json`.
     public static func diffJSON(_ r: ImpactReport) -> String {
-        func q(_ p: P5090, _ d: Int) -> JSONValue {
+        func quantiles(_ p: P5090, _ d: Int) -> JSONValue {
             .object([("p50", .number(p.p50, decimals: d)), ("p90", .number(p.p90, decimals: d))])
         }
         return JSONValue.object([
@@ -149,7 +169,7 @@ public enum PolicyReports {
                             })
                     ),
                     ("documents_added", .int(r.documentsAdded)), ("documents_removed", .int(r.documentsRemoved)),
-                    ("cost_usd_change", q(r.costDelta, 0)), ("time_hours_change", q(r.timeDelta, 1)),
+                    ("cost_usd_change", quantiles(r.costDelta, 0)), ("time_hours_change", quantiles(r.timeDelta, 1)),
                     ("shipment_days_change", .number(r.shipmentDays, decimals: 1)),
                     ("median_days_change", .number(r.medianDays, decimals: 1)),
                     ("median_cost_usd_change", .number(r.medianCostUSD, decimals: 0)),
@@ -171,7 +191,8 @@ public enum PolicyReports {
                             ("added", .array(i.added.map(JSONValue.string))),
                             ("removed", .array(i.removed.map(JSONValue.string))),
                             ("changed", .array(i.changed.map(JSONValue.string))),
-                            ("cost_usd_change", q(i.costDelta, 0)), ("time_hours_change", q(i.timeDelta, 1)),
+                            ("cost_usd_change", quantiles(i.costDelta, 0)),
+                            ("time_hours_change", quantiles(i.timeDelta, 1)),
                             ("rules", .array(i.rules.map(JSONValue.string))),
                             ("corridor", i.corridor.map(JSONValue.string) ?? .null),
                             ("hs_chapters", .array(i.chapters.map(JSONValue.string))),
@@ -183,7 +204,7 @@ public enum PolicyReports {
                                         .object([
                                             ("document", .string(d.document)),
                                             ("cost_usd", .number(d.costUSD, decimals: 0)),
-                                            ("lead_time_hours", q(d.leadTimeHours, 0)), ("held", .bool(d.held)),
+                                            ("lead_time_hours", quantiles(d.leadTimeHours, 0)), ("held", .bool(d.held)),
                                         ])
                                     })
                             ),
@@ -196,6 +217,7 @@ public enum PolicyReports {
 
     // MARK: - coverage
 
+    /// `rules coverage`: how many shipments each rule fired on, and the rules that never fired.
     public static func coverageText(_ rows: [(rule: Rule, shipments: Int)], total: Int) -> String {
         var out = ["Rule coverage over \(total) shipments:"]
         for (rule, n) in rows { out.append("  \(String(n).leftPadded(7))  \(rule.id) (\(rule.pack))") }
@@ -208,6 +230,7 @@ public enum PolicyReports {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// `rules coverage --format json`.
     public static func coverageJSON(_ rows: [(rule: Rule, shipments: Int)], total: Int) -> String {
         JSONValue.object([
             ("shipments", .int(total)),
@@ -226,6 +249,7 @@ public enum PolicyReports {
 
     // MARK: - explain
 
+    /// Why each checklist row applies (`--explain`), as a JSON array.
     public static func explanationJSON(_ e: [RowExplanation]) -> JSONValue {
         .array(
             e.map { x in
@@ -253,6 +277,7 @@ public enum PolicyReports {
             })
     }
 
+    /// Why each checklist row applies (`--explain`), one indented line each.
     public static func explanationText(_ e: [RowExplanation]) -> [String] {
         e.map { x in
             let why =
@@ -262,7 +287,8 @@ public enum PolicyReports {
                     "\($0.field) = \($0.value) \($0.condition)\($0.location.map { " (\($0.file):\($0.line))" } ?? "")"
                 }.joined(separator: "; ")
             return
-                "      why: \(x.rule) at \(x.checkpoint.checkpoint.rawValue) \(x.checkpoint.country) (\(x.checkpoint.place)): \(why)"
+                "      why: \(x.rule) at \(x.checkpoint.checkpoint.rawValue) \(x.checkpoint.country) "
+                + "(\(x.checkpoint.place)): \(why)"
         }
     }
 }

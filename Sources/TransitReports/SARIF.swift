@@ -4,17 +4,22 @@ import TransitCore
 /// `columnKind: unicodeCodePoints`. Written whole (`document`) or streamed (`header`, results
 /// joined by commas, `footer`).
 public enum SARIF {
+    /// Everything before the first result.
     public static func header(tool: String) -> String {
-        "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":"
+        "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+            + "\"runs\":[{\"tool\":{\"driver\":{\"name\":"
             + JSONValue.string(tool).compact + "}},\"columnKind\":\"unicodeCodePoints\",\"results\":[\n"
     }
 
+    /// Everything after the last result.
     public static let footer = "\n]}]}\n"
 
+    /// A whole SARIF log with these results.
     public static func document(tool: String, results: [JSONValue]) -> String {
         header(tool: tool) + results.map(\.compact).joined(separator: ",\n") + footer
     }
 
+    /// One result, with its location, rule, related locations and properties.
     public static func result(
         code: String, severity: Severity, message: String, file: String, line: Int?, column: Int?,
         rule: String? = nil, related: [JSONValue] = [], properties: [(String, JSONValue)] = []
@@ -56,6 +61,7 @@ public enum SARIF {
 
 /// A diagnostic as a JSON object (`rules lint --format json`, batch error rows).
 public enum DiagnosticJSON {
+    /// The diagnostic's JSON object.
     public static func value(_ d: Diagnostic) -> JSONValue {
         var o: [(String, JSONValue)] = [
             ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message)),

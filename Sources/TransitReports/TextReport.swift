@@ -3,6 +3,7 @@ import TransitCore
 /// Renders a report for a person at a terminal: the verdict first, then the checklist in
 /// route order with what to obtain from whom, then the estimate.
 public enum TextReport {
+    /// `check`'s default output: the verdict, the checklist, findings and the estimate, for a terminal.
     public static func render(_ r: Report, explanations: [[RowExplanation]]? = nil) -> String {
         var out: [String] = []
         let headline: String
@@ -52,11 +53,14 @@ public enum TextReport {
             let e = r.estimate
             out.append("")
             out.append(
-                "Estimate: \(money(e.costUSD.p50)) (p90 \(money(e.costUSD.p90))); the trip, dispatch to delivery, \(days(e.timeHours.p50)) (p90 \(days(e.timeHours.p90)))"
+                "Estimate: \(money(e.costUSD.p50)) (p90 \(money(e.costUSD.p90))); the trip, dispatch to delivery, "
+                    + "\(days(e.timeHours.p50)) (p90 \(days(e.timeHours.p90)))"
             )
             if let ready = e.readyToDispatch {
                 out.append(
-                    "  documents to obtain first: \(days(e.delayFromMissingDocumentsHours.p50)) (p90 \(days(e.delayFromMissingDocumentsHours.p90))), so ready to dispatch by \(ready.p50) (p90 \(ready.p90))"
+                    "  documents to obtain first: \(days(e.delayFromMissingDocumentsHours.p50)) "
+                        + "(p90 \(days(e.delayFromMissingDocumentsHours.p90))), so ready to dispatch by \(ready.p50) "
+                        + "(p90 \(ready.p90))"
                 )
             }
             for s in e.steps {
@@ -64,7 +68,8 @@ public enum TextReport {
                 // A procedure is named by checkpoint kind ("at transit"), so say which place.
                 let place = s.kind == .procedure ? s.place.map { " (\($0))" } ?? "" : ""
                 out.append(
-                    "  \(s.kind.rawValue.padded(14)) \(s.name)\(place)\(km): \(hoursText(s.hours)), \(money(s.costUSD.p50))"
+                    "  \(s.kind.rawValue.padded(14)) \(s.name)\(place)\(km): \(hoursText(s.hours)), "
+                        + "\(money(s.costUSD.p50))"
                 )
             }
         }

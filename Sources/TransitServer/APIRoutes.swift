@@ -225,7 +225,7 @@ extension TransitAPI {
     }
 
     static func comparisonJSON(_ shipment: Shipment, _ ranked: [CorridorOption], by: String) -> JSONValue {
-        func q(_ p: P5090, _ d: Int) -> JSONValue {
+        func quantiles(_ p: P5090, _ d: Int) -> JSONValue {
             .object([("p50", .number(p.p50, decimals: d)), ("p90", .number(p.p90, decimals: d))])
         }
         return .object([
@@ -240,8 +240,8 @@ extension TransitAPI {
                         var f: [(String, JSONValue)] = [
                             ("rank", .int(i + 1)), ("corridor", .string(o.corridor)),
                             ("verdict", .string(o.report.verdict.rawValue)),
-                            ("cost_usd", q(e.costUSD, 0)), ("time_hours", q(e.timeHours, 1)),
-                            ("delay_from_missing_documents_hours", q(e.delayFromMissingDocumentsHours, 1)),
+                            ("cost_usd", quantiles(e.costUSD, 0)), ("time_hours", quantiles(e.timeHours, 1)),
+                            ("delay_from_missing_documents_hours", quantiles(e.delayFromMissingDocumentsHours, 1)),
                             ("documents_to_obtain", .array(o.report.documentsToObtain.map { .string($0.document) })),
                         ]
                         if let why = o.report.blockers.first { f.append(("blocked_by", .string(why))) }

@@ -18,7 +18,11 @@ public enum OpenAPIDocument {
                     (
                         "description",
                         .string(
-                            "Checks a shipment manifest (YAML or JSON) against the transit, phytosanitary, veterinary and documentation rules of the Central Asia – Pakistan corridors. Every error is an RFC 9457 problem (application/problem+json); every response carries X-Request-Id. Limits: request bodies up to 1 MiB, a body must arrive within 10 s, idle connections close after 15 s, at most 1024 connections."
+                            "Checks a shipment manifest (YAML or JSON) against the transit, phytosanitary, "
+                                + "veterinary and documentation rules of the Central Asia – Pakistan corridors. "
+                                + "Every error is an RFC 9457 problem (application/problem+json); every response "
+                                + "carries X-Request-Id. Limits: request bodies up to 1 MiB, a body must arrive within "
+                                + "10 s, idle connections close after 15 s, at most 1024 connections."
                         )
                     ),
                 ])
@@ -50,7 +54,8 @@ public enum OpenAPIDocument {
                         "post",
                         op(
                             "pageAnswer",
-                            "The web page with the answer for the form's manifest (errors, if any, beside their lines).",
+                            "The web page with the answer for the form's manifest (errors, if any, beside their "
+                                + "lines).",
                             body: form(["action", "manifest_text", "id", "origin", "destination"]),
                             ok: [("text/html", string)],
                             errors: ["400", "408", "413", "415"])
@@ -130,7 +135,8 @@ public enum OpenAPIDocument {
                         "get",
                         op(
                             "corridor",
-                            "A corridor with its links and their status history; with `chart=svg`, the UNESCAP time/cost-distance chart of a 20 t consignment in one unit.",
+                            "A corridor with its links and their status history; with `chart=svg`, "
+                                + "the UNESCAP time/cost-distance chart of a 20 t consignment in one unit.",
                             query: [
                                 queryParameter("chart", "`svg` for the chart instead of JSON.", enumValues: ["svg"]),
                                 queryParameter("as_of", "Also give each link's status on this day.", format: "date"),
@@ -184,7 +190,8 @@ public enum OpenAPIDocument {
                         "post",
                         op(
                             "compare",
-                            "The manifest on every corridor that joins its origin and destination, best first (ready before incomplete before blocked, then by time or cost).",
+                            "The manifest on every corridor that joins its origin and destination, best first (ready "
+                                + "before incomplete before blocked, then by time or cost).",
                             query: [
                                 queryParameter("as_of", "Judge rules as of this day.", format: "date"),
                                 queryParameter(
@@ -247,7 +254,8 @@ public enum OpenAPIDocument {
             (
                 "description",
                 .string(
-                    "A manifest (SPEC 2.1), YAML or JSON, at most 1 MiB. `application/x-www-form-urlencoded` is read as the manifest too (it is what `curl --data-binary` sends)."
+                    "A manifest (SPEC 2.1), YAML or JSON, at most 1 MiB. `application/x-www-form-urlencoded` is read "
+                        + "as the manifest too (it is what `curl --data-binary` sends)."
                 )
             ),
             (
@@ -321,7 +329,8 @@ public enum OpenAPIDocument {
               packaging: { kind: big bags, wood: false }, dangerous: null }
         documents:
           - { type: commercial-invoice, number: KGC-2026-1004, issued: 2026-05-25, issuer: { country: KZ } }
-          - { type: tir-carnet, number: KZ-TIR-88112345, issued: 2026-05-29, issuer: { country: KZ }, expires: 2026-09-30 }
+          - { type: tir-carnet, number: KZ-TIR-88112345, issued: 2026-05-29, issuer: { country: KZ }\
+        , expires: 2026-09-30 }
 
         """
 
@@ -349,7 +358,8 @@ public enum OpenAPIDocument {
             (
                 "400",
                 problem(
-                    "Bad request: a query parameter the route does not take (named in `unknown_parameters`), a bad parameter value, an unknown corridor, a truncated body or a bad chunk."
+                    "Bad request: a query parameter the route does not take (named in `unknown_parameters`), "
+                        + "a bad parameter value, an unknown corridor, a truncated body or a bad chunk."
                 )
             ),
             ("404", problem("No such resource.")),
@@ -369,7 +379,8 @@ public enum OpenAPIDocument {
                     (
                         "description",
                         .string(
-                            "The request's id, as in the server's log: the client's own X-Request-Id when it sent a plain one of at most 64 characters, otherwise a new one."
+                            "The request's id, as in the server's log: the client's own X-Request-Id when it sent a "
+                                + "plain one of at most 64 characters, otherwise a new one."
                         )
                     ),
                     ("required", .bool(true)), ("schema", .object([("type", .string("string"))])),

@@ -25,7 +25,8 @@ public struct RequestLog: Sendable {
     public static func line(
         host: String, time: Date, method: String, target: String, status: Int, bytes: Int?, id: String
     ) -> String {
-        "\(host) - - [\(clfDate(time))] \"\(escape(method)) \(escape(target)) HTTP/1.1\" \(status) \(bytes.map(String.init) ?? "-") \"\(id)\""
+        "\(host) - - [\(clfDate(time))] \"\(escape(method)) \(escape(target)) HTTP/1.1\" \(status) "
+            + "\(bytes.map(String.init) ?? "-") \"\(id)\""
     }
 
     /// `10/Oct/2000:13:55:36 +0000`, in UTC.
@@ -36,7 +37,8 @@ public struct RequestLog: Sendable {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return
-            "\(two(parts.tm_mday))/\(months[Int(parts.tm_mon)])/\(parts.tm_year + 1900):\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
+            "\(two(parts.tm_mday))/\(months[Int(parts.tm_mon)])/\(parts.tm_year + 1900):\(two(parts.tm_hour)):"
+            + "\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
     }
 
     /// A request line as logged: quotes, backslashes and control bytes escaped, so that a

@@ -78,6 +78,7 @@ public struct TransitResponder: HTTPResponder {
     let api: TransitAPI
     let table: RouteTable
 
+    /// The response to one request, logged.
     public func respond(to request: Request, context: Context) async throws -> Response {
         let started = Date()
         let id = RequestID.id(for: request)

@@ -2,6 +2,7 @@ import TransitCore
 
 /// Reads agreements and their parties (`rules/agreements/*.yaml`).
 public enum AgreementDecoder {
+    /// The agreements in a file, and the problems found reading it.
     public static func decode(_ root: YAMLNode, file: String) -> (agreements: [Agreement], diagnostics: [Diagnostic]) {
         let s = Schema(file: file)
         var out: [Agreement] = []

@@ -6,6 +6,7 @@ public enum CatalogueDecoder {
         "id", "name", "unece", "issuer", "validity_days", "lead_time_hours", "cost_usd", "how_to_obtain", "source",
     ]
 
+    /// The document types in a file, and the problems found reading it.
     public static func decode(_ root: YAMLNode, file: String) -> (types: [DocumentType], diagnostics: [Diagnostic]) {
         let s = Schema(file: file)
         var out: [DocumentType] = []

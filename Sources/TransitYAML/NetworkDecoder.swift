@@ -9,6 +9,7 @@ public struct NetworkParts: Sendable {
     public var corridors: [Corridor] = []
     public init() {}
 
+    /// Adds another file's parts; for a transshipment reason both give, the first file's cost stands.
     public mutating func merge(_ o: NetworkParts) {
         places += o.places; links += o.links; tariffs += o.tariffs; corridors += o.corridors
         transshipment.merge(o.transshipment) { a, _ in a }
@@ -17,6 +18,7 @@ public struct NetworkParts: Sendable {
 
 /// Reads network files (`rules/network/*.yaml`, SPEC 2.3).
 public enum NetworkDecoder {
+    /// The parts of the network in a file, and the problems found reading it.
     public static func decode(_ root: YAMLNode, file: String) -> (parts: NetworkParts, diagnostics: [Diagnostic]) {
         let s = Schema(file: file)
         var parts = NetworkParts()
@@ -112,7 +114,8 @@ public enum NetworkDecoder {
             let hw = "\(what).history[\(j)]"
             guard
                 let hf = s.fields(
-                    h, hw, allowed: ["status", "from", "until", "every_year", "source"], required: ["status", "source"]),
+                    h, hw, allowed: ["status", "from", "until", "every_year", "source"],
+                    required: ["status", "source"]),
                 let st = s.choice(hf["status"], "\(hw).status", LinkStatus.self)
             else { continue }
             let span: PeriodSpan
@@ -197,7 +200,8 @@ public enum NetworkDecoder {
         guard p90 > 0, p90 <= p50, p50 <= max else {
             s.error(
                 "out-of-range",
-                "\(what).p90 is the slow value nine trips in ten beat: it must be above 0 and not above p50, and p50 at most \(Scalar.number(max))",
+                "\(what).p90 is the slow value nine trips in ten beat: it must be above 0 and not above p50, and p50 "
+                    + "at most \(Scalar.number(max))",
                 at: node)
             return nil
         }

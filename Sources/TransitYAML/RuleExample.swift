@@ -20,6 +20,7 @@ public struct Expectation: Sendable, Hashable {
 
 /// One example of a rule, run by the test suite and `rules test`.
 public struct RuleExample: Sendable {
+    /// The example's manifest: a path to a file, or written in the example itself.
     public enum Shipment: Sendable {
         case path(String)
         case inline(YAMLNode)

@@ -14,6 +14,8 @@ public enum RulePackDecoder {
         "severity", "source", "examples", "effective", "supersedes",
     ]
 
+    /// The pack in a file (nil when the file lacks a required pack key or a valid id or title), and the
+    /// problems found reading it.
     public static func decode(_ root: YAMLNode, file: String) -> (pack: LoadedPack?, diagnostics: [Diagnostic]) {
         let s = Schema(file: file)
         guard
@@ -192,11 +194,11 @@ public enum RulePackDecoder {
         return (out, s.diagnostics.all)
     }
 
-    private static func example(_ n: YAMLNode, _ j: Int, _ s: Schema, rule: String) -> RuleExample? {
-        let what = rule.isEmpty ? "tests[\(j)]" : "rule `\(rule)` examples[\(j)]"
+    private static func example(_ node: YAMLNode, _ index: Int, _ s: Schema, rule: String) -> RuleExample? {
+        let what = rule.isEmpty ? "tests[\(index)]" : "rule `\(rule)` examples[\(index)]"
         guard
             let f = s.fields(
-                n, what, allowed: ["name", "shipment", "patch", "expect"], required: ["name", "shipment", "expect"]),
+                node, what, allowed: ["name", "shipment", "patch", "expect"], required: ["name", "shipment", "expect"]),
             let name = s.string(f["name"], "\(what).name"), let sh = f["shipment"], let e = f["expect"]
         else { return nil }
         let shipment: RuleExample.Shipment
@@ -242,7 +244,8 @@ public enum RulePackDecoder {
                 guard let doc = k.scalar, let t = v.scalar, let status = DocumentStatus(rawValue: t) else {
                     s.error(
                         "bad-value",
-                        "status maps a document id to one of: \(DocumentStatus.allCases.map(\.rawValue).joined(separator: ", "))",
+                        "status maps a document id to one of: "
+                            + "\(DocumentStatus.allCases.map(\.rawValue).joined(separator: ", "))",
                         at: v)
                     continue
                 }
@@ -250,6 +253,6 @@ public enum RulePackDecoder {
             }
         }
         return RuleExample(
-            rule: rule, name: name, shipment: shipment, patch: f["patch"], expect: expect, location: n.location)
+            rule: rule, name: name, shipment: shipment, patch: f["patch"], expect: expect, location: node.location)
     }
 }

@@ -13,6 +13,7 @@ import TransitCore
 ///
 /// Every key is required and unknown keys are errors, each with its line and column.
 public enum WaiverDecoder {
+    /// The waivers in a file, and the problems found reading it.
     public static func decode(_ root: YAMLNode, file: String) -> (waivers: [Waiver], diagnostics: [Diagnostic]) {
         let s = Schema(file: file)
         var out: [Waiver] = []

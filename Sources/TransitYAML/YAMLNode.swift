@@ -4,6 +4,7 @@ import TransitCore
 /// Scalars keep their text and whether they were plain (unquoted), so that only plain
 /// `true`/`false` are booleans and only plain `null`/`~`/empty are null.
 public struct YAMLNode: Sendable {
+    /// What the node holds: a scalar, a sequence or a mapping (its pairs in file order).
     public enum Content: Sendable {
         case scalar(String, plain: Bool)
         case sequence([YAMLNode])

@@ -23,6 +23,8 @@ public enum YAMLReader {
         return parse(bytes: &bytes, file: file, limits: limits)
     }
 
+    /// The first document of `bytes` (a file's contents as read), or the diagnostic that stops it from
+    /// being read.
     public static func parse(
         bytes: inout [UInt8], file: String, limits: YAMLLimits = .standard
     ) -> Result<YAMLNode, Diagnostic> {

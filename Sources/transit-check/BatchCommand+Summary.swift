@@ -5,7 +5,9 @@ import TransitEngine
 enum BatchReport {
     static func summary(_ s: BatchSummary, seconds: Double, jobs: Int) -> String {
         var lines = [
-            "transit-check batch: \(s.total) manifests in \(String(format: "%.2f", seconds)) s (\(Int(Double(s.total) / max(seconds, 1e-9)))/s, \(jobs) jobs)\(s.interrupted ? ", interrupted" : "")"
+            "transit-check batch: \(s.total) manifests in \(String(format: "%.2f", seconds)) "
+                + "s (\(Int(Double(s.total) / max(seconds, 1e-9)))/s, \(jobs) "
+                + "jobs)\(s.interrupted ? ", interrupted" : "")"
         ]
         lines.append(
             "  "

@@ -11,7 +11,9 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Check many manifests: files, directories (recursively) and - for paths on standard input.",
         discussion:
-            "Every input gets a row; bad manifests get verdict `error` with file:line:column. Exit 2 if any input was bad, 1 if any was not ready; 130 after Ctrl-C and 143 after SIGTERM, with the rows finished by then written."
+            "Every input gets a row; bad manifests get verdict `error` with file:line:column. Exit 2 if any input was "
+            + "bad, 1 if any was not ready; 130 after Ctrl-C and 143 after SIGTERM, with the rows finished by then "
+            + "written."
     )
 
     @Argument(help: "Manifest files, directories, or - to read paths from standard input.") var paths: [String]
@@ -27,7 +29,10 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "csv: start with a UTF-8 byte order mark (for spreadsheet programs that need one).") var bom = false
     @Option(
         help:
-            "Append every row to this SQLite record (created if needed): path, content hash, rules digest, time, verdict, row."
+            """
+            Append every row to this SQLite record (created if needed): path, content hash, rules digest, time, \
+            verdict, row.
+            """
     ) var record: String?
     @Option(help: "Show only findings new since this record (DB) or earlier jsonl output (FILE).") var baseline: String?
     @Option(help: "A waivers file: findings it names are silenced until their expiry date.") var waivers: String?

@@ -49,7 +49,8 @@ struct CorridorsCommand: ParsableCommand {
                 let pa = w.network.places[a]!, pb = w.network.places[b]!
                 let history = l.history.map { " \($0.status.rawValue) \($0.span.description)" }.joined()
                 Output.write(
-                    "  \(pa.name) (\(a)) → \(pb.name) (\(b)): \(l.mode.rawValue) \(Int(l.km)) km, \(l.status.rawValue)\(history)\(l.border != nil ? ", border" : "")\n"
+                    "  \(pa.name) (\(a)) → \(pb.name) (\(b)): \(l.mode.rawValue) \(Int(l.km)) km, "
+                        + "\(l.status.rawValue)\(history)\(l.border != nil ? ", border" : "")\n"
                 )
             }
             if let chart {
@@ -93,7 +94,8 @@ extension CorridorsCommand {
                 let days = String(format: "%5.1f days (p90 %5.1f)", e.timeHours.p50 / 24, e.timeHours.p90 / 24)
                 let usd = String(format: "USD %6.0f (p90 %6.0f)", e.costUSD.p50, e.costUSD.p90)
                 Output.write(
-                    "\(String(i + 1).leftPadded(2)). \(o.corridor.padded(19)) \(o.report.verdict.rawValue.padded(10)) \(days)  \(usd)  \(why)\n"
+                    "\(String(i + 1).leftPadded(2)). \(o.corridor.padded(19)) \(o.report.verdict.rawValue.padded(10)) "
+                        + "\(days)  \(usd)  \(why)\n"
                 )
             }
             if let chart {

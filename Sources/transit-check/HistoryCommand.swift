@@ -8,7 +8,8 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Manifests in a record whose verdict changed since the previous run, and why.",
         discussion:
-            "Compares each manifest's latest check with the one before it (with --since, the last one before that day): a document obtained, the manifest or the rules changed, a border closed."
+            "Compares each manifest's latest check with the one before it (with --since, the last one before that "
+            + "day): a document obtained, the manifest or the rules changed, a border closed."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }

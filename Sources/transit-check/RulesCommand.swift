@@ -34,7 +34,8 @@ struct RulesCommand: ParsableCommand {
                 if !sorted.isEmpty { Output.write(DiagnosticText.render(sorted) + "\n") }
                 let warnings = sorted.filter { $0.severity == .warning }.count
                 Output.error(
-                    "\(result.errors) errors, \(warnings) warnings; \(result.assumptions) of \(result.sources) sources are labelled assumptions"
+                    "\(result.errors) errors, \(warnings) warnings; \(result.assumptions) of \(result.sources) "
+                        + "sources are labelled assumptions"
                 )
             default: Output.error("--format must be text, json or sarif"); throw ExitCode(2)
             }
@@ -106,7 +107,8 @@ struct RulesCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Every loaded rule once (id, pack, title, kind, checkpoints, severity, source, file and line) and the document catalogue: what compact batch rows cite by id."
+                "Every loaded rule once (id, pack, title, kind, checkpoints, severity, source, file and line) "
+                + "and the document catalogue: what compact batch rows cite by id."
         )
         enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
         @OptionGroup var rulesOptions: RulesOptions
@@ -131,7 +133,10 @@ struct RulesCommand: ParsableCommand {
         @Option(
             name: .customLong("as-of"),
             help:
-                "Judge rules as of this date (YYYY-MM-DD); default: the drafts' start date when it is in the future, else each shipment's departure."
+                """
+                Judge rules as of this date (YYYY-MM-DD); default: the drafts' start date when it is in the future, \
+                else each shipment's departure.
+                """
         ) var asOf: DayArgument?
 
         func run() throws {
@@ -148,7 +153,8 @@ struct RulesCommand: ParsableCommand {
             } else if let start = ImpactReport.defaultAsOf(draftStarts: starts, today: Clock.today()) {
                 day = start
                 note =
-                    "Judged as of \(start), the drafts' start date, which is in the future (before it the drafts change nothing); pass --as-of to choose another day."
+                    "Judged as of \(start), the drafts' start date, which is in the future (before it the drafts "
+                    + "change nothing); pass --as-of to choose another day."
                 Output.error("rules diff: " + note!)
             }
             let options = CheckOptions(asOf: day)

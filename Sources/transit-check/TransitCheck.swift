@@ -9,7 +9,8 @@ struct TransitCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transit-check",
         abstract:
-            "Checks shipment manifests against transit, phytosanitary, veterinary and documentation rules along Central Asia – Pakistan corridors.",
+            "Checks shipment manifests against transit, phytosanitary, veterinary and documentation rules along "
+            + "Central Asia – Pakistan corridors.",
         discussion: "Exit status: 0 ready, 1 not ready (incomplete or blocked), 2 bad input or usage.",
         subcommands: [
             CheckCommand.self, BatchCommand.self, HistoryCommand.self, CorridorsCommand.self, PlacesCommand.self,
@@ -57,7 +58,8 @@ func requireKnownCorridor(_ corridor: String?, in workspace: Workspace) throws {
         DidYouMean.suggest(corridor, among: workspace.network.corridors.keys).map { "\n  help: did you mean `\($0)`?" }
         ?? ""
     Output.error(
-        "error: unknown corridor `\(DiagnosticText.visible(corridor))`; `transit-check corridors list` shows them\(help)"
+        "error: unknown corridor `\(DiagnosticText.visible(corridor))`; `transit-check corridors list` shows "
+            + "them\(help)"
     )
     throw ExitCode(2)
 }

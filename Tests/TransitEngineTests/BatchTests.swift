@@ -42,14 +42,16 @@ import TransitCore
         let rows = out.split(separator: "\n")
         #expect(
             rows.first?.hasPrefix(
-                "file,id,shipper,consignee,origin,destination,departure,corridor,goods,verdict,blockers,documents_to_obtain,missing_documents"
+                "file,id,shipper,consignee,origin,destination,departure,corridor,goods,verdict,blockers,"
+                    + "documents_to_obtain,missing_documents"
             ) == true)
         #expect(rows.count == Self.inputs.count + 1)
         #expect(
             rows.contains {
                 $0.contains("kz-pk-oats-qtta.yaml,KZ-PK-2026-1004,")
                     && $0.contains(
-                        ",2026-06-01,qtta-torugart,\"1004.90 Oats, other than seed\",incomplete,,Phytosanitary certificate (expires-en-route),phytosanitary-certificate (expires-en-route),30,"
+                        ",2026-06-01,qtta-torugart,\"1004.90 Oats, other than seed\",incomplete,,Phytosanitary "
+                            + "certificate (expires-en-route),phytosanitary-certificate (expires-en-route),30,"
                     )
             })
         #expect(rows.last?.contains(",error,") == true)

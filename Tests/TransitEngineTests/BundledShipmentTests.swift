@@ -67,7 +67,10 @@ let expectedVerdicts: [String: Verdict] = [
         let expected = try String(contentsOfFile: golden, encoding: .utf8)
         #expect(
             json == expected,
-            "report differs from \(golden) (UPDATE_GOLDEN=1 to accept):\n\(LineDiff.describe(expected: expected, actual: json))"
+            """
+            report differs from \(golden) (UPDATE_GOLDEN=1 to accept):\n\
+            \(LineDiff.describe(expected: expected, actual: json))
+            """
         )
     }
 

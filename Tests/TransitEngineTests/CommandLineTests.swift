@@ -92,7 +92,8 @@ import Testing
             in: try String(contentsOfFile: Checkout.root + "/shipments/invalid/unknown-key.yaml", encoding: .utf8))[0]
         #expect(
             bad.err.contains(
-                "shipments/invalid/unknown-key.yaml:\(marker.line):\(marker.column): error: unknown key `consigne` in manifest [unknown-key]\n  help: did you mean `consignee`?"
+                "shipments/invalid/unknown-key.yaml:\(marker.line):\(marker.column): error: unknown key `consigne` in "
+                    + "manifest [unknown-key]\n  help: did you mean `consignee`?"
             ))
         #expect(try run(["check", "--format", "xml", "shipments/pk-kz-potatoes-qtta.yaml"]).status == 2)
     }

@@ -54,7 +54,8 @@ import TransitYAML
     @Test func aCenturyOfValidityAtMost() throws {
         let text = """
             documents:
-              - { id: x, name: X, issuer: exporter, validity_days: 9223372036854775807, lead_time_hours: { p50: 1, p90: 2 }, cost_usd: 0, how_to_obtain: y, source: z }
+              - { id: x, name: X, issuer: exporter, validity_days: 9223372036854775807, lead_time_hours: { p50: 1, \
+            p90: 2 }, cost_usd: 0, how_to_obtain: y, source: z }
             """
         let r = CatalogueDecoder.decode(try node(text), file: "f.yaml")
         let d = try #require(r.diagnostics.first { $0.code == "out-of-range" })

@@ -17,7 +17,10 @@ import TransitCore
                 diagnostics.contains {
                     $0.code == m.code && $0.location?.line == m.line && $0.location?.column == m.column
                 },
-                "\(file): expected \(m.code) at \(m.line):\(m.column), got \(diagnostics.map { "\($0.code)@\($0.location?.line ?? 0):\($0.location?.column ?? 0)" })"
+                """
+                \(file): expected \(m.code) at \(m.line):\(m.column), \
+                got \(diagnostics.map { "\($0.code)@\($0.location?.line ?? 0):\($0.location?.column ?? 0)" })
+                """
             )
         }
     }

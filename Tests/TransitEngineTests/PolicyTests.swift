@@ -42,7 +42,10 @@ func checkoutWith(pack: String) throws -> (root: String, rules: String, packPath
                     $0.code == m.code && $0.location?.file == "rules/fixture/\(name)" && $0.location?.line == m.line
                         && $0.location?.column == m.column
                 },
-                "\(name): expected \(m.code) at \(m.line):\(m.column); got \(result.diagnostics.map { DiagnosticText.render($0) })"
+                """
+                \(name): expected \(m.code) at \(m.line):\(m.column); \
+                got \(result.diagnostics.map { DiagnosticText.render($0) })
+                """
             )
         }
     }

@@ -32,7 +32,10 @@ import Testing
         let committed = try String(contentsOfFile: APITests.root + "/docs/openapi.json", encoding: .utf8)
         #expect(
             committed == OpenAPIDocument.json,
-            "docs/openapi.json is stale: run the server and save GET /openapi.json, or `swift run transit-check serve` then curl"
+            """
+            docs/openapi.json is stale: run the server and save GET /openapi.json, or `swift run transit-check serve` \
+            then curl
+            """
         )
     }
 

@@ -111,7 +111,8 @@ import TransitYAML
             var multipart = ByteBuffer(
                 string: "--XyZ\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\ncheck-text\r\n")
             multipart.writeString(
-                "--XyZ\r\nContent-Disposition: form-data; name=\"manifest_file\"; filename=\"m.yaml\"\r\nContent-Type: application/yaml\r\n\r\n\(broken)\r\n--XyZ--\r\n"
+                "--XyZ\r\nContent-Disposition: form-data; name=\"manifest_file\"; filename=\"m.yaml\"\r\nContent-Type: "
+                    + "application/yaml\r\n\r\n\(broken)\r\n--XyZ--\r\n"
             )
             try await client.execute(
                 uri: "/", method: .post, headers: [.contentType: "multipart/form-data; boundary=XyZ"], body: multipart

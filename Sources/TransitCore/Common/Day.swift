@@ -1,8 +1,10 @@
 /// A calendar date (ISO 8601, no time of day), stored as days since 1970-01-01 so that
 /// comparisons and arithmetic are exact and no calendar or clock is involved.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before it).
     public let ordinal: Int
 
+    /// The day `ordinal` days after 1970-01-01.
     public init(ordinal: Int) { self.ordinal = ordinal }
 
     /// A valid proleptic Gregorian date, or nil (2026-02-30 is nil).
@@ -33,6 +35,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// The year, month and day of this date.
     public var components: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
@@ -45,6 +48,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
+    /// `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = components
         func pad(_ v: Int, _ w: Int) -> String {
@@ -57,6 +61,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// pack can hold (a validity of Int.max days, 1e38 hours) overflows the arithmetic.
     static let limit = 3_000_000
 
+    /// The day `days` later (earlier when negative), held within `limit` of 1970.
     public func adding(days: Int) -> Day {
         let clamped = max(-Day.limit, min(Day.limit, days))
         return Day(ordinal: max(-Day.limit, min(Day.limit, ordinal + clamped)))
@@ -70,6 +75,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return adding(days: Int(max(-Double(Day.limit), min(Double(Day.limit), days))))
     }
 
+    /// Earlier days come first.
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -87,12 +93,14 @@ public struct DayRange: Hashable, Sendable {
     public var until: Day?
     public init(from: Day? = nil, until: Day? = nil) { self.from = from; self.until = until }
 
+    /// Whether `day` falls inside the range; both ends are included and an open end lets in every day.
     public func contains(_ day: Day) -> Bool {
         if let f = from, day < f { return false }
         if let u = until, day > u { return false }
         return true
     }
 
+    /// True when `until` comes before `from`, so that no day fits.
     public var isEmpty: Bool {
         if let f = from, let u = until { return u < f }
         return false

@@ -29,8 +29,10 @@ public struct MonthDay: Hashable, Comparable, Sendable, CustomStringConvertible 
         Day(year: year, month: month, day: min(day, Day.daysIn(month: month, year: year)))!
     }
 
+    /// Ordered through the year: January first, December last.
     public static func < (a: MonthDay, b: MonthDay) -> Bool { (a.month, a.day) < (b.month, b.day) }
 
+    /// `MM-DD`.
     public var description: String { (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)" }
 }
 
@@ -41,8 +43,10 @@ public struct YearlyRange: Hashable, Sendable, CustomStringConvertible {
     public var until: MonthDay
     public init(from: MonthDay, until: MonthDay) { self.from = from; self.until = until }
 
+    /// True when the range runs over 31 December (`until` comes before `from`).
     public var crossesNewYear: Bool { until < from }
 
+    /// Whether `date`, in whichever year, falls within the range.
     public func contains(_ date: Day) -> Bool {
         let md = MonthDay(of: date)
         return crossesNewYear ? (md >= from || md <= until) : (md >= from && md <= until)
@@ -64,6 +68,7 @@ public enum PeriodSpan: Hashable, Sendable {
     case dates(DayRange)
     case everyYear(YearlyRange)
 
+    /// Whether `date` falls within the span.
     public func contains(_ date: Day) -> Bool {
         switch self {
         case .dates(let r): return r.contains(date)
@@ -79,6 +84,7 @@ public enum PeriodSpan: Hashable, Sendable {
         }
     }
 
+    /// True for a span that recurs every year.
     public var isYearly: Bool { if case .everyYear = self { return true } else { return false } }
 
     /// "2025-02-21 to 2025-03-20", "from 2025-10-12", "every year 12-01 to 03-31".

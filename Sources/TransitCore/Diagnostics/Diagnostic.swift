@@ -3,15 +3,18 @@ public enum Severity: String, Sendable, Hashable, Comparable {
     case error, warning, note
 
     private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    /// Errors sort first, then warnings, then notes.
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
 /// One problem found in an input, with a stable code, a place and, where a fix is obvious, help.
 public struct Diagnostic: Hashable, Sendable, Error {
+    /// A stable kebab-case name for the kind of problem (`unknown-corridor`), for scripts and waivers.
     public var code: String
     public var severity: Severity
     public var message: String
     public var location: SourceLocation?
+    /// A suggested fix ("did you mean `KZ`?"), when one is obvious.
     public var help: String?
 
     public init(
@@ -31,13 +34,16 @@ public struct Diagnostics: Sendable {
     public private(set) var all: [Diagnostic] = []
     public init() {}
 
+    /// True when at least one diagnostic is an error.
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
+    /// Records an error.
     public mutating func error(_ code: String, _ message: String, at location: SourceLocation?, help: String? = nil) {
         all.append(Diagnostic(code, message, at: location, severity: .error, help: help))
     }
 
-    public mutating func append(_ d: Diagnostic) { all.append(d) }
+    /// Records a diagnostic as it is, whatever its severity.
+    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
 }
 
 /// A load that failed, with every diagnostic found on the way.

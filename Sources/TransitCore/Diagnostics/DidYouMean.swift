@@ -1,10 +1,10 @@
 /// Suggests the closest known name for a misspelt one ("did you mean `phytosanitary-certificate`?").
 public enum DidYouMean {
-    /// The candidate nearest to `word` by edit distance, if it is near enough to be a plausible typo.
     /// Longer words get no suggestion: no id, code or key is this long, and the edit distance
     /// costs the product of the two lengths (a 1 MiB value took a minute).
     public static let maxWordBytes = 64
 
+    /// The candidate nearest to `word` by edit distance, if it is near enough to be a plausible typo.
     public static func suggest<S: Sequence>(_ word: String, among candidates: S) -> String? where S.Element == String {
         guard word.utf8.count <= maxWordBytes else { return nil }
         let w = Array(word.lowercased().utf8)

@@ -2,6 +2,7 @@
 public struct Corridor: Hashable, Sendable {
     public var id: String
     public var name: String
+    /// The ids of the places passed, in order.
     public var via: [String]
     /// Preferred mode where two places are joined by links of several modes.
     public var mode: TransportMode?
@@ -9,6 +10,7 @@ public struct Corridor: Hashable, Sendable {
     /// names one (`{place: AFMZR, by: rail}`); nil elsewhere.
     public var viaModes: [TransportMode?] = []
     public var description: String
+    /// Where the route is documented.
     public var source: String
     public var location: SourceLocation?
     public init(

@@ -4,6 +4,7 @@ public struct Checkpoint: Hashable, Sendable {
     public var kind: CheckpointKind
     public var country: String
     public var place: String
+    /// The mode of the link the goods travel by at this checkpoint.
     public var mode: TransportMode?
     /// The country of the place the goods come from on the link that reaches this checkpoint's
     /// place (the checkpoint's own country at export).
@@ -27,11 +28,14 @@ public struct Step: Hashable, Sendable {
     public var to: String?
     public var place: String?
     public var mode: TransportMode?
+    /// For a leg: its length.
     public var km: Double?
     public var hours: P5090
     /// The cost for this shipment (after scaling by `costBasis`).
     public var costUSD: P5090
+    /// What the cost was scaled by.
     public var costBasis: CostBasis
+    /// Where the step's figures come from.
     public var source: String
     public init(
         kind: StepKind, name: String, from: String? = nil, to: String? = nil, place: String? = nil,
@@ -70,6 +74,7 @@ public struct Journey: Sendable {
     /// Identifies the route (corridor, origin, destination, preferred mode) in caches.
     public var id: String = ""
     public var corridor: String
+    /// The ids of the places passed, origin to destination.
     public var places: [String]
     public var links: [DirectedLink]
     public var checkpoints: [Checkpoint]
@@ -78,6 +83,7 @@ public struct Journey: Sendable {
     public var countries: [String]
     /// Countries that are neither the origin's nor the destination's.
     public var transit: [String]
+    /// The modes the journey uses, in the order first met.
     public var modes: [TransportMode]
     /// Median hours from departure to the start of each link (to date link statuses).
     public var linkStartHours: [Double]

@@ -6,7 +6,9 @@ public enum LinkStatus: String, Hashable, Sendable, CaseIterable {
 /// A period of a link's status: dated (a border closure, a railway opening) or recurring every
 /// year (a mountain pass closed each winter).
 public struct StatusPeriod: Hashable, Sendable {
+    /// The status during `span`.
     public var status: LinkStatus
+    /// The days the status holds.
     public var span: PeriodSpan
     public var source: String
     public init(status: LinkStatus, span: PeriodSpan, source: String) {
@@ -31,7 +33,9 @@ public struct CrossingFigures: Hashable, Sendable {
 /// for the way back where they differ (CPMM measures inbound and outbound apart; at Torkham
 /// they differ fivefold).
 public struct BorderCrossing: Hashable, Sendable {
+    /// The figures for crossing in the link's own direction.
     public var forward: CrossingFigures
+    /// The figures for crossing the other way, where they differ.
     public var reverse: CrossingFigures?
     public init(hours: P5090, feesUSD: P5090, source: String, reverse: CrossingFigures? = nil) {
         forward = CrossingFigures(hours: hours, feesUSD: feesUSD, source: source)
@@ -43,6 +47,7 @@ public struct BorderCrossing: Hashable, Sendable {
         from == linkFrom ? forward : reverse ?? forward
     }
 
+    /// Where the forward figures come from.
     public var source: String { forward.source }
 }
 
@@ -52,14 +57,20 @@ public struct Link: Hashable, Sendable {
     public var to: String
     public var mode: TransportMode
     public var km: Double
+    /// For rail: the track gauge in millimetres; a change of gauge between links means a transshipment.
     public var gaugeMM: Int?
+    /// The standing status, when no `history` period covers the day.
     public var status: LinkStatus
+    /// Dated or yearly periods of another status (closures, openings), which override `status`.
     public var history: [StatusPeriod]
+    /// Travel time over this link, where it is known; otherwise the tariff's speed gives it.
     public var hours: P5090?
+    /// A rate for this link only, per tonne and km.
     public var usdPerTonneKm: P5090?
     /// A rate for this link only, per unit (truck, wagon, container) and km: a published
     /// through-rate, say.
     public var usdPerUnitKm: P5090?
+    /// True when the link may be used only from `from` to `to`.
     public var oneway: Bool
     public var border: BorderCrossing?
     public var source: String

@@ -4,6 +4,7 @@ public struct Network: Sendable {
     public let places: [String: Place]
     public let links: [Link]
     public let tariffs: [Tariff]
+    /// What a transshipment costs, by reason.
     public let transshipment: [TransshipmentReason: TransshipmentCost]
     public let corridors: [String: Corridor]
     /// Outgoing directed links by place id.
@@ -31,6 +32,7 @@ public struct Network: Sendable {
         incoming = inc.mapValues { $0.sorted { ($0.index, $0.from) < ($1.index, $1.from) } }
     }
 
+    /// The corridors in order of id.
     public var sortedCorridors: [Corridor] { corridors.values.sorted { $0.id < $1.id } }
 
     /// Links from `a` to `b`; where several join them, the one of `mode` comes first.
@@ -80,6 +82,7 @@ public struct Network: Sendable {
 
 /// A link taken in one direction.
 public struct DirectedLink: Hashable, Sendable {
+    /// The link's index in `Network.links`.
     public var index: Int
     public var from: String
     public var to: String

@@ -26,6 +26,7 @@ public struct Tariff: Hashable, Sendable {
 /// What changing gauge or mode costs at a place (a transshipment).
 public struct TransshipmentCost: Hashable, Sendable {
     public var hours: P5090
+    /// USD per unit (truck, wagon, container) transshipped.
     public var usdPerUnit: P5090
     public var source: String
     public init(hours: P5090, usdPerUnit: P5090, source: String) {

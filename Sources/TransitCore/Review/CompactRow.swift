@@ -9,6 +9,7 @@ public struct CompactRow: Hashable, Sendable {
         public var severity: Severity
         public var code: String
         public var message: String
+        /// The id of the rule that raised it; nil for findings no rule raises (`link-closed`).
         public var rule: String?
         public var location: SourceLocation?
 
@@ -30,29 +31,37 @@ public struct CompactRow: Hashable, Sendable {
         public var id: String
         public var name: String
         public var status: DocumentStatus
+        /// The checkpoints that ask for it.
         public var neededAt: [CheckpointRef]
         public var issuer: String
         public var leadTimeHours: P5090
         public var costUSD: Double
+        /// The latest day to apply so that it is in hand on the planned departure.
         public var applyBy: Day?
+        /// Ids of the rules that require it.
         public var rules: [String]
         /// The finding's words and place in the manifest.
         public var message: String
         public var location: SourceLocation?
 
+        /// What a baseline remembers of it: its id and status.
         public var baselineKey: String { "document|\(id)|\(status.rawValue)" }
     }
 
     /// Why an item is not shown: the baseline had it, or a waiver silences it.
     public struct Waived: Hashable, Sendable {
+        /// The baseline key of the item left out.
         public var key: String
         public var waiver: Waiver
     }
 
+    /// The manifest file, as the batch names it.
     public var file: String
     public var id: String
     public var header: ShipmentHeader
+    /// The corridor the shipment was checked on, if one was found.
     public var corridor: String?
+    /// The day the rules and network were applied as of.
     public var asOf: Day
     public var verdict: Verdict
     public var blockers: [Item]

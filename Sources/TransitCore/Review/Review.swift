@@ -1,6 +1,7 @@
 /// Findings remembered from an earlier run, by manifest (its id, or its file when it has none):
 /// `batch --baseline` shows only what is new since (SwiftLint's baseline is the model).
 public struct Baseline: Sendable, Equatable {
+    /// Baseline keys of the items each manifest had, by manifest key (`CompactRow.manifestKey`).
     public var keys: [String: Set<String>]
     public init(keys: [String: Set<String>] = [:]) { self.keys = keys }
 
@@ -16,12 +17,14 @@ public struct Baseline: Sendable, Equatable {
 public struct Review: Sendable {
     public var waivers: [Waiver]
     public var baseline: Baseline?
+    /// The day against which waivers' expiry is judged.
     public var today: Day
 
     public init(waivers: [Waiver] = [], baseline: Baseline? = nil, today: Day) {
         self.waivers = waivers; self.baseline = baseline; self.today = today
     }
 
+    /// True when there is nothing to leave out: no waivers and no baseline.
     public var isEmpty: Bool { waivers.isEmpty && baseline == nil }
 
     /// The row with its baselined and waived items taken out (counted, and the waivers named),
@@ -51,7 +54,8 @@ public struct Review: Sendable {
                 CompactRow.Item(
                     severity: .error, code: FindingCode.waiverExpired.rawValue,
                     message:
-                        "the waiver of `\(w.rule)` for `\(w.manifest)` expired on \(w.expires) (\(w.reason); \(w.who)); its finding shows again",
+                        "the waiver of `\(w.rule)` for `\(w.manifest)` expired on \(w.expires) "
+                        + "(\(w.reason); \(w.who)); its finding shows again",
                     rule: w.rule, location: w.location))
         }
         return row

@@ -3,10 +3,12 @@
 /// until `expires`, for `reason`, on `who`'s word. After that day the finding shows again and
 /// the expired waiver is itself a finding.
 public struct Waiver: Hashable, Sendable {
+    /// A manifest id or file, or a glob over either.
     public var manifest: String
     /// A rule id, or a finding's code for findings that no rule raises (`link-closed`).
     public var rule: String
     public var reason: String
+    /// Who granted the waiver.
     public var who: String
     /// The last day the waiver holds.
     public var expires: Day
@@ -24,12 +26,14 @@ public struct Waiver: Hashable, Sendable {
         Glob.matches(manifest, id) || Glob.matches(manifest, file)
     }
 
+    /// True once `today` is past the last day the waiver holds.
     public func isExpired(on today: Day) -> Bool { today > expires }
 }
 
 /// Shell-style globs: `*` any run of characters (slashes included), `?` one character,
 /// `[abc]` one of a set; anything else matches itself.
 public enum Glob {
+    /// Whether the whole of `text` matches `pattern`.
     public static func matches(_ pattern: String, _ text: String) -> Bool {
         let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
         var pi = 0, ti = 0, star = -1, mark = 0

@@ -18,6 +18,7 @@ public enum ValidAt: String, Hashable, Sendable { case checkpoint, departure, an
 
 /// One document a rule asks for.
 public struct DocumentRequirement: Hashable, Sendable {
+    /// The document's id in the catalogue.
     public var document: String
     public var per: Per
     public var issuedBy: IssuerConstraint
@@ -45,6 +46,7 @@ public enum Requirement: Hashable, Sendable {
         }
     }
 
+    /// Every document id the requirement mentions, across all alternatives.
     public var documentIDs: [String] { alternatives.flatMap { $0.map(\.document) } }
 }
 

@@ -13,18 +13,26 @@ public struct Rule: Hashable, Sendable {
     public var id: String
     public var title: String
     public var kind: RuleKind
+    /// The kinds of checkpoint where the rule is checked.
     public var at: [CheckpointKind]
     /// Checkpoint countries; empty means any.
     public var countries: [String]
+    /// The condition on the shipment under which the rule applies; nil means always.
     public var when: Condition?
     public var requirements: [Requirement]
     public var procedures: [Procedure]
+    /// For a prohibition: the finding's message, why the goods may not pass.
     public var prohibit: String?
+    /// For a warning rule: the warning's message.
     public var warn: String?
     public var severity: Severity
+    /// The law or document the rule comes from.
     public var source: String
+    /// The days the rule is in force.
     public var effective: DayRange
+    /// The id of the pack the rule comes from.
     public var pack: String
+    /// Where the rule is written.
     public var location: SourceLocation
     /// Rules this one replaces when its pack is loaded (a draft amending adopted rules).
     public var supersedes: [String] = []
@@ -54,9 +62,11 @@ public struct RulePack: Hashable, Sendable {
     public var id: String
     public var title: String
     public var status: PackStatus
+    /// The days the pack's rules are in force, unless a rule narrows them.
     public var effective: DayRange
     public var source: String
     public var rules: [Rule]
+    /// The file the pack was read from.
     public var file: String
     public init(
         id: String, title: String, status: PackStatus, effective: DayRange, source: String, rules: [Rule], file: String

@@ -4,6 +4,7 @@ public struct RuleSet: Sendable {
     public let rules: [Rule]
     public let packs: [RulePack]
     public let documents: DocumentCatalogue
+    /// The agreements by id.
     public let agreements: [String: Agreement]
 
     private struct Bucket: Sendable {
@@ -81,5 +82,6 @@ public struct RuleSet: Sendable {
         return out
     }
 
+    /// The rule with this id, if the set has one.
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 }

@@ -2,6 +2,7 @@
 /// rejects: documents no rule requires, rules that can never apply, rules that contradict each
 /// other, places without a source, and how many figures are labelled assumptions.
 public enum Lint {
+    /// The lint findings for a rule set and network; counting assumptions is left to `sources`.
     public static func check(_ rules: RuleSet, _ network: Network) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let required = Set(rules.rules.flatMap { $0.requirements.flatMap(\.documentIDs) })
@@ -88,7 +89,8 @@ public enum Lint {
                         out.append(
                             Diagnostic(
                                 "contradiction",
-                                "rules `\(a.id)` and `\(b.id)` require `\(doc)` from \(ca) and from \(cb) at the same checkpoint",
+                                "rules `\(a.id)` and `\(b.id)` require `\(doc)` from \(ca) and from \(cb) "
+                                    + "at the same checkpoint",
                                 at: b.location, severity: .warning))
                     }
                 }
@@ -121,5 +123,6 @@ public enum Lint {
         return s
     }
 
+    /// True when a source says its figure is an assumption rather than a measurement or a citation.
     public static func isAssumption(_ source: String) -> Bool { source.lowercased().contains("assumption") }
 }

@@ -2,7 +2,10 @@
 /// corridor places are linked, border links carry crossing data, rules name known documents and
 /// agreements, and ids are unique across files.
 public enum ReferenceCheck {
-    public static func network(_ n: Network, places: [Place], corridors: [Corridor]) -> [Diagnostic] {
+    /// The network's reference problems: duplicate place and corridor ids, links and corridors naming
+    /// unknown places, border links without crossing figures, corridor places no link joins, and
+    /// modes without a general tariff. `places` and `corridors` are as read, before duplicates merged.
+    public static func network(_ network: Network, places: [Place], corridors: [Corridor]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var seen = Set<String>()
         for p in places where !seen.insert(p.id).inserted {
@@ -12,15 +15,15 @@ public enum ReferenceCheck {
         for c in corridors where !seenCorridors.insert(c.id).inserted {
             out.append(Diagnostic("duplicate-id", "corridor `\(c.id)` is defined twice", at: c.location))
         }
-        let known = n.places.keys
-        for l in n.links {
-            for id in [l.from, l.to] where n.places[id] == nil {
+        let known = network.places.keys
+        for l in network.links {
+            for id in [l.from, l.to] where network.places[id] == nil {
                 out.append(
                     Diagnostic(
                         "unknown-place", "link names unknown place `\(id)`", at: l.location,
                         help: DidYouMean.help(id, among: known)))
             }
-            if let a = n.places[l.from], let b = n.places[l.to], a.country != b.country, l.border == nil {
+            if let a = network.places[l.from], let b = network.places[l.to], a.country != b.country, l.border == nil {
                 out.append(
                     Diagnostic(
                         "missing-key",
@@ -29,14 +32,14 @@ public enum ReferenceCheck {
             }
         }
         for c in corridors {
-            for id in c.via where n.places[id] == nil {
+            for id in c.via where network.places[id] == nil {
                 out.append(
                     Diagnostic(
                         "unknown-place", "corridor `\(c.id)` names unknown place `\(id)`", at: c.location,
                         help: DidYouMean.help(id, among: known)))
             }
-            for (a, b) in zip(c.via, c.via.dropFirst()) where n.places[a] != nil && n.places[b] != nil {
-                if n.links(from: a, to: b, preferring: nil).isEmpty {
+            for (a, b) in zip(c.via, c.via.dropFirst()) where network.places[a] != nil && network.places[b] != nil {
+                if network.links(from: a, to: b, preferring: nil).isEmpty {
                     out.append(
                         Diagnostic(
                             "corridor-gap", "corridor `\(c.id)` goes from \(a) to \(b) but no link joins them",
@@ -44,15 +47,16 @@ public enum ReferenceCheck {
                 }
             }
         }
-        for mode in Set(n.links.map(\.mode)) where n.tariff(mode: mode, country: "") == nil {
+        for mode in Set(network.links.map(\.mode)) where network.tariff(mode: mode, country: "") == nil {
             out.append(
                 Diagnostic(
                     "missing-tariff", "no general tariff for mode \(mode.rawValue)",
-                    at: n.links.first { $0.mode == mode }?.location))
+                    at: network.links.first { $0.mode == mode }?.location))
         }
         return out
     }
 
+    /// The rule packs' reference problems: duplicate rule ids, unknown documents and unknown agreements.
     public static func rules(
         _ packs: [RulePack], documents: DocumentCatalogue, agreements: [String: Agreement]
     ) -> [Diagnostic] {

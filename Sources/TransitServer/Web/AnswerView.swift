@@ -17,12 +17,16 @@ struct AnswerView {
         case .errors(let ds): return errors(ds)
         case .yamlOnly:
             return
-                "<section id=\"answer\"><h2>The manifest the form writes</h2>\(listing(state.manifestText, []))\(saveLink)</section>"
+                "<section id=\"answer\">"
+                + "<h2>The manifest the form writes</h2>\(listing(state.manifestText, []))\(saveLink)</section>"
         }
     }
 
     var saveLink: String {
-        "<p class=noprint><a download=\"manifest.yaml\" href=\"data:application/yaml;base64,\(Data(state.manifestText.utf8).base64EncodedString())\">Save this YAML</a>"
+        "<p class=noprint>"
+            + "<a download=\"manifest.yaml\" "
+            + "href=\"data:application/yaml;base64,\(Data(state.manifestText.utf8).base64EncodedString())\">Save this "
+            + "YAML</a>"
             + " and check it again with <code>transit-check check manifest.yaml</code>.</p>"
     }
 
@@ -32,8 +36,10 @@ struct AnswerView {
         let unplaced = ds.filter { $0.location == nil }.map { "<li class=error>\(x(message($0)))</li>" }.joined()
         return """
             <section id="answer"><h2 class="error">The manifest has \(ds.count) error\(ds.count == 1 ? "" : "s")</h2>
-            <p>Each error is shown beside the line it is about. Fix them in the form or in the text below, and check again.</p>
-            \(unplaced.isEmpty ? "" : "<ul>\(unplaced)</ul>")\(state.manifestText.isEmpty ? "" : listing(state.manifestText, ds))</section>
+            <p>Each error is shown beside the line it is about. Fix them in the form or in the text below, \
+            and check again.</p>
+            \(unplaced.isEmpty ? "" : "<ul>\(unplaced)</ul>")\
+            \(state.manifestText.isEmpty ? "" : listing(state.manifestText, ds))</section>
             """
     }
 
@@ -55,7 +61,8 @@ struct AnswerView {
             let here = byLine[i + 1] ?? []
             let msg = here.map { "<div id=\"error-\(i + 1)\">\(x(message($0)))</div>" }.joined()
             rows +=
-                "<tr\(here.isEmpty ? "" : " class=bad")><td class=n>\(i + 1)</td><td>\(x(l))</td><td class=msg>\(msg)</td></tr>"
+                "<tr\(here.isEmpty ? "" : " class=bad")><td class=n>\(i + 1)</td><td>\(x(l))</td>"
+                + "<td class=msg>\(msg)</td></tr>"
         }
         return "<div class=scroll><table class=yaml id=listing>\(rows)</table></div>"
     }
@@ -65,7 +72,9 @@ struct AnswerView {
     func report(_ r: Report, _ ranked: [CorridorOption], _ shipment: Shipment) -> String {
         let e = r.estimate
         var out =
-            "<section id=\"answer\"><div class=\"banner \(r.verdict.rawValue)\"><p class=small>\(x(r.shipmentID)): \(x(shipment.origin)) &rarr; \(x(shipment.destination)) via <b>\(x(r.corridor ?? "no corridor"))</b>, judged as of \(r.asOf)</p>"
+            "<section id=\"answer\"><div class=\"banner \(r.verdict.rawValue)\"><p class=small>\(x(r.shipmentID)): "
+            + "\(x(shipment.origin)) &rarr; \(x(shipment.destination)) "
+            + "via <b>\(x(r.corridor ?? "no corridor"))</b>, judged as of \(r.asOf)</p>"
         out += "<p class=\"verdict \(r.verdict.rawValue)\" id=\"verdict\">\(x(headline(r.verdict)))</p></div>"
         let blockers = r.blockers
         if !blockers.isEmpty {
@@ -80,50 +89,72 @@ struct AnswerView {
         }
         if !todo.isEmpty {
             out +=
-                "<h3>To do before dispatch</h3><div class=scroll><table class=stack id=todo><thead><tr><th>Apply by</th><th>Document</th><th>Why</th><th>From whom</th><th>Takes</th><th>Costs</th></tr></thead><tbody>"
+                "<h3>To do before dispatch</h3><div class=scroll><table class=stack id=todo><thead><tr>"
+                + "<th>Apply by</th><th>Document</th><th>Why</th><th>From whom</th><th>Takes</th><th>Costs</th>"
+                + "</tr></thead><tbody>"
             for row in todo {
                 out +=
                     "<tr><td data-h=\"Apply by\"><b>\(row.applyBy.map { "\($0)" } ?? "now")</b></td>"
-                    + "<td data-h=Document><b>\(x(title(row)))</b></td><td data-h=Why><span class=\"status \(row.status.rawValue)\">\(x(row.status.rawValue))</span></td>"
+                    + "<td data-h=Document><b>\(x(title(row)))</b></td><td data-h=Why>"
+                    + "<span class=\"status \(row.status.rawValue)\">\(x(row.status.rawValue))</span></td>"
                     + "<td data-h=\"From whom\">\(x(row.issuer))<div class=small>\(x(row.howToObtain))</div></td>"
-                    + "<td data-h=Takes>\(days(row.leadTimeHours.p50))&ndash;\(days(row.leadTimeHours.p90)) days</td><td data-h=Costs>USD \(n(row.costUSD))</td></tr>"
+                    + "<td data-h=Takes>\(days(row.leadTimeHours.p50))&ndash;\(days(row.leadTimeHours.p90)) days</td>"
+                    + "<td data-h=Costs>USD \(n(row.costUSD))</td></tr>"
             }
             out += "</tbody></table></div>"
         }
         // The estimate: the trip and the wait for documents apart.
         out += "<h3>Estimate</h3><div class=figures id=estimate>"
         out +=
-            "<div class=figure>The trip, dispatch to delivery<b>\(days(e.timeHours.p50)) days</b><span class=small>p90 \(days(e.timeHours.p90)) days</span></div>"
+            "<div class=figure>The trip, dispatch to delivery<b>\(days(e.timeHours.p50)) days</b>"
+            + "<span class=small>p90 \(days(e.timeHours.p90)) days</span></div>"
         out +=
-            "<div class=figure>Cost<b>USD \(n(e.costUSD.p50))</b><span class=small>p90 USD \(n(e.costUSD.p90))</span></div>"
+            "<div class=figure>Cost<b>USD \(n(e.costUSD.p50))</b><span class=small>p90 USD \(n(e.costUSD.p90))</span>"
+            + "</div>"
         if let ready = e.readyToDispatch {
             out +=
-                "<div class=figure>Waiting for documents first<b>\(days(e.delayFromMissingDocumentsHours.p50)) days</b><span class=small>p90 \(days(e.delayFromMissingDocumentsHours.p90)) days</span></div>"
+                "<div class=figure>Waiting for documents first<b>\(days(e.delayFromMissingDocumentsHours.p50)) days</b>"
+                + "<span class=small>p90 \(days(e.delayFromMissingDocumentsHours.p90)) days</span></div>"
             out +=
-                "<div class=figure>Ready to dispatch by<b>\(ready.p50)</b><span class=small>p90 \(ready.p90)</span></div>"
+                "<div class=figure>Ready to dispatch by<b>\(ready.p50)</b><span class=small>p90 \(ready.p90)</span>"
+                + "</div>"
         } else {
             out +=
-                "<div class=figure>Waiting for documents<b>none</b><span class=small>every document is in hand</span></div>"
+                "<div class=figure>Waiting for documents<b>none</b><span class=small>every document is in hand</span>"
+                + "</div>"
         }
         out +=
-            "</div><details><summary>Step by step</summary><div class=scroll><table class=stack><thead><tr><th>Step</th><th></th><th>km</th><th>Hours p50/p90</th><th>USD p50/p90</th></tr></thead><tbody>"
+            "</div><details><summary>Step by step</summary><div class=scroll><table class=stack><thead><tr>"
+            + "<th>Step</th><th></th><th>km</th><th>Hours p50/p90</th><th>USD p50/p90</th></tr></thead><tbody>"
         for s in e.steps {
             out +=
-                "<tr><td data-h=Step>\(x(s.kind.rawValue))</td><td>\(x(s.name))<div class=small>\(x(s.source))</div></td><td data-h=km>\(s.km.map { n($0) } ?? "")</td>"
-                + "<td data-h=Hours>\(JSONValue.format(s.hours.p50, decimals: 1))/\(JSONValue.format(s.hours.p90, decimals: 1))</td><td data-h=USD>\(n(s.costUSD.p50))/\(n(s.costUSD.p90))</td></tr>"
+                "<tr><td data-h=Step>\(x(s.kind.rawValue))</td><td>\(x(s.name))<div class=small>\(x(s.source))</div>"
+                + "</td><td data-h=km>\(s.km.map { n($0) } ?? "")</td>"
+                + "<td data-h=Hours>\(JSONValue.format(s.hours.p50, decimals: 1))/"
+                + "\(JSONValue.format(s.hours.p90, decimals: 1))</td>"
+                + "<td data-h=USD>\(n(s.costUSD.p50))/\(n(s.costUSD.p90))</td></tr>"
         }
         out += "</tbody></table></div></details>"
         // The checklist, in route order.
         out +=
-            "<h3>Checklist, in route order</h3><div class=scroll><table class=stack id=checklist><thead><tr><th>Document</th><th>Status</th><th>Needed at</th><th>Issuer</th><th>Rule and source</th></tr></thead><tbody>"
+            "<h3>Checklist, in route order</h3><div class=scroll><table class=stack id=checklist><thead><tr>"
+            + "<th>Document</th><th>Status</th><th>Needed at</th><th>Issuer</th><th>Rule and source</th></tr>"
+            + "</thead><tbody>"
         for row in r.checklist {
             let places = row.neededAt.map { "\($0.checkpoint.rawValue) \($0.country) (\($0.place))" }.joined(
                 separator: ", ")
             out +=
-                "<tr><td data-h=Document><b>\(x(title(row)))</b>\(row.unece.map { " <span class=small>UN/CEFACT \(x($0))</span>" } ?? "")</td>"
-                + "<td data-h=Status><span class=\"status \(row.status.rawValue)\">\(x(row.status.rawValue))</span>\(row.needs.map { "<div class=small>needs \(x($0.joined(separator: ", ")))</div>" } ?? "")</td>"
+                "<tr><td data-h=Document>"
+                + "<b>\(x(title(row)))</b>\(row.unece.map { " <span class=small>UN/CEFACT \(x($0))</span>" } ?? "")"
+                + "</td>"
+                + "<td data-h=Status>"
+                + "<span class=\"status \(row.status.rawValue)\">\(x(row.status.rawValue))</span>"
+                + "\(row.needs.map { "<div class=small>needs \(x($0.joined(separator: ", ")))</div>" } ?? "")</td>"
                 + "<td data-h=\"Needed at\">\(x(places))</td><td data-h=Issuer>\(x(row.issuer))</td>"
-                + "<td data-h=Rule class=small>\(row.rules.map { "<a href=\"/rules/\(x($0.id))\">\(x($0.id))</a>: \(x($0.source))" }.joined(separator: "<br>"))</td></tr>"
+                + "<td data-h=Rule class=small>"
+                + row.rules.map { "<a href=\"/rules/\(x($0.id))\">\(x($0.id))</a>: \(x($0.source))" }
+                .joined(separator: "<br>")
+                + "</td></tr>"
         }
         out += "</tbody></table></div>"
         let warnings = r.findings.filter { $0.severity == .warning }
@@ -132,8 +163,10 @@ struct AnswerView {
         }
         // Print, save.
         out += """
-            <form method="post" action="/print" class="noprint buttons"><input type="hidden" name="manifest" value="\(x(state.manifestText))">
-            <input type="hidden" name="as_of" value="\(x(state["as_of"]))"><button type="submit" id="print">Printable checklist</button></form>\(saveLink)
+            <form method="post" action="/print" class="noprint buttons">\
+            <input type="hidden" name="manifest" value="\(x(state.manifestText))">
+            <input type="hidden" name="as_of" value="\(x(state["as_of"]))"><button type="submit" id="print">Printable \
+            checklist</button></form>\(saveLink)
             """
         out += "</section>"
         if !ranked.isEmpty { out += comparison(ranked, shipment) }
@@ -142,17 +175,24 @@ struct AnswerView {
 
     func comparison(_ ranked: [CorridorOption], _ shipment: Shipment) -> String {
         var out =
-            "<section id=comparison><h2>Every corridor for this shipment</h2><div class=scroll><table class=stack><thead><tr><th>#</th><th>Corridor</th><th>Verdict</th><th>Trip days p50 (p90)</th><th>USD p50 (p90)</th><th>Why not ready</th></tr></thead><tbody>"
+            "<section id=comparison><h2>Every corridor for this shipment</h2><div class=scroll><table class=stack>"
+            + "<thead><tr><th>#</th><th>Corridor</th><th>Verdict</th><th>Trip days p50 (p90)</th>"
+            + "<th>USD p50 (p90)</th><th>Why not ready</th></tr></thead><tbody>"
         for (i, o) in ranked.enumerated() {
             let e = o.report.estimate
             let why = o.report.blockers.first ?? o.report.documentsToObtain.map(\.name).joined(separator: ", ")
             out +=
-                "<tr><td data-h=\"#\">\(i + 1)</td><td data-h=Corridor><b>\(x(o.corridor))</b></td><td data-h=Verdict class=\"\(o.report.verdict.rawValue)\">\(o.report.verdict.rawValue)</td>"
-                + "<td data-h=Trip>\(days(e.timeHours.p50)) (\(days(e.timeHours.p90)))</td><td data-h=USD>\(n(e.costUSD.p50)) (\(n(e.costUSD.p90)))</td><td data-h=Why class=small>\(x(why))</td></tr>"
+                "<tr><td data-h=\"#\">\(i + 1)</td><td data-h=Corridor><b>\(x(o.corridor))</b></td>"
+                + "<td data-h=Verdict class=\"\(o.report.verdict.rawValue)\">\(o.report.verdict.rawValue)</td>"
+                + "<td data-h=Trip>\(days(e.timeHours.p50)) (\(days(e.timeHours.p90)))</td>"
+                + "<td data-h=USD>\(n(e.costUSD.p50)) (\(n(e.costUSD.p90)))</td>"
+                + "<td data-h=Why class=small>\(x(why))</td></tr>"
         }
         let svg = TransitAPI.chart(shipment, ranked, workspace.evaluator)
         out +=
-            "</tbody></table></div><h3>Time/cost-distance (UNESCAP)</h3><img class=chart alt=\"Cumulative time and cost against distance for each corridor\" src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\"></section>"
+            "</tbody></table></div><h3>Time/cost-distance (UNESCAP)</h3><img class=chart alt=\"Cumulative time and "
+            + "cost against distance for each corridor\" "
+            + "src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\"></section>"
         return out
     }
 

@@ -30,7 +30,8 @@ struct WebPage {
         guard let form = try FormData.parse(body, contentType: type) else {
             throw Problem(
                 .unsupportedMediaType, "unsupported-media-type",
-                "the page posts a form: application/x-www-form-urlencoded or multipart/form-data (got \(type.isEmpty ? "none" : type))",
+                "the page posts a form: application/x-www-form-urlencoded or multipart/form-data (got "
+                    + "\(type.isEmpty ? "none" : type))",
                 extra: [
                     (
                         "accepted",
@@ -112,14 +113,16 @@ struct WebPage {
         }
         return items.compactMap { item in
             guard case .object(let f) = item else { return nil }
-            func s(_ k: String) -> String? {
-                if case .string(let v)? = f.first(where: { $0.0 == k })?.1 { return v }; return nil
+            func string(_ key: String) -> String? {
+                if case .string(let v)? = f.first(where: { $0.0 == key })?.1 { return v }; return nil
             }
-            func n(_ k: String) -> Int? {
-                if case .number(let v, _)? = f.first(where: { $0.0 == k })?.1 { return Int(v) }; return nil
+            func int(_ key: String) -> Int? {
+                if case .number(let v, _)? = f.first(where: { $0.0 == key })?.1 { return Int(v) }; return nil
             }
-            let at = n("line").map { SourceLocation(file: s("file") ?? "manifest", line: $0, column: n("column") ?? 1) }
-            return Diagnostic(s("code") ?? "error", s("message") ?? "", at: at, help: s("help"))
+            let at = int("line").map {
+                SourceLocation(file: string("file") ?? "manifest", line: $0, column: int("column") ?? 1)
+            }
+            return Diagnostic(string("code") ?? "error", string("message") ?? "", at: at, help: string("help"))
         }
     }
 
@@ -138,35 +141,56 @@ struct WebPage {
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(MarkupText.escape(title))</title>
         <style>\(css)</style></head>
-        <body><header><h1><a href="/">transit-check</a></h1><p>Documents, route and time for a shipment on the Central Asia &ndash; Pakistan corridors, checked against the rules before dispatch.</p></header>
+        <body><header><h1><a href="/">transit-check</a></h1><p>Documents, route and time for a shipment on the \
+        Central Asia &ndash; Pakistan corridors, checked against the rules before dispatch.</p></header>
         <main>\(body)</main>
-        <footer><p>Answers come from the bundled rule packs; every rule cites its legal source. API: <a href="/openapi.json">/openapi.json</a>.</p></footer>
+        <footer><p>Answers come from the bundled rule packs; every rule cites its legal source. API: \
+        <a href="/openapi.json">/openapi.json</a>.</p></footer>
         </body></html>
 
         """
     }
 
     static let css = """
-        *{box-sizing:border-box}body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
-        header,main,footer{max-width:1100px;margin:0 auto;padding:0 14px}header h1{margin:.5em 0 0;font-size:1.5em}header h1 a{color:inherit;text-decoration:none}
-        header p{margin:.2em 0 1em;color:#555}section{background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:12px 16px;margin:0 0 16px}
+        *{box-sizing:border-box}body{font:15px/1.45 system-ui,-apple-system,"Segoe \
+        UI",Roboto,sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
+        header,main,footer{max-width:1100px;margin:0 auto;padding:0 14px}header h1{margin:.5em 0 0;font-size:1.5em}\
+        header h1 a{color:inherit;text-decoration:none}
+        header p{margin:.2em 0 1em;color:#555}section{background:#fff;border:1px solid \
+        #d8dde3;border-radius:8px;padding:12px 16px;margin:0 0 16px}
         h2{font-size:1.2em;margin:.2em 0 .6em}h3{font-size:1.05em;margin:1em 0 .4em}
         fieldset{border:1px solid #d8dde3;border-radius:6px;margin:0 0 12px;padding:8px 12px}legend{font-weight:600}
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:8px 12px}
-        label{display:flex;flex-direction:column;font-size:.85em;color:#444}input,select,textarea{font:inherit;padding:6px;border:1px solid #aab3bd;border-radius:4px;background:#fff;min-width:0;width:100%}
+        label{display:flex;flex-direction:column;font-size:.85em;color:#444}\
+        input,select,textarea{font:inherit;padding:6px;border:1px solid #aab3bd;border-radius:4px;background:#fff;\
+        min-width:0;width:100%}
         label.check{flex-direction:row;align-items:center;gap:6px}label.check input{width:auto}
         textarea{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;min-height:12em}
-        .row{border-top:1px dashed #ccd;padding-top:8px;margin-top:8px}.buttons{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}
-        button{font:inherit;padding:8px 14px;border-radius:6px;border:1px solid #2b5d9b;background:#2b5d9b;color:#fff;cursor:pointer}button.secondary{background:#fff;color:#2b5d9b}
-        table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e1e5ea;padding:6px;text-align:left;vertical-align:top}th{font-size:.85em;color:#555}
-        .scroll{overflow-x:auto}.verdict{font-size:1.6em;font-weight:700;margin:.1em 0}.ready{color:#11703a}.incomplete{color:#a55a00}.blocked{color:#b00020}.error{color:#b00020}
+        .row{border-top:1px dashed #ccd;padding-top:8px;margin-top:8px}\
+        .buttons{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}
+        button{font:inherit;padding:8px 14px;border-radius:6px;border:1px solid \
+        #2b5d9b;background:#2b5d9b;color:#fff;cursor:pointer}button.secondary{background:#fff;color:#2b5d9b}
+        table{border-collapse:collapse;width:100%}\
+        td,th{border-bottom:1px solid #e1e5ea;padding:6px;text-align:left;vertical-align:top}\
+        th{font-size:.85em;color:#555}
+        .scroll{overflow-x:auto}.verdict{font-size:1.6em;font-weight:700;margin:.1em 0}.ready{color:#11703a}\
+        .incomplete{color:#a55a00}.blocked{color:#b00020}.error{color:#b00020}
         .banner{border-left:6px solid currentColor;padding-left:12px}.blocker{color:#b00020;font-weight:600}
-        .status{font-weight:600;white-space:nowrap}.status.present{color:#11703a}.status.unknown{color:#555}.status.missing,.status.expired,.status.expires-en-route,.status.wrong-issuer,.status.not-covering{color:#b00020}
-        .small{font-size:.85em;color:#555}.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:10px}.figure{background:#f3f6fa;border-radius:6px;padding:8px 10px}
-        .figure b{display:block;font-size:1.25em}pre.yaml{margin:0}.yaml td{padding:0 6px;border:0;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-all}
-        .yaml td.n{color:#888;text-align:right;user-select:none;width:3em}.yaml tr.bad{background:#fde8ea}.yaml td.msg{color:#b00020;font-family:system-ui,sans-serif;white-space:normal}
+        .status{font-weight:600;white-space:nowrap}.status.present{color:#11703a}.status.unknown{color:#555}\
+        .status.missing,.status.expired,.status.expires-en-route,.status.wrong-issuer,\
+        .status.not-covering{color:#b00020}
+        .small{font-size:.85em;color:#555}\
+        .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:10px}\
+        .figure{background:#f3f6fa;border-radius:6px;padding:8px 10px}
+        .figure b{display:block;font-size:1.25em}pre.yaml{margin:0}.yaml td{padding:0 6px;border:0;font:13px/1.5 \
+        ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-all}
+        .yaml td.n{color:#888;text-align:right;user-select:none;width:3em}.yaml tr.bad{background:#fde8ea}\
+        .yaml td.msg{color:#b00020;font-family:system-ui,sans-serif;white-space:normal}
         img.chart{max-width:100%;height:auto;border:1px solid #e1e5ea;border-radius:6px;background:#fff}
-        @media (max-width:640px){body{font-size:14px}.verdict{font-size:1.3em}table.stack thead{display:none}table.stack tr{display:block;border-bottom:2px solid #d8dde3;padding:6px 0}table.stack td{display:block;border:0;padding:2px 0}table.stack td[data-h]::before{content:attr(data-h) ": ";font-weight:600;color:#555}}
+        @media (max-width:640px){body{font-size:14px}.verdict{font-size:1.3em}table.stack thead{display:none}\
+        table.stack tr{display:block;border-bottom:2px solid #d8dde3;padding:6px 0}\
+        table.stack td{display:block;border:0;padding:2px 0}table.stack td[data-h]::before{content:attr(data-h) ": \
+        ";font-weight:600;color:#555}}
         @media print{form,header p,footer,.noprint{display:none}body{background:#fff}section{border:0;padding:0}}
         """
 
@@ -180,7 +204,8 @@ struct WebPage {
             _ name: String, _ label: String, type: String = "text", list: String? = nil, placeholder: String = "",
             extra: String = ""
         ) -> String {
-            "<label>\(x(label))<input type=\"\(type)\" name=\"\(name)\" id=\"\(name)\" value=\"\(x(s[name]))\"\(list.map { " list=\"\($0)\"" } ?? "")"
+            "<label>\(x(label))<input type=\"\(type)\" name=\"\(name)\" id=\"\(name)\" "
+                + "value=\"\(x(s[name]))\"\(list.map { " list=\"\($0)\"" } ?? "")"
                 + (placeholder.isEmpty ? "" : " placeholder=\"\(x(placeholder))\"") + "\(extra)></label>"
         }
         func select(_ name: String, _ label: String, _ options: [(String, String)]) -> String {
@@ -207,7 +232,8 @@ struct WebPage {
                 + field("g\(i)_value_usd", "Value USD", extra: " inputmode=\"decimal\"")
                 + field("g\(i)_origin", "Origin country", placeholder: "KZ")
                 + field("g\(i)_packaging", "Packaging", placeholder: "bags")
-                + "<label class=check><input type=checkbox name=\"g\(i)_wood\" id=\"g\(i)_wood\" value=\"1\"\(s["g\(i)_wood"].isEmpty ? "" : " checked")>wood packaging</label></div>"
+                + "<label class=check><input type=checkbox name=\"g\(i)_wood\" id=\"g\(i)_wood\" "
+                + "value=\"1\"\(s["g\(i)_wood"].isEmpty ? "" : " checked")>wood packaging</label></div>"
         }
         var documents = ""
         let docOptions = [("", "—")] + docs.map { ($0.id, $0.name + ($0.unece.map { " (UN/CEFACT \($0))" } ?? "")) }
@@ -222,26 +248,41 @@ struct WebPage {
         return """
             <section id="manifest"><h2>Your shipment</h2>
             <form method="post" action="/" enctype="multipart/form-data">
-            <input type="hidden" name="goods_rows" value="\(s.goodsRows)"><input type="hidden" name="document_rows" value="\(s.documentRows)">
-            <details\(open && s.manifestText.isEmpty ? "" : " open")><summary>Paste or upload a manifest (YAML or JSON)</summary>
-            <label>Manifest<textarea name="manifest_text" id="manifest_text" spellcheck="false">\(x(s.manifestText))</textarea></label>
-            <label>or a file<input type="file" name="manifest_file" id="manifest_file" accept=".yaml,.yml,.json,text/yaml,application/json"></label>
-            <div class="buttons"><button type="submit" name="action" value="check-text" id="check-text">Check this manifest</button></div>
+            <input type="hidden" name="goods_rows" value="\(s.goodsRows)"><input type="hidden" name="document_rows" \
+            value="\(s.documentRows)">
+            <details\(open && s.manifestText.isEmpty ? "" : " open")><summary>Paste or upload a manifest (YAML or \
+            JSON)</summary>
+            <label>Manifest<textarea name="manifest_text" id="manifest_text" \
+            spellcheck="false">\(x(s.manifestText))</textarea></label>
+            <label>or a file<input type="file" name="manifest_file" id="manifest_file" \
+            accept=".yaml,.yml,.json,text/yaml,application/json"></label>
+            <div class="buttons"><button type="submit" name="action" value="check-text" id="check-text">Check this \
+            manifest</button></div>
             </details>
             <h3>Or fill in the form</h3>
             <fieldset><legend>Shipment</legend><div class="grid">
-            \(field("id", "Shipment id", placeholder: "KZ-PK-2026-0001"))\(field("departure", "Departure", type: "date"))
+            \(field("id", "Shipment id", placeholder: "KZ-PK-2026-0001"))\
+            \(field("departure", "Departure", type: "date"))
             \(field("shipper_name", "Shipper"))\(field("shipper_country", "Shipper country", placeholder: "KZ"))
             \(field("consignee_name", "Consignee"))\(field("consignee_country", "Consignee country", placeholder: "PK"))
-            \(field("origin", "From (search a place)", list: "places", placeholder: "KZALA"))\(field("destination", "To (search a place)", list: "places", placeholder: "PKKHI"))
-            \(select("corridor", "Corridor", corridors))\(select("mode", "Mode", modes))\(select("regime", "Transit regime", regimes))
-            \(field("units", "Units", extra: " inputmode=\"numeric\""))\(select("unit", "Unit", units))\(field("as_of", "Judge as of (optional)", type: "date"))
+            \(field("origin", "From (search a place)", list: "places", placeholder: "KZALA"))\
+            \(field("destination", "To (search a place)", list: "places", placeholder: "PKKHI"))
+            \(select("corridor", "Corridor", corridors))\(select("mode", "Mode", modes))\
+            \(select("regime", "Transit regime", regimes))
+            \(field("units", "Units", extra: " inputmode=\"numeric\""))\(select("unit", "Unit", units))\
+            \(field("as_of", "Judge as of (optional)", type: "date"))
             </div></fieldset>
             <datalist id="places">\(placeOptions)</datalist>
-            <fieldset><legend>Goods</legend>\(goods)<div class="buttons"><button class="secondary" type="submit" name="action" value="add-goods">Add a goods line</button></div></fieldset>
-            <fieldset><legend>Documents you already hold</legend>\(documents)<div class="buttons"><button class="secondary" type="submit" name="action" value="add-document">Add a document</button></div></fieldset>
-            <div class="buttons"><button type="submit" name="action" value="check-form" id="check-form">Check the shipment</button>
-            <button class="secondary" type="submit" name="action" value="yaml" id="show-yaml">Show the YAML it writes</button></div>
+            <fieldset><legend>Goods</legend>\(goods)<div class="buttons">\
+            <button class="secondary" type="submit" name="action" value="add-goods">Add a goods line</button></div>\
+            </fieldset>
+            <fieldset><legend>Documents you already hold</legend>\(documents)<div class="buttons">\
+            <button class="secondary" type="submit" name="action" value="add-document">Add a document</button></div>\
+            </fieldset>
+            <div class="buttons"><button type="submit" name="action" value="check-form" id="check-form">Check the \
+            shipment</button>
+            <button class="secondary" type="submit" name="action" value="yaml" id="show-yaml">Show the YAML it \
+            writes</button></div>
             </form></section>
             """
     }
