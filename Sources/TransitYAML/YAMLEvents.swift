@@ -87,10 +87,11 @@ final class YAMLEvents {
     var isPlain: Bool { state.pointee.event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
 
     /// The current scalar's bytes are `key`'s.
-    func bytesEqual(_ key: StaticString) -> Bool {
+    func bytesEqual(_ key: String) -> Bool {
         let b = bytes
-        guard key.utf8CodeUnitCount == b.count else { return false }
-        return key.withUTF8Buffer { $0.elementsEqual(b) }
+        let utf8 = key.utf8
+        guard utf8.count == b.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { $0.elementsEqual(b) } ?? utf8.elementsEqual(b)
     }
 
     /// The anchor (`&name`) of the current scalar or container, or the name an alias (`*name`) refers to.
