@@ -29,15 +29,17 @@ enum DocumentKey: Int, MappingKey {
 }
 
 /// A `MappingKey` type's keys as the decoders match them, built once: the names in case order
-/// (the tree decoder's allowed keys; the event decoder's index into them is the case's raw
-/// value), the required ones, and those as a bit mask over the names.
+/// (the tree decoder's allowed keys) and as bytes (the event decoder's; its index into them is
+/// the case's raw value), the required ones, and those as a bit mask over the names.
 struct KeyTable<Key: MappingKey>: Sendable {
     let names: [String]
+    let bytes: KeyBytes
     let required: [String]
     let requiredMask: UInt32
 
     init() {
         names = Key.allCases.map { "\($0)" }
+        bytes = KeyBytes(names)
         required = Key.allCases.filter(\.isRequired).map { "\($0)" }
         requiredMask = ManifestSchema.mask(names, required)
     }

@@ -8,6 +8,13 @@ import TransitCore
 /// So an accepted manifest decodes exactly as the full decoder decodes it; the tests hold the
 /// two to that on every bundled shipment and on generated ones.
 enum ManifestStreamDecoder {
+    /// The other mappings' keys as bytes (the key enums' are in their `KeyTable`).
+    static let goodsKeys = KeyBytes(ManifestSchema.goodsKeys)
+    static let transportKeys = KeyBytes(ManifestSchema.transportKeys)
+    static let partyKeys = KeyBytes(ManifestSchema.partyKeys)
+    static let packagingKeys = KeyBytes(ManifestSchema.packagingKeys)
+    static let dangerousKeys = KeyBytes(ManifestSchema.dangerousKeys)
+    static let issuerKeys = KeyBytes(ManifestSchema.issuerKeys)
     /// Which goods-line keys must be there (and not null), as a bit mask over `goodsKeys`.
     static let goodsRequired = ManifestSchema.mask(ManifestSchema.goodsKeys, ManifestSchema.goodsRequired)
     /// The bit of the `dangerous` key in a goods line's mask.
@@ -52,7 +59,7 @@ private final class Reader {
     /// and the key's position; `value` reads the value. Returns which keys were there (bit i for
     /// `keys[i]`), or nil for a key that is unknown, repeated or not text, or a value that gave up.
     func mapping(
-        _ keys: [String], _ value: (_ index: Int, _ keyAt: SourceLocation?) -> Bool,
+        _ keys: KeyBytes, _ value: (_ index: Int, _ keyAt: SourceLocation?) -> Bool,
         keyLocations: Bool = false
     ) -> UInt32? {
         guard events.next() == .mappingStart else { return nil }
@@ -60,7 +67,7 @@ private final class Reader {
         while true {
             guard let kind = events.next() else { return nil }
             if kind == .mappingEnd { return seen }
-            guard kind == .scalar, let i = keys.firstIndex(where: events.bytesEqual) else { return nil }
+            guard kind == .scalar, let i = events.index(in: keys) else { return nil }
             let bit: UInt32 = 1 << UInt32(i)
             guard seen & bit == 0 else { return nil }
             seen |= bit
@@ -72,7 +79,7 @@ private final class Reader {
     func mapping<Key: MappingKey>(
         _ keys: KeyTable<Key>, _ value: (_ key: Key, _ keyAt: SourceLocation?) -> Bool, keyLocations: Bool = false
     ) -> UInt32? {
-        mapping(keys.names, { i, at in value(Key(rawValue: i)!, at) }, keyLocations: keyLocations)
+        mapping(keys.bytes, { i, at in value(Key(rawValue: i)!, at) }, keyLocations: keyLocations)
     }
 
     /// The items of a sequence whose start is the next event, each read by `item`.
@@ -171,7 +178,7 @@ private final class Reader {
         var name: String?, country: String?
         guard
             let seen = mapping(
-                ManifestSchema.partyKeys,
+                ManifestStreamDecoder.partyKeys,
                 { i, _ in
                     guard let v = self.required() else { return false }
                     if i == 0 {
@@ -195,7 +202,7 @@ private final class Reader {
         var t = Transport()
         guard
             mapping(
-                ManifestSchema.transportKeys,
+                ManifestStreamDecoder.transportKeys,
                 { i, _ in
                     guard let v = self.scalar() else { return false }
                     let field = Transport.fields[i]
@@ -214,7 +221,7 @@ private final class Reader {
         let fields = GoodsLine.fields
         guard
             let seen = mapping(
-                ManifestSchema.goodsKeys,
+                ManifestStreamDecoder.goodsKeys,
                 { i, _ in
                     if i < fields.count {
                         let field = fields[i]
@@ -226,7 +233,7 @@ private final class Reader {
                     if p.isNull { self.skipNull(); return true }
                     if ManifestSchema.goodsKeys[i] == "packaging" {
                         return self.mapping(
-                            ManifestSchema.packagingKeys,
+                            ManifestStreamDecoder.packagingKeys,
                             { j, _ in
                                 guard let v = self.scalar() else { return false }
                                 if j == 0 {
@@ -240,7 +247,7 @@ private final class Reader {
                     var un: String?, hazardClass: String?  // dangerous
                     guard
                         self.mapping(
-                            ManifestSchema.dangerousKeys,
+                            ManifestStreamDecoder.dangerousKeys,
                             { j, _ in
                                 guard let v = self.required() else { return false }
                                 if j == 0 {
@@ -297,7 +304,7 @@ private final class Reader {
                         issuerAt = p.at
                         guard
                             self.mapping(
-                                ManifestSchema.issuerKeys,
+                                ManifestStreamDecoder.issuerKeys,
                                 { j, _ in
                                     guard let v = j == 0 ? self.required() : self.scalar() else { return false }
                                     if j == 0 {
@@ -330,7 +337,8 @@ private final class Reader {
                         expires = s.day(v, "expires")
                     }
                     return true
-                }), seen & keys.requiredMask == keys.requiredMask, let type, let issued, let country
+                }), seen & keys.requiredMask == keys.requiredMask, let type,
+            let issued, let country
         else { return nil }
         if let expires, expires < issued { return nil }
         var doc = AttachedDocument(
