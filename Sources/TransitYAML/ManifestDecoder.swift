@@ -14,23 +14,6 @@ public struct ManifestVocabulary: Sendable {
 
 /// Reads a manifest (SPEC 2.1) from YAML or JSON text, strictly.
 public enum ManifestDecoder {
-    // The key lists are the event decoder's, as Strings, built once (not on every mapping read).
-    static let topKeys = keys(ManifestStreamDecoder.topKeys)
-    static let goodsKeys = keys(ManifestSchema.goodsKeys)
-    static let documentKeys = keys(ManifestStreamDecoder.documentKeys)
-    static let topRequired = [
-        "manifest", "id", "shipper", "consignee", "origin", "destination", "mode", "regime",
-        "departure", "goods",
-    ]
-    static let partyKeys = keys(ManifestStreamDecoder.partyKeys)
-    static let transportKeys = keys(ManifestSchema.transportKeys)
-    static let packagingKeys = keys(ManifestStreamDecoder.packagingKeys)
-    static let dangerousKeys = keys(ManifestStreamDecoder.dangerousKeys)
-    static let documentRequired = ["type", "issued", "issuer"]
-    static let issuerKeys = keys(ManifestStreamDecoder.issuerKeys)
-    static let issuerRequired = ["country"]
-    private static func keys(_ list: [StaticString]) -> [String] { list.map(\.description) }
-
     public static func decode(
         _ text: String, file: String, vocabulary: ManifestVocabulary?,
         limits: YAMLLimits = .standard
@@ -82,55 +65,65 @@ public enum ManifestDecoder {
     }
 
     private static func read(_ node: YAMLNode, _ s: Schema, _ vocab: ManifestVocabulary?) -> Shipment? {
-        guard
-            let f = s.fields(
-                node, "manifest", allowed: topKeys,
-                required: topRequired)
-        else { return nil }
-        if let v = f["manifest"], let n = s.int(v, "manifest"), n != 1 {
-            s.error("unsupported-version", "manifest format \(n) is not supported; this version reads format 1", at: v)
-        }
-        let id = s.string(f["id"], "id")
-        let shipper = party(f["shipper"], "shipper", s)
-        let consignee = party(f["consignee"], "consignee", s)
-        let origin = place(f["origin"], "origin", s, vocab)
-        let destination = place(f["destination"], "destination", s, vocab)
-        var corridor: String?
-        if let c = f["corridor"], !c.isNull, let v = s.identifier(c, "corridor") {
-            if let known = vocab?.corridors, !known.contains(v) {
-                s.error("unknown-corridor", "unknown corridor `\(v)`", at: c, help: DidYouMean.help(v, among: known))
-            }
-            corridor = v
-        }
-        let mode = s.choice(f["mode"], "mode", TransportMode.self)
-        var regime = s.string(f["regime"], "regime")
-        if let r = regime, let known = vocab?.regimes, !known.contains(r), !Shipment.nationalRegimes.contains(r) {
-            s.error(
-                "unknown-regime", "unknown transit regime `\(r)`; name an agreement id, `national` or `none`",
-                at: f["regime"]!, help: DidYouMean.help(r, among: known.union(Shipment.nationalRegimes)))
-            regime = nil
-        }
-        let departure = s.day(f["departure"], "departure")
-        let transport = f["transport"].flatMap { self.transport($0, s) } ?? Transport()
-        var goods: [GoodsLine] = []
-        if let items = s.sequence(f["goods"], "goods") {
-            if items.isEmpty { s.error("missing-value", "goods must list at least one line", at: f["goods"]!) }
-            var seen = Set<Int>()
-            for (i, item) in items.enumerated() {
-                guard let g = goodsLine(item, i, s) else { continue }
-                if !seen.insert(g.line).inserted {
-                    s.error("duplicate-id", "goods line \(g.line) appears twice", at: item["line"] ?? item)
-                }
-                goods.append(g)
-            }
-        }
-        var documents: [AttachedDocument] = []
-        let lines = Set(goods.map(\.line))
-        for (i, item) in (s.sequence(f["documents"], "documents") ?? []).enumerated() {
-            if let d = document(item, i, s, vocab, lines: lines) { documents.append(d) }
-        }
+        let top = ManifestSchema.top
+        guard let f = s.fields(node, "manifest", allowed: top.names, required: top.required) else { return nil }
+        var id: String?, shipper: Party?, consignee: Party?, origin: String?, destination: String?
+        var corridor: String?, mode: TransportMode?, regime: String?, departure: Day?
+        var transport = Transport(), goods: [GoodsLine] = [], documents: [AttachedDocument] = []
         var locations = FieldLocations()
-        for key in topKeys where f.has(key) { locations.append(key, f.location(of: key)) }
+        for key in TopKey.allCases {
+            let name = top.name(key)
+            guard let v = f[name] else { continue }
+            locations.append(name, f.location(of: name))
+            switch key {
+            case .manifest:
+                if let n = s.int(v, "manifest"), n != 1 {
+                    s.error(
+                        "unsupported-version", "manifest format \(n) is not supported; this version reads format 1",
+                        at: v)
+                }
+            case .id: id = s.string(v, "id")
+            case .shipper: shipper = party(v, "shipper", s)
+            case .consignee: consignee = party(v, "consignee", s)
+            case .origin: origin = place(v, "origin", s, vocab)
+            case .destination: destination = place(v, "destination", s, vocab)
+            case .corridor:
+                guard !v.isNull, let c = s.identifier(v, "corridor") else { break }
+                if let known = vocab?.corridors, !known.contains(c) {
+                    s.error(
+                        "unknown-corridor", "unknown corridor `\(c)`", at: v, help: DidYouMean.help(c, among: known))
+                }
+                corridor = c
+            case .mode: mode = s.choice(v, "mode", TransportMode.self)
+            case .regime:
+                regime = s.string(v, "regime")
+                if let r = regime, let known = vocab?.regimes, !known.contains(r), !Shipment.nationalRegimes.contains(r)
+                {
+                    s.error(
+                        "unknown-regime", "unknown transit regime `\(r)`; name an agreement id, `national` or `none`",
+                        at: v, help: DidYouMean.help(r, among: known.union(Shipment.nationalRegimes)))
+                    regime = nil
+                }
+            case .departure: departure = s.day(v, "departure")
+            case .transport: transport = self.transport(v, s) ?? Transport()
+            case .goods:
+                guard let items = s.sequence(v, "goods") else { break }
+                if items.isEmpty { s.error("missing-value", "goods must list at least one line", at: v) }
+                var seen = Set<Int>()
+                for (i, item) in items.enumerated() {
+                    guard let g = goodsLine(item, i, s) else { continue }
+                    if !seen.insert(g.line).inserted {
+                        s.error("duplicate-id", "goods line \(g.line) appears twice", at: item["line"] ?? item)
+                    }
+                    goods.append(g)
+                }
+            case .documents:
+                let lines = Set(goods.map(\.line))
+                for (i, item) in (s.sequence(v, "documents") ?? []).enumerated() {
+                    if let d = document(item, i, s, vocab, lines: lines) { documents.append(d) }
+                }
+            }
+        }
         guard let id, let shipper, let consignee, let origin, let destination, let mode, let regime, let departure
         else {
             return nil
@@ -142,7 +135,8 @@ public enum ManifestDecoder {
     }
 
     private static func party(_ node: YAMLNode?, _ what: String, _ s: Schema) -> Party? {
-        guard let node, let f = s.fields(node, what, allowed: partyKeys, required: partyKeys),
+        guard let node,
+            let f = s.fields(node, what, allowed: ManifestSchema.partyKeys, required: ManifestSchema.partyKeys),
             let name = s.string(f["name"], "\(what).name"), let country = s.country(f["country"], "\(what).country")
         else { return nil }
         return Party(name: name, country: country)
@@ -164,25 +158,26 @@ public enum ManifestDecoder {
     }
 
     private static func transport(_ node: YAMLNode, _ s: Schema) -> Transport? {
-        guard let f = s.fields(node, "transport", allowed: transportKeys) else { return nil }
+        guard let f = s.fields(node, "transport", allowed: ManifestSchema.transportKeys) else { return nil }
         var t = Transport()
-        for field in ManifestSchema.transportScalars {
-            guard let v = f[field.key.description] else { continue }
-            field.read(s, v, "transport.\(field.key)", &t)
+        for field in Transport.fields {
+            guard let v = f[field.key] else { continue }
+            field.read(s, v, "transport.\(field.key)", into: &t)
         }
         return t
     }
 
     private static func goodsLine(_ node: YAMLNode, _ i: Int, _ s: Schema) -> GoodsLine? {
         var what: String { "goods[\(i)]" }  // built only for an error message
-        guard let f = s.fields(node, what, allowed: goodsKeys, required: ManifestSchema.goodsRequired) else {
+        guard let f = s.fields(node, what, allowed: ManifestSchema.goodsKeys, required: ManifestSchema.goodsRequired)
+        else {
             return nil
         }
         var g = ManifestSchema.emptyGoodsLine
         let before = s.diagnostics.all.count
-        for field in ManifestSchema.goodsScalars {
-            guard let v = f[field.key.description] else { continue }
-            field.read(s, v, "\(what).\(field.key)", &g)
+        for field in GoodsLine.fields {
+            guard let v = f[field.key] else { continue }
+            field.read(s, v, "\(what).\(field.key)", into: &g)
         }
         // A required field that is missing or unreadable leaves the line unusable; the rest of
         // it is still read, so that every problem is reported.
@@ -190,13 +185,16 @@ public enum ManifestDecoder {
         if usable {
             ManifestSchema.checkGoodsLine(g, what) { key, message in s.error("out-of-range", message, at: f[key]!) }
         }
-        if let p = f["packaging"], !p.isNull, let pf = s.fields(p, "\(what).packaging", allowed: packagingKeys) {
+        if let p = f["packaging"], !p.isNull,
+            let pf = s.fields(p, "\(what).packaging", allowed: ManifestSchema.packagingKeys)
+        {
             g.packagingKind = s.string(pf["kind"], "\(what).packaging.kind")
             g.packagingWood = s.bool(pf["wood"], "\(what).packaging.wood")
         }
         g.dangerousDeclared = f.has("dangerous")
         if let d = f["dangerous"], !d.isNull,
-            let df = s.fields(d, "\(what).dangerous", allowed: dangerousKeys, required: dangerousKeys)
+            let df = s.fields(
+                d, "\(what).dangerous", allowed: ManifestSchema.dangerousKeys, required: ManifestSchema.dangerousKeys)
         {
             if let un = s.string(df["un"], "\(what).dangerous.un"),
                 let cls = s.string(df["class"], "\(what).dangerous.class")
@@ -217,45 +215,59 @@ public enum ManifestDecoder {
         lines: Set<Int>
     ) -> AttachedDocument? {
         var what: String { "documents[\(i)]" }  // built only for an error message
-        guard let f = s.fields(node, what, allowed: documentKeys, required: documentRequired) else { return nil }
-        var type = s.string(f["type"], "\(what).type")
-        if let t = type, let known = vocab?.documentTypes, !known.contains(t) {
-            s.error(
-                "unknown-document", "unknown document type `\(t)`", at: f["type"]!,
-                help: DidYouMean.help(t, among: known))
-            type = nil
-        }
-        let number = s.string(f["number"], "\(what).number")
-        let issued = s.day(f["issued"], "\(what).issued")
-        var country: String?, authority: String?
-        if let i = f["issuer"], let inf = s.fields(i, "\(what).issuer", allowed: issuerKeys, required: issuerRequired) {
-            country = s.country(inf["country"], "\(what).issuer.country")
-            authority = s.string(inf["authority"], "\(what).issuer.authority")
-        }
-        var covers: [Int]?
-        if let c = f["covers"], !c.isNull, let items = s.sequence(c, "\(what).covers") {
-            covers = []
-            for item in items {
-                guard let n = s.int(item, "\(what).covers[]", min: 1) else { continue }
-                if !lines.contains(n) {
+        let keys = ManifestSchema.document
+        guard let f = s.fields(node, what, allowed: keys.names, required: keys.required) else { return nil }
+        var type: String?, number: String?, issued: Day?, country: String?, authority: String?
+        var covers: [Int]?, expires: Day?
+        var expiresAt: SourceLocation?, issuerAt: SourceLocation?, coversAt: SourceLocation?
+        for key in DocumentKey.allCases {
+            guard let v = f[keys.name(key)] else { continue }
+            switch key {
+            case .type:
+                type = s.string(v, "\(what).type")
+                if let t = type, let known = vocab?.documentTypes, !known.contains(t) {
                     s.error(
-                        "unknown-line", "\(what).covers names goods line \(n), which the manifest does not have",
-                        at: item)
+                        "unknown-document", "unknown document type `\(t)`", at: v,
+                        help: DidYouMean.help(t, among: known))
+                    type = nil
                 }
-                covers!.append(n)
+            case .number: number = s.string(v, "\(what).number")
+            case .issued: issued = s.day(v, "\(what).issued")
+            case .issuer:
+                issuerAt = v.location
+                let issuer = ManifestSchema.issuerKeys
+                guard let inf = s.fields(v, "\(what).issuer", allowed: issuer, required: ManifestSchema.issuerRequired)
+                else { break }
+                country = s.country(inf["country"], "\(what).issuer.country")
+                authority = s.string(inf["authority"], "\(what).issuer.authority")
+            case .covers:
+                coversAt = v.location
+                guard !v.isNull, let items = s.sequence(v, "\(what).covers") else { break }
+                covers = []
+                for item in items {
+                    guard let n = s.int(item, "\(what).covers[]", min: 1) else { continue }
+                    if !lines.contains(n) {
+                        s.error(
+                            "unknown-line", "\(what).covers names goods line \(n), which the manifest does not have",
+                            at: item)
+                    }
+                    covers!.append(n)
+                }
+            case .expires:
+                expiresAt = v.location
+                expires = s.day(v, "\(what).expires")
+                if let e = expires, let d = issued, e < d {
+                    s.error("out-of-range", "\(what).expires (\(e)) is before issued (\(d))", at: v)
+                }
             }
-        }
-        let expires = s.day(f["expires"], "\(what).expires")
-        if let e = expires, let d = issued, e < d {
-            s.error("out-of-range", "\(what).expires (\(e)) is before issued (\(d))", at: f["expires"]!)
         }
         guard let type, let issued, let country else { return nil }
         var doc = AttachedDocument(
             type: type, number: number, issued: issued, issuerCountry: country, authority: authority,
             covers: covers, expires: expires, location: node.location)
-        doc.expiresLocation = f["expires"]?.location
-        doc.issuerLocation = f["issuer"]?.location
-        doc.coversLocation = f["covers"]?.location
+        doc.expiresLocation = expiresAt
+        doc.issuerLocation = issuerAt
+        doc.coversLocation = coversAt
         return doc
     }
 }

@@ -1,53 +1,95 @@
 import TransitCore
 
-/// A scalar field of a manifest mapping, described once for both decoders: its key, whether the
-/// manifest must give it, and how its value is read into the model. The tree decoder
-/// (`ManifestDecoder`) and the event decoder (`ManifestStreamDecoder`) both walk these tables,
-/// so a new scalar field is one entry here (and a property on the model).
-struct ScalarField<Model>: Sendable {
-    let key: StaticString
-    let required: Bool
-    /// Reads the value node into the model; a bad value is an error recorded in the schema.
-    /// `what` names the field in messages ("goods[0].net_kg").
-    let read: @Sendable (_ schema: Schema, _ value: YAMLNode, _ what: String, _ into: inout Model) -> Void
+/// A key of a manifest mapping whose value each decoder reads by hand, in a `switch` over the
+/// key: the case name is the key as a manifest writes it, and the cases are in the order both
+/// decoders read them (so the tree decoder reports problems in that order).
+protocol MappingKey: CaseIterable, RawRepresentable, Sendable where RawValue == Int {
+    /// A manifest without the key (or with it null) does not load.
+    var isRequired: Bool { get }
+}
 
-    init(
-        _ key: StaticString, required: Bool = false,
-        _ read: @escaping @Sendable (Schema, YAMLNode, String, inout Model) -> Void
-    ) {
-        self.key = key; self.required = required; self.read = read
+/// A manifest's top-level keys (SPEC 2.1).
+enum TopKey: Int, MappingKey {
+    case manifest, id, shipper, consignee, origin, destination, corridor, mode, regime, departure, transport, goods
+    case documents
+
+    var isRequired: Bool {
+        switch self {
+        case .corridor, .transport, .documents: return false
+        default: return true
+        }
     }
 }
 
-/// The manifest's schema (SPEC 2.1), in one place.
-enum ManifestSchema {
-    /// The conveyance's fields (`transport:`), all optional.
-    static let transportScalars: [ScalarField<Transport>] = [
-        ScalarField("units") { s, v, w, t in if let n = s.int(v, w, min: 1) { t.units = n } },
-        ScalarField("unit") { s, v, w, t in if let u = s.string(v, w) { t.unit = u } },
-        ScalarField("container") { s, v, w, t in t.container = s.string(v, w) },
-        ScalarField("temperature_c") { s, v, w, t in t.temperatureC = s.double(v, w, min: -100) },
-        ScalarField("shared") { s, v, w, t in t.shared = s.bool(v, w) ?? false },
-    ]
-    static let transportKeys: [StaticString] = transportScalars.map(\.key)
+/// The keys of an attached document (`documents[]`).
+enum DocumentKey: Int, MappingKey {
+    case type, number, issued, issuer, covers, expires
 
-    /// A goods line's scalar fields; `packaging` and `dangerous` are mappings, read by each decoder.
-    static let goodsScalars: [ScalarField<GoodsLine>] = [
-        ScalarField("line", required: true) { s, v, w, g in if let n = s.int(v, w, min: 1) { g.line = n } },
-        ScalarField("hs", required: true) { s, v, w, g in if let h = s.hs(v, w) { g.hs = h } },
-        ScalarField("description", required: true) { s, v, w, g in if let d = s.string(v, w) { g.description = d } },
-        ScalarField("net_kg", required: true) { s, v, w, g in if let n = s.double(v, w) { g.netKg = n } },
-        ScalarField("gross_kg", required: true) { s, v, w, g in if let n = s.double(v, w) { g.grossKg = n } },
-        ScalarField("value_usd", required: true) { s, v, w, g in if let n = s.double(v, w) { g.valueUSD = n } },
-        ScalarField("origin", required: true) { s, v, w, g in if let c = s.country(v, w) { g.origin = c } },
-        ScalarField("temperature_c") { s, v, w, g in g.temperatureC = s.double(v, w, min: -100) },
-        ScalarField("produced") { s, v, w, g in g.produced = s.day(v, w) },
-        ScalarField("best_before") { s, v, w, g in g.bestBefore = s.day(v, w) },
-    ]
-    static let goodsMappings: [StaticString] = ["packaging", "dangerous"]
+    var isRequired: Bool { self == .type || self == .issued || self == .issuer }
+}
+
+/// A `MappingKey` type's keys as the decoders match them, built once: the names in case order
+/// (the tree decoder's allowed keys) and as bytes (the event decoder's; its index into them is
+/// the case's raw value), the required ones, and those as a bit mask over the names.
+struct KeyTable<Key: MappingKey>: Sendable {
+    let names: [String]
+    let bytes: KeyBytes
+    let required: [String]
+    let requiredMask: UInt32
+
+    init() {
+        names = Key.allCases.map { "\($0)" }
+        bytes = KeyBytes(names)
+        required = Key.allCases.filter(\.isRequired).map { "\($0)" }
+        requiredMask = ManifestSchema.mask(names, required)
+    }
+
+    /// The name of `key`.
+    func name(_ key: Key) -> String { names[key.rawValue] }
+}
+
+extension ManifestField {
+    /// Reads the value node into `model` with the `Schema` function of the field's form; a bad
+    /// value is an error recorded in the schema. `what` names the field in messages ("goods[0].net_kg").
+    func read(_ s: Schema, _ node: YAMLNode, _ what: @autoclosure () -> String, into model: inout Model) {
+        let value: ScalarValue?
+        switch form {
+        case .text: value = s.string(node, what()).map(ScalarValue.text)
+        case .hs: value = s.hs(node, what()).map(ScalarValue.text)
+        case .country: value = s.country(node, what()).map(ScalarValue.text)
+        case .count(let min): value = s.int(node, what(), min: min).map(ScalarValue.count)
+        case .number(let min): value = s.double(node, what(), min: min).map(ScalarValue.number)
+        case .day: value = s.day(node, what()).map(ScalarValue.day)
+        case .flag: value = s.bool(node, what()).map(ScalarValue.flag)
+        }
+        store(&model, value)
+    }
+}
+
+/// The manifest's schema (SPEC 2.1), in one place. The scalar fields of goods lines and of
+/// `transport:` are the models' own tables (`GoodsLine.fields`, `Transport.fields`).
+enum ManifestSchema {
+    static let top = KeyTable<TopKey>()
+    static let document = KeyTable<DocumentKey>()
+    static let partyKeys = ["name", "country"]
+    static let packagingKeys = ["kind", "wood"]
+    static let dangerousKeys = ["un", "class"]
+    static let issuerKeys = ["country", "authority"]
+    static let issuerRequired = ["country"]
+
+    static let transportKeys = Transport.fields.map(\.key)
+    static let goodsMappings = ["packaging", "dangerous"]
     /// Every key a goods line may have: its scalars, then its mappings.
-    static let goodsKeys: [StaticString] = goodsScalars.map(\.key) + goodsMappings
-    static let goodsRequired: [String] = goodsScalars.filter(\.required).map(\.key.description)
+    static let goodsKeys = GoodsLine.fields.map(\.key) + goodsMappings
+    static let goodsRequired = GoodsLine.fields.filter(\.required).map(\.key)
+
+    /// The keys of `required` as a bit mask over `names` (bit i for `names[i]`), as the event
+    /// decoder tracks which keys a mapping gave.
+    static func mask(_ names: [String], _ required: [String]) -> UInt32 {
+        var m: UInt32 = 0
+        for (i, k) in names.enumerated() where required.contains(k) { m |= 1 << UInt32(i) }
+        return m
+    }
     /// A goods line before its fields are read; the required ones are always overwritten.
     static let emptyGoodsLine = GoodsLine(
         line: 0, hs: "", description: "", netKg: 0, grossKg: 0, valueUSD: 0, origin: "")

@@ -8,29 +8,17 @@ import TransitCore
 /// So an accepted manifest decodes exactly as the full decoder decodes it; the tests hold the
 /// two to that on every bundled shipment and on generated ones.
 enum ManifestStreamDecoder {
-    static let topKeys: [StaticString] = [
-        "manifest", "id", "shipper", "consignee", "origin", "destination", "corridor",
-        "mode", "regime", "departure", "transport", "goods", "documents",
-    ]
-    static let partyKeys: [StaticString] = ["name", "country"]
-    static let transportKeys = ManifestSchema.transportKeys
-    static let packagingKeys: [StaticString] = ["kind", "wood"]
-    static let dangerousKeys: [StaticString] = ["un", "class"]
-    static let documentKeys: [StaticString] = ["type", "number", "issued", "issuer", "covers", "expires"]
-    static let issuerKeys: [StaticString] = ["country", "authority"]
-
-    /// The keys that must be there (and not null), as bit masks over the lists above.
-    static let topRequired: UInt32 = mask(topKeys, ManifestDecoder.topRequired)
-    static let goodsKeys = ManifestSchema.goodsKeys
-    static let goodsScalarCount = ManifestSchema.goodsScalars.count
-    static let goodsRequired: UInt32 = mask(goodsKeys, ManifestSchema.goodsRequired)
-    static let documentRequired: UInt32 = mask(documentKeys, ManifestDecoder.documentRequired)
-
-    static func mask(_ keys: [StaticString], _ required: [String]) -> UInt32 {
-        var m: UInt32 = 0
-        for (i, k) in keys.enumerated() where required.contains(k.description) { m |= 1 << UInt32(i) }
-        return m
-    }
+    /// The other mappings' keys as bytes (the key enums' are in their `KeyTable`).
+    static let goodsKeys = KeyBytes(ManifestSchema.goodsKeys)
+    static let transportKeys = KeyBytes(ManifestSchema.transportKeys)
+    static let partyKeys = KeyBytes(ManifestSchema.partyKeys)
+    static let packagingKeys = KeyBytes(ManifestSchema.packagingKeys)
+    static let dangerousKeys = KeyBytes(ManifestSchema.dangerousKeys)
+    static let issuerKeys = KeyBytes(ManifestSchema.issuerKeys)
+    /// Which goods-line keys must be there (and not null), as a bit mask over `goodsKeys`.
+    static let goodsRequired = ManifestSchema.mask(ManifestSchema.goodsKeys, ManifestSchema.goodsRequired)
+    /// The bit of the `dangerous` key in a goods line's mask.
+    static let dangerousBit: UInt32 = 1 << UInt32(ManifestSchema.goodsKeys.firstIndex(of: "dangerous")!)
 
     /// The manifest in `bytes`, or nil to take the full decoder's path.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, vocabulary: ManifestVocabulary?) -> Shipment?
@@ -44,7 +32,6 @@ enum ManifestStreamDecoder {
 /// One manifest's walk over the events. Each reading method takes its value from the next event
 /// on and consumes it whole; nil (or false) means "not the common case".
 private final class Reader {
-    typealias Keys = ManifestStreamDecoder
     let events: YAMLEvents
     let schema: Schema
     let file: String
@@ -69,10 +56,10 @@ private final class Reader {
     }
 
     /// The pairs of a mapping whose start is the next event: for each key, its index in `keys`
-    /// and the key's position; `value` reads the value. Returns which keys were there, or nil
-    /// for a key that is unknown, repeated or not text, or a value that gave up.
+    /// and the key's position; `value` reads the value. Returns which keys were there (bit i for
+    /// `keys[i]`), or nil for a key that is unknown, repeated or not text, or a value that gave up.
     func mapping(
-        _ keys: [StaticString], _ value: (_ index: Int, _ keyAt: SourceLocation?) -> Bool,
+        _ keys: KeyBytes, _ value: (_ index: Int, _ keyAt: SourceLocation?) -> Bool,
         keyLocations: Bool = false
     ) -> UInt32? {
         guard events.next() == .mappingStart else { return nil }
@@ -80,12 +67,19 @@ private final class Reader {
         while true {
             guard let kind = events.next() else { return nil }
             if kind == .mappingEnd { return seen }
-            guard kind == .scalar, let i = keys.firstIndex(where: events.bytesEqual) else { return nil }
+            guard kind == .scalar, let i = events.index(in: keys) else { return nil }
             let bit: UInt32 = 1 << UInt32(i)
             guard seen & bit == 0 else { return nil }
             seen |= bit
             guard value(i, keyLocations ? location : nil) else { return nil }
         }
+    }
+
+    /// A mapping whose keys are `Key`'s: as `mapping(_:_:keyLocations:)`, with each key as its case.
+    func mapping<Key: MappingKey>(
+        _ keys: KeyTable<Key>, _ value: (_ key: Key, _ keyAt: SourceLocation?) -> Bool, keyLocations: Bool = false
+    ) -> UInt32? {
+        mapping(keys.bytes, { i, at in value(Key(rawValue: i)!, at) }, keyLocations: keyLocations)
     }
 
     /// The items of a sequence whose start is the next event, each read by `item`.
@@ -115,52 +109,52 @@ private final class Reader {
 
     func shipment() -> Shipment? {
         guard events.next() == .streamStart, events.next() == .documentStart else { return nil }
-        let s = schema
+        let s = schema, top = ManifestSchema.top
         var id: String?, shipper: Party?, consignee: Party?, origin: String?, destination: String?
         var corridor: String?, mode: TransportMode?, regime: String?, departure: Day?
         var transport = Transport(), goods: [GoodsLine] = [], documents: [AttachedDocument] = []
-        var keyAt = [SourceLocation?](repeating: nil, count: Keys.topKeys.count)
+        var keyAt = [SourceLocation?](repeating: nil, count: top.names.count)
         guard
             let seen = mapping(
-                Keys.topKeys,
-                { i, at in
-                    keyAt[i] = at
-                    switch i {  // `i` indexes `topKeys`: manifest, id, shipper, … documents
-                    case 0:
+                top,
+                { key, at in
+                    keyAt[key.rawValue] = at
+                    switch key {
+                    case .manifest:
                         guard let v = self.required(), s.int(v, "manifest") == 1 else { return false }
-                    case 1: id = self.required().flatMap { s.string($0, "id") }
-                    case 2: shipper = self.party()
-                    case 3: consignee = self.party()
-                    case 4: origin = self.required().flatMap { self.place($0, "origin") }
-                    case 5: destination = self.required().flatMap { self.place($0, "destination") }
-                    case 6:
+                    case .id: id = self.required().flatMap { s.string($0, "id") }
+                    case .shipper: shipper = self.party()
+                    case .consignee: consignee = self.party()
+                    case .origin: origin = self.required().flatMap { self.place($0, "origin") }
+                    case .destination: destination = self.required().flatMap { self.place($0, "destination") }
+                    case .corridor:
                         guard let c = self.scalar() else { return false }
                         if !c.isNull {
                             guard let v = s.identifier(c, "corridor") else { return false }
                             if let known = self.vocabulary?.corridors, !known.contains(v) { return false }
                             corridor = v
                         }
-                    case 7: mode = self.required().flatMap { s.choice($0, "mode", TransportMode.self) }
-                    case 8:
+                    case .mode: mode = self.required().flatMap { s.choice($0, "mode", TransportMode.self) }
+                    case .regime:
                         regime = self.required().flatMap { s.string($0, "regime") }
                         if let r = regime, let known = self.vocabulary?.regimes, !known.contains(r),
                             !Shipment.nationalRegimes.contains(r)
                         {
                             return false
                         }
-                    case 9: departure = self.required().flatMap { s.day($0, "departure") }
-                    case 10:
+                    case .departure: departure = self.required().flatMap { s.day($0, "departure") }
+                    case .transport:
                         guard let t = self.transport() else { return false }
                         transport = t
-                    case 11:
+                    case .goods:
                         guard self.sequence({ self.goodsLine().map { goods.append($0) } != nil }), !goods.isEmpty else {
                             return false
                         }
-                    default:
+                    case .documents:
                         guard self.documentList(into: &documents) else { return false }
                     }
                     return true
-                }, keyLocations: true), seen & Keys.topRequired == Keys.topRequired
+                }, keyLocations: true), seen & top.requiredMask == top.requiredMask
         else { return nil }
         // The document ends here; the full reader asks for one more event, so this does too.
         guard events.next() == .documentEnd, events.next() == .streamEnd else { return nil }
@@ -169,7 +163,7 @@ private final class Reader {
             documents.allSatisfy({ $0.covers?.allSatisfy(lines.contains) ?? true })
         else { return nil }
         var locations = FieldLocations()
-        for (i, key) in ManifestDecoder.topKeys.enumerated() { if let at = keyAt[i] { locations.append(key, at) } }
+        for (i, name) in top.names.enumerated() { if let at = keyAt[i] { locations.append(name, at) } }
         guard let id, let shipper, let consignee, let origin, let destination, let mode, let regime, let departure
         else {
             return nil
@@ -184,7 +178,7 @@ private final class Reader {
         var name: String?, country: String?
         guard
             let seen = mapping(
-                Keys.partyKeys,
+                ManifestStreamDecoder.partyKeys,
                 { i, _ in
                     guard let v = self.required() else { return false }
                     if i == 0 {
@@ -208,11 +202,11 @@ private final class Reader {
         var t = Transport()
         guard
             mapping(
-                Keys.transportKeys,
+                ManifestStreamDecoder.transportKeys,
                 { i, _ in
                     guard let v = self.scalar() else { return false }
-                    let field = ManifestSchema.transportScalars[i]
-                    field.read(self.schema, v, field.key.description, &t)
+                    let field = Transport.fields[i]
+                    field.read(self.schema, v, field.key, into: &t)
                     return true
                 }) != nil
         else { return nil }
@@ -223,22 +217,23 @@ private final class Reader {
         guard let start = peek() else { return nil }
         let s = schema
         var g = ManifestSchema.emptyGoodsLine
-        // `i` indexes `goodsKeys`: the scalars of `ManifestSchema.goodsScalars`, then packaging, dangerous.
+        // `i` indexes `goodsKeys`: the scalars of `GoodsLine.fields`, then packaging, dangerous.
+        let fields = GoodsLine.fields
         guard
             let seen = mapping(
-                Keys.goodsKeys,
+                ManifestStreamDecoder.goodsKeys,
                 { i, _ in
-                    if i < Keys.goodsScalarCount {
-                        let field = ManifestSchema.goodsScalars[i]
+                    if i < fields.count {
+                        let field = fields[i]
                         guard let v = field.required ? self.required() : self.scalar() else { return false }
-                        field.read(s, v, field.key.description, &g)
+                        field.read(s, v, field.key, into: &g)
                         return true
                     }
                     guard let p = self.peek() else { return false }
                     if p.isNull { self.skipNull(); return true }
-                    if i == Keys.goodsScalarCount {  // packaging
+                    if ManifestSchema.goodsKeys[i] == "packaging" {
                         return self.mapping(
-                            Keys.packagingKeys,
+                            ManifestStreamDecoder.packagingKeys,
                             { j, _ in
                                 guard let v = self.scalar() else { return false }
                                 if j == 0 {
@@ -252,7 +247,7 @@ private final class Reader {
                     var un: String?, hazardClass: String?  // dangerous
                     guard
                         self.mapping(
-                            Keys.dangerousKeys,
+                            ManifestStreamDecoder.dangerousKeys,
                             { j, _ in
                                 guard let v = self.required() else { return false }
                                 if j == 0 {
@@ -265,10 +260,10 @@ private final class Reader {
                     else { return false }
                     g.dangerous = DangerousGoods(un: un, hazardClass: hazardClass)
                     return true
-                }), seen & Keys.goodsRequired == Keys.goodsRequired, !s.diagnostics.hasErrors,
-            ManifestSchema.checkGoodsLine(g, "")
+                }), seen & ManifestStreamDecoder.goodsRequired == ManifestStreamDecoder.goodsRequired,
+            !s.diagnostics.hasErrors, ManifestSchema.checkGoodsLine(g, "")
         else { return nil }
-        g.dangerousDeclared = seen & (1 << UInt32(Keys.goodsScalarCount + 1)) != 0
+        g.dangerousDeclared = seen & ManifestStreamDecoder.dangerousBit != 0
         g.location = start.at
         return g
     }
@@ -285,31 +280,31 @@ private final class Reader {
 
     func document() -> AttachedDocument? {
         guard let start = peek() else { return nil }
-        let s = schema
+        let s = schema, keys = ManifestSchema.document
         var type: String?, number: String?, issued: Day?, country: String?, authority: String?
         var covers: [Int]?, expires: Day?
         var expiresAt: SourceLocation?, issuerAt: SourceLocation?, coversAt: SourceLocation?
         guard
             let seen = mapping(
-                Keys.documentKeys,
-                { i, _ in
-                    switch i {  // `i` indexes `documentKeys`: type, number, issued, issuer, covers, expires
-                    case 0:
+                keys,
+                { key, _ in
+                    switch key {
+                    case .type:
                         guard let v = self.required(), let t = s.string(v, "type") else { return false }
                         if let known = self.vocabulary?.documentTypes, !known.contains(t) { return false }
                         type = t
-                    case 1:
+                    case .number:
                         guard let v = self.scalar() else { return false }
                         number = s.string(v, "number")
-                    case 2:
+                    case .issued:
                         guard let v = self.required() else { return false }
                         issued = s.day(v, "issued")
-                    case 3:
+                    case .issuer:
                         guard let p = self.peek(), !p.isNull else { return false }
                         issuerAt = p.at
                         guard
                             self.mapping(
-                                Keys.issuerKeys,
+                                ManifestStreamDecoder.issuerKeys,
                                 { j, _ in
                                     guard let v = j == 0 ? self.required() : self.scalar() else { return false }
                                     if j == 0 {
@@ -321,7 +316,7 @@ private final class Reader {
                                 }
                             ).map({ $0 & 1 != 0 }) == true
                         else { return false }
-                    case 4:
+                    case .covers:
                         guard let p = self.peek() else { return false }
                         coversAt = p.at
                         if p.isNull { self.skipNull(); return true }
@@ -336,13 +331,14 @@ private final class Reader {
                             })
                         else { return false }
                         covers = lines
-                    default:
+                    case .expires:
                         guard let v = self.scalar() else { return false }
                         expiresAt = v.location
                         expires = s.day(v, "expires")
                     }
                     return true
-                }), seen & Keys.documentRequired == Keys.documentRequired, let type, let issued, let country
+                }), seen & keys.requiredMask == keys.requiredMask, let type,
+            let issued, let country
         else { return nil }
         if let expires, expires < issued { return nil }
         var doc = AttachedDocument(

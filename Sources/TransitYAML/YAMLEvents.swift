@@ -86,11 +86,11 @@ final class YAMLEvents {
     /// The current scalar is plain (unquoted).
     var isPlain: Bool { state.pointee.event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
 
-    /// The current scalar's bytes are `key`'s.
-    func bytesEqual(_ key: StaticString) -> Bool {
+    /// The position in `keys` of the key that the current scalar's bytes spell, if any.
+    func index(in keys: KeyBytes) -> Int? {
         let b = bytes
-        guard key.utf8CodeUnitCount == b.count else { return false }
-        return key.withUTF8Buffer { $0.elementsEqual(b) }
+        return keys.keys.firstIndex { key in key.count == b.count && key.withUnsafeBufferPointer { $0.elementsEqual(b) }
+        }
     }
 
     /// The anchor (`&name`) of the current scalar or container, or the name an alias (`*name`) refers to.
@@ -134,4 +134,11 @@ final class YAMLEvents {
         }
         return (line, column)
     }
+}
+
+/// A mapping's key names as UTF-8 bytes, made once, so that a scalar is matched against them
+/// without becoming a String.
+struct KeyBytes: Sendable {
+    let keys: [[UInt8]]
+    init(_ names: [String]) { keys = names.map { Array($0.utf8) } }
 }

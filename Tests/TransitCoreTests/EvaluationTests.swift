@@ -68,7 +68,7 @@ import Testing
 
     @Test func unknownWhenTheManifestDoesNotSayTheTemperature() {
         let cold = Fixture.rule(
-            "cold-rule", when: .match(.goodsTemperature, .less(0, orEqual: false), nil),
+            "cold-rule", when: .match(.computed(.goodsTemperature), .less(0, orEqual: false), nil),
             require: [.document(DocumentRequirement(document: "cold"))])
         let r = Fixture.evaluator([cold]).check(Fixture.shipment())
         #expect(r.checklist.first?.status == .unknown)

@@ -54,7 +54,7 @@ enum Fixture {
     }
     static let at_ = SourceLocation(file: "pack.yaml", line: 7, column: 5)
 
-    static let potatoes = Condition.match(.goodsHS, .prefix(["0701"]), nil)
+    static let potatoes = Condition.match(FieldPath(rawValue: "goods.hs")!, .prefix(["0701"]), nil)
 
     static func evaluator(_ rules: [Rule], agreements: [Agreement] = [], network: Network = network()) -> Evaluator {
         let pack = RulePack(

@@ -1,5 +1,5 @@
 /// A field's value as a condition sees it; nil means the manifest does not give it.
-enum FieldValue {
+package enum FieldValue {
     case text(String)
     case number(Double)
     case bool(Bool)
@@ -108,22 +108,16 @@ enum ConditionEvaluator {
     static func goodsValue(_ path: FieldPath, _ g: GoodsLine, _ ctx: EvaluationContext) -> FieldValue? {
         let s = ctx.shipment
         switch path {
-        case .goodsHS: return .text(g.hs)
-        case .goodsDescription: return .text(g.description)
-        case .goodsNetKg: return .number(g.netKg)
-        case .goodsGrossKg: return .number(g.grossKg)
-        case .goodsValueUSD: return .number(g.valueUSD)
-        case .goodsOrigin: return .text(g.origin)
-        case .goodsPackagingKind: return g.packagingKind.map(FieldValue.text)
-        case .goodsPackagingWood: return g.packagingWood.map(FieldValue.bool)
-        case .goodsDangerous:
+        case .goods(let field): return field.value(g)
+        case .transport: return nil
+        case .computed(.goodsPackagingKind): return g.packagingKind.map(FieldValue.text)
+        case .computed(.goodsPackagingWood): return g.packagingWood.map(FieldValue.bool)
+        case .computed(.goodsDangerous):
             return g.dangerous != nil ? .bool(true) : (g.dangerousDeclared ? .bool(false) : nil)
-        case .goodsDangerousUN: return g.dangerous.map { .text($0.un) }
-        case .goodsDangerousClass: return g.dangerous.map { .text($0.hazardClass) }
-        case .goodsTemperature: return (g.temperatureC ?? s.transport.temperatureC).map(FieldValue.number)
-        case .goodsProduced: return g.produced.map { .text($0.description) }
-        case .goodsBestBefore: return g.bestBefore.map { .text($0.description) }
-        case .goodsShelfLifeLeftPct:
+        case .computed(.goodsDangerousUN): return g.dangerous.map { .text($0.un) }
+        case .computed(.goodsDangerousClass): return g.dangerous.map { .text($0.hazardClass) }
+        case .computed(.goodsTemperature): return (g.temperatureC ?? s.transport.temperatureC).map(FieldValue.number)
+        case .computed(.goodsShelfLifeLeftPct):
             guard let produced = g.produced, let bestBefore = g.bestBefore else { return nil }
             let arrival = s.departure.adding(hours: ctx.checkpoint.arrivalHours.p90)
             let life = bestBefore.ordinal - produced.ordinal
@@ -136,7 +130,8 @@ enum ConditionEvaluator {
     /// The goods-line fields to fill in when a `goods.*` path is unknown on a line.
     private static func manifestFields(_ path: FieldPath, _ g: GoodsLine) -> [String] {
         switch path {
-        case .goodsShelfLifeLeftPct:
+        case .goods(let field): return [field.key]
+        case .computed(.goodsShelfLifeLeftPct):
             return (g.produced == nil ? ["produced"] : []) + (g.bestBefore == nil ? ["best_before"] : [])
         default: return [String(path.rawValue.dropFirst("goods.".count))]
         }
@@ -146,38 +141,36 @@ enum ConditionEvaluator {
     static func shipmentValue(_ path: FieldPath, _ matcher: Matcher, _ ctx: EvaluationContext) -> FieldValue? {
         let s = ctx.shipment
         switch path {
-        case .shipmentID: return .text(s.id)
-        case .shipmentMode: return .text(s.mode.rawValue)
-        case .shipmentRegime: return .text(s.regime)
-        case .shipmentOrigin: return .text(s.origin)
-        case .shipmentOriginCountry: return .text(ctx.originCountry)
-        case .shipmentDestination: return .text(s.destination)
-        case .shipmentDestinationCountry: return .text(ctx.destinationCountry)
-        case .shipmentShipperCountry: return .text(s.shipper.country)
-        case .shipmentConsigneeCountry: return .text(s.consignee.country)
-        case .shipmentCorridor: return .text(ctx.journey.corridor)
-        case .shipmentValueUSD: return .number(s.valueUSD)
-        case .shipmentGrossKg: return .number(s.grossKg)
-        case .shipmentNetKg: return .number(s.netKg)
-        case .shipmentDeparture: return .text(s.departure.description)
-        case .shipmentUnits: return .number(Double(s.transport.units))
-        case .shipmentGrossKgPerUnit: return .number(s.grossKg / Double(max(1, s.transport.units)))
-        case .shipmentUnit: return .text(s.transport.unit)
-        case .shipmentContainer: return s.transport.container.map(FieldValue.text)
-        case .shipmentTemperature: return s.transport.temperatureC.map(FieldValue.number)
-        case .routeCountries: return .list(ctx.journey.countries)
-        case .routeTransit: return .list(ctx.journey.transit)
-        case .routeModes: return .list(ctx.journey.modes.map(\.rawValue))
-        case .routePlaces: return .list(ctx.journey.places)
-        case .routeAllParties:
+        case .transport(let field): return field.value(s.transport)
+        case .goods: return nil
+        case .computed(.shipmentID): return .text(s.id)
+        case .computed(.shipmentMode): return .text(s.mode.rawValue)
+        case .computed(.shipmentRegime): return .text(s.regime)
+        case .computed(.shipmentOrigin): return .text(s.origin)
+        case .computed(.shipmentOriginCountry): return .text(ctx.originCountry)
+        case .computed(.shipmentDestination): return .text(s.destination)
+        case .computed(.shipmentDestinationCountry): return .text(ctx.destinationCountry)
+        case .computed(.shipmentShipperCountry): return .text(s.shipper.country)
+        case .computed(.shipmentConsigneeCountry): return .text(s.consignee.country)
+        case .computed(.shipmentCorridor): return .text(ctx.journey.corridor)
+        case .computed(.shipmentValueUSD): return .number(s.valueUSD)
+        case .computed(.shipmentGrossKg): return .number(s.grossKg)
+        case .computed(.shipmentNetKg): return .number(s.netKg)
+        case .computed(.shipmentDeparture): return .text(s.departure.description)
+        case .computed(.shipmentGrossKgPerUnit): return .number(s.grossKg / Double(max(1, s.transport.units)))
+        case .computed(.routeCountries): return .list(ctx.journey.countries)
+        case .computed(.routeTransit): return .list(ctx.journey.transit)
+        case .computed(.routeModes): return .list(ctx.journey.modes.map(\.rawValue))
+        case .computed(.routePlaces): return .list(ctx.journey.places)
+        case .computed(.routeAllParties):
             guard case .equals(.text(let id)) = matcher, let a = ctx.agreements[id] else { return .bool(false) }
             let all = ctx.journey.countries.allSatisfy { a.isParty($0, on: ctx.day) }
             return all ? .text(id) : .text("")
-        case .checkpointCountry: return .text(ctx.checkpoint.country)
-        case .checkpointKind: return .text(ctx.checkpoint.kind.rawValue)
-        case .checkpointPlace: return .text(ctx.checkpoint.place)
-        case .checkpointMode: return ctx.checkpoint.mode.map { .text($0.rawValue) }
-        case .checkpointFromCountry: return .text(ctx.checkpoint.fromCountry)
+        case .computed(.checkpointCountry): return .text(ctx.checkpoint.country)
+        case .computed(.checkpointKind): return .text(ctx.checkpoint.kind.rawValue)
+        case .computed(.checkpointPlace): return .text(ctx.checkpoint.place)
+        case .computed(.checkpointMode): return ctx.checkpoint.mode.map { .text($0.rawValue) }
+        case .computed(.checkpointFromCountry): return .text(ctx.checkpoint.fromCountry)
         default: return nil
         }
     }
@@ -185,9 +178,8 @@ enum ConditionEvaluator {
     /// The manifest field to fill in when a shipment-level path is unknown.
     private static func manifestField(_ path: FieldPath) -> String {
         switch path {
-        case .shipmentTemperature: return "transport.temperature_c"
-        case .shipmentContainer: return "transport.container"
-        case .shipmentUnits, .shipmentGrossKgPerUnit: return "transport.units"
+        case .transport(let field): return "transport." + field.key
+        case .computed(.shipmentGrossKgPerUnit): return "transport.units"
         default: return String(path.rawValue.dropFirst("shipment.".count))
         }
     }

@@ -122,7 +122,7 @@ public enum ConditionWords {
     /// A shipment, route or checkpoint value in words, read by the same resolver the conditions use.
     static func value(_ path: FieldPath, _ ctx: EvaluationContext) -> String {
         // `route.all_parties` resolves against the agreement a matcher names; in words, the countries it was judged on.
-        if path == .routeAllParties { return ctx.journey.countries.joined(separator: ", ") }
+        if path == .computed(.routeAllParties) { return ctx.journey.countries.joined(separator: ", ") }
         return words(ConditionEvaluator.shipmentValue(path, .exists(true), ctx))
     }
 

@@ -28,6 +28,18 @@ public struct Transport: Hashable, Sendable {
     }
 }
 
+extension Transport {
+    /// The conveyance's scalar fields (`transport:`), all optional; rules read them as `shipment.…`.
+    /// Both decoders, the conditions and the explanations go by this table (see `ManifestField`).
+    package static let fields: [ManifestField<Transport>] = [
+        ManifestField("units", .count(min: 1), \.units, path: "shipment.units"),
+        ManifestField("unit", .text, \.unit, path: "shipment.unit"),
+        ManifestField("container", .text, \.container, path: "shipment.container"),
+        ManifestField("temperature_c", .number(min: -100), \.temperatureC, path: "shipment.temperature_c"),
+        ManifestField("shared", .flag, \.shared),
+    ]
+}
+
 /// Dangerous-goods identity of a goods line (UN number and ADR/RID/SMGS class).
 public struct DangerousGoods: Hashable, Sendable {
     public var un: String
@@ -68,6 +80,25 @@ public struct GoodsLine: Hashable, Sendable {
         self.packagingWood = packagingWood; self.dangerous = dangerous; self.dangerousDeclared = dangerousDeclared
         self.temperatureC = temperatureC; self.location = location
     }
+}
+
+extension GoodsLine {
+    /// A goods line's scalar fields, in manifest order; `packaging` and `dangerous` are mappings,
+    /// read by each decoder. Both decoders, the conditions and the explanations go by this table
+    /// (see `ManifestField`). `goods.temperature_c` is not read from here: it falls back to the
+    /// conveyance's temperature (`ConditionEvaluator.goodsValue`).
+    package static let fields: [ManifestField<GoodsLine>] = [
+        ManifestField("line", .count(min: 1), \.line, required: true),
+        ManifestField("hs", .hs, \.hs, required: true, path: "goods.hs"),
+        ManifestField("description", .text, \.description, required: true, path: "goods.description"),
+        ManifestField("net_kg", .number(), \.netKg, required: true, path: "goods.net_kg"),
+        ManifestField("gross_kg", .number(), \.grossKg, required: true, path: "goods.gross_kg"),
+        ManifestField("value_usd", .number(), \.valueUSD, required: true, path: "goods.value_usd"),
+        ManifestField("origin", .country, \.origin, required: true, path: "goods.origin"),
+        ManifestField("temperature_c", .number(min: -100), \.temperatureC),
+        ManifestField("produced", .day, \.produced, path: "goods.produced"),
+        ManifestField("best_before", .day, \.bestBefore, path: "goods.best_before"),
+    ]
 }
 
 /// A document the shipper already holds, as listed in the manifest.

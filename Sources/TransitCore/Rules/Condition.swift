@@ -36,9 +36,9 @@ public indirect enum Condition: Hashable, Sendable {
     /// hold, or nil if the condition can hold whatever the HS codes are. Used to index rules.
     public var hsGate: [String]? {
         switch self {
-        case .match(.goodsHS, .prefix(let p), _): return p
-        case .match(.goodsHS, .equals(.text(let t)), _): return [t]
-        case .match(.goodsHS, .oneOf(let values), _):
+        case .match(let path, .prefix(let p), _) where path.isHS: return p
+        case .match(let path, .equals(.text(let t)), _) where path.isHS: return [t]
+        case .match(let path, .oneOf(let values), _) where path.isHS:
             var out: [String] = []
             for v in values { guard case .text(let t) = v else { return nil }; out.append(t) }
             return out

@@ -39,27 +39,20 @@ public struct DocumentType: Hashable, Sendable {
     }
 }
 
-/// The document catalogue, by id.
+/// The document catalogue, by id. Built once at load and only read after.
 public struct DocumentCatalogue: Sendable {
-    /// Built once at load and only read after. One stored reference: see `DocumentCatalogue`'s
-    /// history (ef378fd) for why the tables are not stored properties of their own.
-    private final class Storage: Sendable {
-        let entries: [DocumentType]
-        let positions: [String: Int]
-        init(_ list: [DocumentType]) {
-            entries = list
-            positions = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        }
-    }
-    private let storage: Storage
-
-    public init(_ list: [DocumentType]) { storage = Storage(list) }
-
     /// The entries in the order they were loaded, for reads in place: `entries[i].name` copies
     /// one field, where a lookup that returns the entry copies all of it (retaining each text).
-    public var entries: [DocumentType] { storage.entries }
+    public let entries: [DocumentType]
+    private let positions: [String: Int]
+
+    public init(_ list: [DocumentType]) {
+        entries = list
+        positions = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// Where the entry for `id` is in `entries` (the first, if an id is given twice).
-    public func position(of id: String) -> Int? { storage.positions[id] }
-    public subscript(id: String) -> DocumentType? { position(of: id).map { storage.entries[$0] } }
-    public var ids: [String] { storage.positions.keys.sorted() }
+    public func position(of id: String) -> Int? { positions[id] }
+    public subscript(id: String) -> DocumentType? { position(of: id).map { entries[$0] } }
+    public var ids: [String] { positions.keys.sorted() }
 }

@@ -36,7 +36,7 @@ public enum Lint {
         switch c {
         case .all(let cs), .any(let cs): return cs.flatMap { hsHeadings($0, rule) }
         case .not(let sub): return hsHeadings(sub, rule)
-        case .match(.goodsHS, let m, let loc):
+        case .match(let path, let m, let loc) where path.isHS:
             let codes: [String]
             switch m {
             case .prefix(let p): codes = p
@@ -61,7 +61,7 @@ public enum Lint {
         var out: [Diagnostic] = []
         func onlyHS(_ c: Condition) -> Bool {
             switch c {
-            case .match(.goodsHS, _, _): return true
+            case .match(let path, _, _) where path.isHS: return true
             case .all(let cs): return cs.allSatisfy(onlyHS)
             default: return false
             }

@@ -90,13 +90,13 @@ public enum ReferenceCheck {
         case .all(let cs), .any(let cs): return cs.flatMap { agreementReferences($0, agreements) }
         case .not(let sub): return agreementReferences(sub, agreements)
         case .match(let path, let m, let loc):
-            guard path == .routeAllParties || path == .shipmentRegime else { return [] }
+            guard path == .computed(.routeAllParties) || path == .computed(.shipmentRegime) else { return [] }
             let ids: [String]
             switch m {
             case .equals(.text(let t)): ids = [t]
             case .oneOf(let v): ids = v.map(\.description)
             default:
-                return path == .routeAllParties
+                return path == .computed(.routeAllParties)
                     ? [Diagnostic("bad-matcher", "route.all_parties takes one agreement id", at: loc)] : []
             }
             return ids.filter { agreements[$0] == nil && !Shipment.nationalRegimes.contains($0) }.map {
