@@ -45,7 +45,8 @@ import TransitCore
         regime: tir
         departure: 2026-03-10
         goods:
-          - { line: 1, hs: "0701.90", description: P, net_kg: 10, gross_kg: 11, value_usd: 5, origin: PK, packaging: { wood: WOOD } }
+          - { line: 1, hs: "0701.90", description: P, net_kg: 10, gross_kg: 11, value_usd: 5, origin: PK, packaging: \
+        { wood: WOOD } }
 
         """
 

@@ -68,7 +68,8 @@ struct AppliedRules {
                     Finding(
                         severity: .warning, code: .prohibitionUnknown,
                         message:
-                            "\(message) may apply; the manifest does not give \(unknown!.joined(separator: ", ")) [\(ref)]",
+                            "\(message) may apply; the manifest does not give \(unknown!.joined(separator: ", ")) "
+                            + "[\(ref)]",
                         rule: rules[index].id, path: unknown!.first, location: at))
                 if severity == .error { undecidedProhibition = true }
             }

@@ -25,7 +25,8 @@ enum DocumentFindings {
             // The manifest lists one, dated after the checkpoint that needs it is reached.
             let i = row.matchedDocuments[0]
             message =
-                "\(name) is required at \(places); the manifest's is dated \(shipment.documents[i].issued), after the shipment reaches the first of them"
+                "\(name) is required at \(places); the manifest's is dated \(shipment.documents[i].issued), "
+                + "after the shipment reaches the first of them"
             place = ("documents[\(i)].issued", shipment.documents[i].location)
         case .missing:
             message = "\(name) is required at \(places) and the manifest has none"
@@ -41,11 +42,13 @@ enum DocumentFindings {
             place = at("issuer")
         case .notCovering:
             message =
-                "\(row.document) does not cover goods line\(row.lines.count == 1 ? "" : "s") \(row.lines.map(String.init).joined(separator: ", "))"
+                "\(row.document) does not cover goods line\(row.lines.count == 1 ? "" : "s") "
+                + "\(row.lines.map(String.init).joined(separator: ", "))"
             place = at("covers")
         case .unknown:
             message =
-                "\(name) may be required at \(places); the manifest does not give \((row.needs ?? []).joined(separator: ", "))"
+                "\(name) may be required at \(places); the manifest does not give "
+                + "\((row.needs ?? []).joined(separator: ", "))"
             place = (row.needs?.first, nil)
         case .present:
             message = ""
@@ -68,7 +71,9 @@ enum DocumentFindings {
                 Finding(
                     severity: .warning, code: .documentIssuedAfterDeparture,
                     message:
-                        "\(d.type) is dated \(d.issued), after departure on \(shipment.departure); it counts only for checkpoints reached after that day: check the date, or obtain it before the checkpoint that needs it",
+                        "\(d.type) is dated \(d.issued), after departure on \(shipment.departure); it counts only for "
+                        + "checkpoints reached after that day: check the date, or obtain it before the checkpoint "
+                        + "that needs it",
                     rule: nil, path: "documents[\(i)].issued", location: d.location))
         }
         return out

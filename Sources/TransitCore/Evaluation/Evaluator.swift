@@ -35,7 +35,8 @@ public struct Evaluator: Sendable {
                 RouteProblem(
                     code: .noCorridor,
                     message:
-                        "no bundled corridor joins \(shipment.origin) and \(shipment.destination); give `corridor:` or --corridor",
+                        "no bundled corridor joins \(shipment.origin) and \(shipment.destination); give `corridor:` or "
+                        + "--corridor",
                     location: shipment.fieldLocations["id"]))
         }
         let journey: Journey
@@ -136,7 +137,8 @@ public struct Evaluator: Sendable {
         return Finding(
             severity: .error, code: .regimeNotAccepted,
             message:
-                "\(agreement.name) is claimed, but \(outside.joined(separator: ", ")) on the route \(outside.count == 1 ? "is" : "are") not party to it on \(day)",
+                "\(agreement.name) is claimed, but \(outside.joined(separator: ", ")) on the route "
+                + "\(outside.count == 1 ? "is" : "are") not party to it on \(day)",
             rule: nil, path: "regime", location: s.fieldLocations["regime"])
     }
 }

@@ -147,7 +147,8 @@ public enum ConditionWords {
         if let w = r.when { lines.append("  applies when: \(condition(w))") }
         if r.effective.from != nil || r.effective.until != nil {
             lines.append(
-                "  in force: from \(r.effective.from?.description ?? "always") until \(r.effective.until?.description ?? "further notice")"
+                "  in force: from \(r.effective.from?.description ?? "always") "
+                    + "until \(r.effective.until?.description ?? "further notice")"
             )
         }
         for req in r.requirements {
@@ -162,7 +163,8 @@ public enum ConditionWords {
         }
         for p in r.procedures {
             lines.append(
-                "  procedure: \(p.name), \(Scalar.number(p.hours.p50)) h (p90 \(Scalar.number(p.hours.p90)) h), USD \(Scalar.number(p.costUSD.p50))"
+                "  procedure: \(p.name), \(Scalar.number(p.hours.p50)) h (p90 \(Scalar.number(p.hours.p90)) h), "
+                    + "USD \(Scalar.number(p.costUSD.p50))"
             )
         }
         if let p = r.prohibit { lines.append("  prohibits: \(p)") }

@@ -8,7 +8,9 @@ enum Plausibility {
                 Finding(
                     severity: .warning, code: .consigneeOutsideDestination,
                     message:
-                        "the consignee is in \(shipment.consignee.country) but the goods are delivered to \(shipment.destination) in \(destinationCountry); the import declaration is lodged in \(destinationCountry) by an importer there: check the consignee or the destination",
+                        "the consignee is in \(shipment.consignee.country) but the goods are delivered to "
+                        + "\(shipment.destination) in \(destinationCountry); the import declaration is lodged in "
+                        + "\(destinationCountry) by an importer there: check the consignee or the destination",
                     rule: nil, path: "consignee.country", location: shipment.fieldLocations["consignee"]))
         }
         return out

@@ -9,7 +9,8 @@ import TransitReports
 /// be listed at the end of a streamed batch.
 enum BatchSARIF {
     static let header =
-        "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"columnKind\":\"unicodeCodePoints\",\"results\":[\n"
+        "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+        + "\"runs\":[{\"columnKind\":\"unicodeCodePoints\",\"results\":[\n"
 
     static func footer(cited: [String], rules: RuleSet) -> String {
         let descriptors: [JSONValue] = cited.map { id in

@@ -28,7 +28,8 @@ public struct BatchRenderer: Sendable {
         case .csv: return (bom ? "\u{FEFF}" : "") + BatchCSV.header
         case .junit:
             return
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"transit-check\">\n<testsuite name=\"transit-check\">\n"
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"transit-check\">\n<testsuite "
+                + "name=\"transit-check\">\n"
         case .sarif: return BatchSARIF.header
         }
     }
