@@ -7,12 +7,14 @@ public enum CompactRowJSON {
     /// The row's format version, so that readers of a record can tell rows apart later.
     public static let version = 1
 
+    /// The row as one line of compact JSON, newline included.
     public static func line(_ r: CompactRow) -> [UInt8] {
         var w = JSONWriter(pretty: false, capacity: 2048)
         write(r, into: &w)
         return w.line
     }
 
+    /// Writes the row as a JSON object into `w` (for embedding in other documents).
     public static func write(_ r: CompactRow, into w: inout JSONWriter) {
         w.object { w in
             w.field("row", version)
@@ -135,6 +137,7 @@ public enum CompactRowJSON {
 /// `rules export`: every loaded rule once, with what compact rows leave out (title, kind,
 /// checkpoints, severity, legal source, file and line), and the document catalogue.
 public enum RulesExport {
+    /// Every rule and document type as JSON, with the rules' digest that records and rows cite.
     public static func json(_ rules: RuleSet, digest: String) -> String {
         JSONValue.object([
             ("rules_digest", .string(digest)),
@@ -184,6 +187,7 @@ public enum RulesExport {
         ]).pretty + "\n"
     }
 
+    /// Every rule on a line: id, title, pack and source.
     public static func text(_ rules: RuleSet) -> String {
         rules.rules.map { "\($0.id)  \($0.title)  [\($0.pack); \($0.source)]" }.joined(separator: "\n") + "\n"
     }

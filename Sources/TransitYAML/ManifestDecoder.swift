@@ -14,6 +14,7 @@ public struct ManifestVocabulary: Sendable {
 
 /// Reads a manifest (SPEC 2.1) from YAML or JSON text, strictly.
 public enum ManifestDecoder {
+    /// A manifest's text, decoded as its bytes are.
     public static func decode(
         _ text: String, file: String, vocabulary: ManifestVocabulary?,
         limits: YAMLLimits = .standard
@@ -41,6 +42,7 @@ public enum ManifestDecoder {
         }
     }
 
+    /// A manifest already parsed into a tree: every problem reported with its position.
     public static func decode(
         _ node: YAMLNode, file: String, vocabulary: ManifestVocabulary?
     ) -> Result<Shipment, LoadFailure> {

@@ -204,6 +204,7 @@ public enum MonteCarlo {
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E3779B97F4A7C15
         var z = state
@@ -239,6 +240,7 @@ public struct SampleSum: Sendable {
         }
     }
 
+    /// Adds another step's draws (scaled by `factor`), elementwise: the total of steps taken one after another.
     public mutating func add(_ samples: [Float], times factor: Float = 1) {
         values.withUnsafeMutableBufferPointer { v in
             samples.withUnsafeBufferPointer { s in

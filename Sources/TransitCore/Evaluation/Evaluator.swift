@@ -22,6 +22,8 @@ public struct Evaluator: Sendable {
 
     public var network: Network { planner.network }
 
+    /// The report for one shipment: its verdict, checklist, findings and estimate, as of `options.asOf` (else the
+    /// departure) on `options.corridor` (else the manifest's, else the best one).
     public func check(_ shipment: Shipment, options: CheckOptions = CheckOptions()) -> Report {
         let day = options.asOf ?? shipment.departure
         let corridorID = options.corridor ?? shipment.corridor

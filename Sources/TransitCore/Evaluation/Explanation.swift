@@ -89,6 +89,7 @@ extension Evaluator {
 
 /// Conditions and matchers in plain words, for explanations and `rules explain`.
 public enum ConditionWords {
+    /// A matcher in words, for the explanation ("is one of PK, AF").
     public static func matcher(_ m: Matcher) -> String {
         func list(_ xs: [String]) -> String {
             xs.count <= 6
@@ -105,6 +106,7 @@ public enum ConditionWords {
         }
     }
 
+    /// A whole condition in words, its `all`, `any` and `not` nested as written.
     public static func condition(_ c: Condition) -> String {
         switch c {
         case .all(let cs): return cs.map(condition).joined(separator: " and ")

@@ -19,6 +19,7 @@ public struct LineSet: Hashable, Sendable {
 
     public var isEmpty: Bool { low == 0 && high.allSatisfy { $0 == 0 } }
 
+    /// Adds the goods line at index `i`.
     public mutating func insert(_ i: Int) {
         if i < 64 { low |= UInt64(1) << UInt64(i); return }
         let w = i / 64 - 1
@@ -26,6 +27,7 @@ public struct LineSet: Hashable, Sendable {
         high[w] |= UInt64(1) << UInt64(i % 64)
     }
 
+    /// True when the goods line at index `i` is in the set.
     public func contains(_ i: Int) -> Bool {
         if i < 64 { return low & (UInt64(1) << UInt64(i)) != 0 }
         let w = i / 64 - 1
@@ -53,9 +55,13 @@ public struct LineSet: Hashable, Sendable {
         return r
     }
 
+    /// The lines in either set.
     public func union(_ o: LineSet) -> LineSet { LineSet.combine(self, o, |) }
+    /// The lines in both sets.
     public func intersection(_ o: LineSet) -> LineSet { LineSet.combine(self, o, &) }
+    /// The lines in this set and not in `o`.
     public func subtracting(_ o: LineSet) -> LineSet { LineSet.combine(self, o) { $0 & ~$1 } }
+    /// True when every line of this set is in `o`.
     public func isSubset(of o: LineSet) -> Bool { subtracting(o).isEmpty }
 }
 

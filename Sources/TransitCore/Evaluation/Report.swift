@@ -3,6 +3,7 @@ public enum Verdict: String, Hashable, Sendable, Comparable {
     case ready, incomplete, blocked
 
     private var rank: Int { self == .ready ? 0 : self == .incomplete ? 1 : 2 }
+    /// Ordered by how far the shipment is from going: ready, incomplete, blocked.
     public static func < (a: Verdict, b: Verdict) -> Bool { a.rank < b.rank }
 }
 
@@ -113,6 +114,7 @@ public struct Estimate: Hashable, Sendable {
         self.steps = steps
     }
 
+    /// Equal totals, steps and readiness.
     public static func == (a: Estimate, b: Estimate) -> Bool {
         a.costUSD == b.costUSD && a.timeHours == b.timeHours
             && a.delayFromMissingDocumentsHours == b.delayFromMissingDocumentsHours
@@ -120,6 +122,7 @@ public struct Estimate: Hashable, Sendable {
             && a.readyToDispatch?.p90 == b.readyToDispatch?.p90
     }
 
+    /// Hashes what `==` compares.
     public func hash(into h: inout Hasher) {
         h.combine(costUSD); h.combine(timeHours); h.combine(steps); h.combine(readyToDispatch?.p50);
         h.combine(readyToDispatch?.p90)

@@ -106,7 +106,9 @@ public final class ManifestField<Model>: Hashable, Sendable {
         self.value = { $0[keyPath: property]?.conditionValue }
     }
 
+    /// A field is equal only to itself: each is one entry of its table.
     public static func == (a: ManifestField, b: ManifestField) -> Bool { a === b }
+    /// Hashes the entry's identity, as `==` compares it.
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 

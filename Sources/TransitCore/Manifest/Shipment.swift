@@ -175,6 +175,7 @@ public struct FieldLocations: Hashable, Sendable, ExpressibleByDictionaryLiteral
         for (k, l) in elements { append(k, l) }
     }
 
+    /// Records where `key` is written (the first place, if it is given twice).
     public mutating func append(_ key: String, _ location: SourceLocation) {
         keys.append(key)
         locations.append(location)

@@ -22,6 +22,7 @@ public struct BatchRenderer: Sendable {
         self.format = format; self.full = full; self.bom = bom; self.review = review; self.rules = rules
     }
 
+    /// What the output starts with before the first row (the CSV header, the XML or SARIF opening).
     public func header() -> String {
         switch format {
         case .jsonl: return ""

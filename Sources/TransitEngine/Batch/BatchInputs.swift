@@ -3,6 +3,8 @@ import Foundation
 /// The manifests of a batch: files, directories searched recursively for `*.yaml`, `*.yml` and
 /// `*.json` (in sorted order), and `-` for a list of paths on standard input.
 public enum BatchInputs {
+    /// The manifest paths the arguments name, in order: each file as given, each directory's manifests sorted, and for
+    /// `-` the lines of standard input.
     public static func expand(
         _ arguments: [String], standardInput: () -> String? = { readLine(strippingNewline: true) }
     ) -> [String] {
@@ -62,6 +64,7 @@ public struct Shard: Sendable, Equatable {
 
     public init(index: Int, count: Int) { self.index = index; self.count = count }
 
+    /// True when `path` falls in this shard: by its FNV-1a hash, the same in every process.
     public func contains(_ path: String) -> Bool {
         Int(Shard.fnv1a(path) % UInt64(count)) == index - 1
     }

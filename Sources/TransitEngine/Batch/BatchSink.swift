@@ -23,11 +23,13 @@ public final class BatchSink {
         handle = h
     }
 
+    /// Appends bytes to the output, flushing each megabyte.
     public func write(_ bytes: [UInt8]) throws {
         pending += bytes
         if pending.count > 1 << 20 { try flush() }
     }
 
+    /// Appends text to the output, as UTF-8.
     public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
     /// Writes what is pending straight from its buffer (no copy into `Data`), and keeps the
@@ -50,6 +52,7 @@ public final class BatchSink {
         pending.removeAll(keepingCapacity: true)
     }
 
+    /// Flushes what is pending and, for a file, puts it in place whole (the temporary renamed over it).
     public func finish() throws {
         try flush()
         guard let temporary, let path else { return }
@@ -64,6 +67,7 @@ public final class BatchSink {
         if let temporary { unlink(temporary) }
     }
 
+    /// Gives the output up: the temporary file is closed and removed, and nothing replaces the target.
     public func abandon() {
         guard temporary != nil else { return }
         try? handle.close()

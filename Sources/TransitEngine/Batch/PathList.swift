@@ -11,6 +11,7 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
         for path in paths { append(path) }
     }
 
+    /// Adds a path at the end.
     public mutating func append(_ path: String) {
         bytes.append(contentsOf: path.utf8)
         ends.append(bytes.count)
