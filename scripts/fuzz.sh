@@ -9,7 +9,8 @@ seconds=${1:-60}
 which=${2:-all}
 out=.build/fuzz
 mkdir -p "$out" Fuzz/regressions/manifest Fuzz/regressions/rules
-flags=(-sanitize=fuzzer -parse-as-library -O -g -I "$out" -I Sources/CYAML)
+# One package name for all modules, as SwiftPM gives them, so `package` declarations are visible across them.
+flags=(-sanitize=fuzzer -parse-as-library -O -g -package-name transit_check -I "$out" -I Sources/CYAML)
 build_module() {  # name, sources...
   local name=$1; shift
   swiftc "${flags[@]}" -emit-library -static -emit-module -module-name "$name" -emit-module-path "$out/$name.swiftmodule" \
