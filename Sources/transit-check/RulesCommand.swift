@@ -37,7 +37,6 @@ struct RulesCommand: ParsableCommand {
                     "\(result.errors) errors, \(warnings) warnings; \(result.assumptions) of \(result.sources) "
                         + "sources are labelled assumptions"
                 )
-            default: Output.error("--format must be text, json or sarif"); throw ExitCode(2)
             }
             if result.errors > 0 || (strict && !sorted.isEmpty) { throw ExitCode(1) }
         }

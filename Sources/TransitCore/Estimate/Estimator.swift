@@ -40,15 +40,14 @@ public enum Estimator {
             fixedCost += checklist[i].costUSD
         }
         // Streams continue after the journey's so that equal figures stay independent draws.
-        let hoursSeen = journey.hoursOccurrences
         let key = SampleCache.TimeKey(journey: journey.id, procedures: procedures.map(\.hours), waits: waits)
         let totals = cache.time(key) {
-            var counter = hoursSeen
-            var time = SampleSum(journey.hoursSamples)
-            for p in procedures { time.add(cache.samples(p.hours, stream: SampleStream.hours(counter.next(p.hours)))) }
+            var streams = journey.draws.streams
+            var time = journey.draws.hours
+            for p in procedures { time.add(streams.hours(p.hours, from: cache)) }
             var delay: SampleSum?
             for w in waits {
-                let draws = cache.samples(w, stream: SampleStream.hours(counter.next(w)))
+                let draws = streams.hours(w, from: cache)
                 if delay == nil { delay = SampleSum(draws) } else { delay!.maximize(draws) }
             }
             // The trip is dispatch to delivery; the wait for documents comes before it, apart.
@@ -60,20 +59,19 @@ public enum Estimator {
             procedures.isEmpty
             ? nil
             : cache.procedureCosts(procedureKey) {
-                var costSeen = journey.costOccurrences
+                var streams = journey.draws.streams
                 var sum = SampleSum()
-                for p in procedures {
-                    sum.add(cache.samples(p.costUSD, stream: SampleStream.cost(costSeen.next(p.costUSD))))
-                }
+                for p in procedures { sum.add(streams.cost(p.costUSD, from: cache)) }
                 return sum.values
             }
         let a = Float(tonnes), b = Float(units)
+        let perTonne = journey.draws.costPerTonne.values, perUnit = journey.draws.costPerUnit.values
         let costKey = SampleCache.CostKey(procedures: procedureKey, units: b)
         let c: P5090
-        if !journey.hasPerTonneCost {
+        if !journey.draws.hasPerTonneCost {
             // Every per-tonne draw is zero, so a·x is zero whatever the tonnage: one answer per key.
             c = cache.unitCost(costKey) {
-                SampleSum(0, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts)
+                SampleSum(0, perTonne, b, perUnit, plus: procedureCosts)
                     .quantiles
             }
         } else {
@@ -81,11 +79,11 @@ public enum Estimator {
                 costKey, tonnes: a,
                 window: { low, high in
                     MonteCarlo.quantiles(
-                        a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts,
+                        a, perTonne, b, perUnit, plus: procedureCosts,
                         between: low, and: high)
                 },
                 full: {
-                    SampleSum(a, journey.costPerTonneSamples, b, journey.costPerUnitSamples, plus: procedureCosts)
+                    SampleSum(a, perTonne, b, perUnit, plus: procedureCosts)
                         .quantiles
                 })
         }

@@ -19,20 +19,19 @@ extension Evaluator {
     public func profile(_ shipment: Shipment, _ report: Report, documents: Bool = true) -> [ProfilePoint] {
         guard let corridor = report.corridor, case .success(let journey) = planner.plan(shipment, corridor: corridor)
         else { return [] }
-        let cache = planner.cache
         let tonnes = Float(shipment.grossKg / 1000)
         let units = Float(Estimator.chargedUnits(shipment.transport, tonnes: shipment.grossKg / 1000))
         let documentCost =
             documents ? report.estimate.steps.filter { $0.kind == .document }.reduce(0) { $0 + $1.costUSD.p50 } : 0
-        var hoursSeen = OccurrenceCounter(), costSeen = OccurrenceCounter()
+        var streams = StepStreams()
         var hours = SampleSum(), cost = SampleSum([Float](repeating: Float(documentCost), count: MonteCarlo.draws))
         var km = 0.0
         var out = [ProfilePoint(km: 0, hours: Self.spread(hours.values), usd: Self.spread(cost.values))]
         // The same streams, in the same order, as the journey's and the estimate's sums.
         for step in journey.steps + report.estimate.steps.filter({ $0.kind == .procedure }) {
-            hours.add(cache.samples(step.hours, stream: SampleStream.hours(hoursSeen.next(step.hours))))
+            hours.add(streams.hours(step.hours, from: cache))
             let factor: Float = step.kind == .procedure ? 1 : step.costBasis == .perTonne ? tonnes : units
-            cost.add(cache.samples(step.costUSD, stream: SampleStream.cost(costSeen.next(step.costUSD))), times: factor)
+            cost.add(streams.cost(step.costUSD, from: cache), times: factor)
             km += step.km ?? 0
             out.append(ProfilePoint(km: km, hours: Self.spread(hours.values), usd: Self.spread(cost.values)))
         }

@@ -110,19 +110,3 @@ public final class SampleCache: @unchecked Sendable {
         memo(\.journeys, key, make)
     }
 }
-
-/// Streams that keep independent uses of equal figures apart.
-enum SampleStream {
-    static func hours(_ occurrence: Int) -> UInt64 { UInt64(occurrence) &* 2 }
-    static func cost(_ occurrence: Int) -> UInt64 { UInt64(occurrence) &* 2 &+ 1 }
-}
-
-/// Counts how often each figure has been drawn within one sum, so that repeats get new streams.
-struct OccurrenceCounter {
-    private var seen: [P5090: Int] = [:]
-    mutating func next(_ q: P5090) -> Int {
-        let n = seen[q, default: 0]
-        seen[q] = n + 1
-        return n
-    }
-}

@@ -14,10 +14,14 @@ public struct CheckOptions: Sendable {
 public struct Evaluator: Sendable {
     public let rules: RuleSet
     public let planner: JourneyPlanner
+    /// The Monte Carlo draws and totals shared between shipments, handed to the planner (for
+    /// each journey's draws) and to the estimate.
+    public let cache: SampleCache
 
     public init(rules: RuleSet, network: Network) {
         self.rules = rules
-        self.planner = JourneyPlanner(network: network, cache: SampleCache())
+        self.cache = SampleCache()
+        self.planner = JourneyPlanner(network: network, cache: cache)
     }
 
     public var network: Network { planner.network }
@@ -108,7 +112,7 @@ public struct Evaluator: Sendable {
         let verdict: Verdict = blocked ? .blocked : incomplete ? .incomplete : .ready
         let estimate = Estimator.estimate(
             journey: journey, shipment: shipment, procedures: applied.procedureSteps,
-            checklist: checklist, asOf: day, cache: planner.cache)
+            checklist: checklist, asOf: day, cache: cache)
         var report = Report(
             shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
             checklist: checklist, findings: findings, estimate: estimate)

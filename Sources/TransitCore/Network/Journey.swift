@@ -68,7 +68,7 @@ public struct RouteProblem: Hashable, Sendable, Error {
 }
 
 /// The journey along a corridor between two places: the places, links, checkpoints and steps,
-/// with Monte Carlo draws of its total hours and of its cost per tonne and per unit. It does not
+/// with the Monte Carlo draws of its total hours and of its cost per tonne and per unit. It does not
 /// depend on the shipment's goods or dates, so it is planned once per route and reused.
 public struct Journey: Sendable {
     /// Identifies the route (corridor, origin, destination, preferred mode) in caches.
@@ -87,15 +87,6 @@ public struct Journey: Sendable {
     public var modes: [TransportMode]
     /// Median hours from departure to the start of each link (to date link statuses).
     public var linkStartHours: [Double]
-    /// Draws of the journey's total hours, cost per tonne and cost per unit.
-    public var hoursSamples: [Float]
-    public var costPerTonneSamples: [Float]
-    public var costPerUnitSamples: [Float]
-    /// False when no step is priced by the tonne (every per-tonne draw is zero): the cost is
-    /// then the same for every tonnage, so shipments on the route share it.
-    public var hasPerTonneCost = true
-    /// How often each figure occurs among the steps' hours and costs: sums over more steps
-    /// continue from here, so that their equal figures still get independent streams.
-    var hoursOccurrences = OccurrenceCounter()
-    var costOccurrences = OccurrenceCounter()
+    /// The Monte Carlo draws of the journey's total hours and costs, which the estimate owns.
+    public var draws: RouteDraws
 }

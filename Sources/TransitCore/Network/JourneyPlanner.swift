@@ -165,8 +165,7 @@ public struct JourneyPlanner: Sendable {
     // MARK: - Walk
 
     func walk(_ links: [DirectedLink], origin: String, destination: String, _ corridor: Corridor) -> Journey {
-        var hours = SampleSum(), perTonne = SampleSum(), perUnit = SampleSum()
-        var hoursSeen = OccurrenceCounter(), costSeen = OccurrenceCounter()
+        var draws = RouteDraws()
         var checkpoints: [Checkpoint] = []
         var steps: [Step] = []
         var countries: [String] = []
@@ -178,9 +177,7 @@ public struct JourneyPlanner: Sendable {
         func see(_ c: String) { if !countries.contains(c) { countries.append(c) } }
         func add(_ step: Step) {
             steps.append(step)
-            hours.add(cache.samples(step.hours, stream: SampleStream.hours(hoursSeen.next(step.hours))))
-            let draws = cache.samples(step.costUSD, stream: SampleStream.cost(costSeen.next(step.costUSD)))
-            if step.costBasis == .perTonne { perTonne.add(draws) } else { perUnit.add(draws) }
+            draws.add(step, from: cache)
         }
         // The country of the place before the current one, for `checkpoint.from_country`.
         var comingFrom = originCountry
@@ -188,7 +185,7 @@ public struct JourneyPlanner: Sendable {
             checkpoints.append(
                 Checkpoint(
                     kind: kind, country: p.country, place: p.id, mode: mode, fromCountry: from ?? comingFrom,
-                    arrivalHours: hours.quantiles))
+                    arrivalHours: draws.hours.quantiles))
         }
 
         checkpoint(.export, place(origin), links.first.map { network.links[$0.index].mode })
@@ -208,7 +205,7 @@ public struct JourneyPlanner: Sendable {
                         mode: link.mode,
                         hours: cost.hours, costUSD: cost.usdPerUnit, costBasis: .perUnit, source: cost.source))
             }
-            linkStart.append(steps.isEmpty ? 0 : hours.quantiles.p50)
+            linkStart.append(steps.isEmpty ? 0 : draws.hours.quantiles.p50)
             let crossesBorder = from.country != to.country
             if crossesBorder {
                 checkpoint(.exit, from, link.mode)
@@ -240,14 +237,9 @@ public struct JourneyPlanner: Sendable {
         checkpoint(.import, place(destination), previous?.mode)
         see(destinationCountry)
         let transit = countries.filter { $0 != originCountry && $0 != destinationCountry }
-        var journey = Journey(
+        return Journey(
             corridor: corridor.id, places: places, links: links, checkpoints: checkpoints, steps: steps,
-            countries: countries, transit: transit, modes: modes, linkStartHours: linkStart,
-            hoursSamples: hours.values, costPerTonneSamples: perTonne.values, costPerUnitSamples: perUnit.values)
-        journey.hasPerTonneCost = perTonne.values.contains { $0 != 0 }
-        journey.hoursOccurrences = hoursSeen
-        journey.costOccurrences = costSeen
-        return journey
+            countries: countries, transit: transit, modes: modes, linkStartHours: linkStart, draws: draws)
     }
 
     func transshipmentReason(_ a: Link, _ b: Link) -> TransshipmentReason? {

@@ -1,0 +1,32 @@
+/// Time and cost of the trip, step by step, with totals combined from log-normal steps.
+public struct Estimate: Hashable, Sendable {
+    public var costUSD: P5090
+    /// The trip, dispatch to delivery: legs, borders, transshipments and procedures. The time
+    /// to obtain missing documents is not in it; it is `delayFromMissingDocumentsHours`.
+    public var timeHours: P5090
+    public var delayFromMissingDocumentsHours: P5090
+    public var steps: [Step]
+    /// When the documents still to obtain could all be in hand if applied for on the as-of day
+    /// (p50 and p90), and so the earliest dispatch; nil when nothing is missing.
+    public var readyToDispatch: (p50: Day, p90: Day)? = nil
+
+    public init(costUSD: P5090, timeHours: P5090, delayFromMissingDocumentsHours: P5090, steps: [Step]) {
+        self.costUSD = costUSD; self.timeHours = timeHours;
+        self.delayFromMissingDocumentsHours = delayFromMissingDocumentsHours
+        self.steps = steps
+    }
+
+    /// Equal totals, steps and readiness.
+    public static func == (a: Estimate, b: Estimate) -> Bool {
+        a.costUSD == b.costUSD && a.timeHours == b.timeHours
+            && a.delayFromMissingDocumentsHours == b.delayFromMissingDocumentsHours
+            && a.steps == b.steps && a.readyToDispatch?.p50 == b.readyToDispatch?.p50
+            && a.readyToDispatch?.p90 == b.readyToDispatch?.p90
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into h: inout Hasher) {
+        h.combine(costUSD); h.combine(timeHours); h.combine(steps); h.combine(readyToDispatch?.p50);
+        h.combine(readyToDispatch?.p90)
+    }
+}
