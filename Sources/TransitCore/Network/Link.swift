@@ -104,14 +104,12 @@ public struct Link: Hashable, Sendable {
 
     /// The first day after `day` on which the link is operational again, up to four years
     /// ahead; nil when none is known. The status only changes where a period starts or ends, so
-    /// only the next day and the days around each such boundary are tried, in order: the answer
-    /// is the one a day-by-day search gives.
+    /// only the next day and each such boundary (a start, the day after an end) are tried, in
+    /// order: the answer is the one a day-by-day search gives.
     public func reopening(after day: Day) -> Day? {
         let first = day.adding(days: 1), last = day.adding(days: 4 * 366)
         var candidates = [first]
-        func boundary(_ b: Day) {
-            for d in [b.adding(days: -1), b, b.adding(days: 1)] where d > day && d <= last { candidates.append(d) }
-        }
+        func boundary(_ b: Day) { if b > day && b <= last { candidates.append(b) } }
         let year = day.components.year
         for p in history {
             switch p.span {
