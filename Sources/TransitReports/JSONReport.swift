@@ -4,14 +4,9 @@ import TransitCore
 public enum JSONReport {
     /// The report as JSON text, indented unless `pretty` is false.
     public static func render(_ r: Report, pretty: Bool = true, explanations: [[RowExplanation]]? = nil) -> String {
-        String(decoding: bytes(r, pretty: pretty, explanations: explanations), as: UTF8.self)
-    }
-
-    /// The report as UTF-8 bytes (what the batch writes, without a String in between).
-    public static func bytes(_ r: Report, pretty: Bool = true, explanations: [[RowExplanation]]? = nil) -> [UInt8] {
         var w = JSONWriter(pretty: pretty)
         write(r, into: &w, explanations: explanations)
-        return w.bytes
+        return w.text
     }
 
     /// The report as one line of JSON Lines: compact, ending in a newline.
