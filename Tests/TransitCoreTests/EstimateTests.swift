@@ -114,4 +114,21 @@ import Testing
         #expect(cache.entryCounts.allSatisfy { $0 <= 8 })
         #expect(cache.entryCounts[0] > 0)
     }
+
+    /// A batch worker's cache takes what the shared cache already made instead of making it
+    /// again, and what the worker makes lands in the shared cache for the other workers.
+    @Test func aWorkersCacheTakesTheSharedCachesValuesAndSharesItsOwn() {
+        let shared = SampleCache(), worker = SampleCache(parent: shared), other = SampleCache(parent: shared)
+        let key = SampleCache.TimeKey(journey: "r", procedures: [], waits: [])
+        var made = 0
+        func make() -> (time: P5090, delay: P5090) { made += 1; return (P5090(p50: 1, p90: 2), .zero) }
+        _ = shared.time(key, make)
+        #expect(worker.time(key, make).time == P5090(p50: 1, p90: 2))
+        #expect(made == 1)
+        let second = SampleCache.TimeKey(journey: "s", procedures: [], waits: [])
+        _ = worker.time(second, make)
+        _ = other.time(second, make)
+        #expect(made == 2)
+        #expect(worker.entryCounts[2] == 2 && shared.entryCounts[2] == 2)
+    }
 }

@@ -59,7 +59,12 @@ public final class SampleCache: @unchecked Sendable {
         return q
     }
 
-    public init(limit: Int = 4096) { self.limit = max(1, limit) }
+    /// A cache to ask before making a value this one lacks: one batch worker's cache asks the
+    /// cache all workers share, so each draw, journey and total is made once per batch, not once
+    /// per thread, while values already copied here are read without touching the shared one.
+    public let parent: SampleCache?
+
+    public init(limit: Int = 4096, parent: SampleCache? = nil) { self.limit = max(1, limit); self.parent = parent }
 
     /// How many entries each table holds now, for tests of the bound.
     var entryCounts: [Int] {
@@ -84,7 +89,7 @@ public final class SampleCache: @unchecked Sendable {
         lock.lock()
         if let v = self[keyPath: table][key] { lock.unlock(); return v }
         lock.unlock()
-        let v = make()
+        let v = parent.map { $0.memo(table, key, make) } ?? make()
         lock.lock()
         if self[keyPath: table].count >= limit { self[keyPath: table].removeAll(keepingCapacity: true) }
         self[keyPath: table][key] = v

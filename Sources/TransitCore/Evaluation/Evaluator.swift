@@ -18,9 +18,10 @@ public struct Evaluator: Sendable {
     /// each journey's draws) and to the estimate.
     public let cache: SampleCache
 
-    public init(rules: RuleSet, network: Network) {
+    /// An evaluator whose caches start empty, or ask `cache`'s parent before making a value.
+    public init(rules: RuleSet, network: Network, cache: SampleCache = SampleCache()) {
         self.rules = rules
-        self.cache = SampleCache()
+        self.cache = cache
         self.planner = JourneyPlanner(network: network, cache: cache)
     }
 

@@ -7,8 +7,10 @@ public struct BatchRunner: Sendable {
     public let workspace: Workspace
     public let options: BatchOptions
     public let renderer: BatchRenderer
-    /// One evaluator (and so one journey and draw cache) per worker thread: threads that share
-    /// nothing mutable do not contend for locks or for the same reference counts.
+    /// One evaluator (and so one journey and draw cache) per worker thread, so that threads
+    /// read their own copies and do not contend for locks or for the same reference counts. The
+    /// other threads' caches ask the first thread's before making a value, so a batch makes
+    /// each draw, journey and total once, however many threads share the work.
     private let evaluators: [Evaluator]
 
     public init(workspace: Workspace, options: BatchOptions) {
@@ -20,7 +22,9 @@ public struct BatchRunner: Sendable {
         evaluators =
             [workspace.evaluator]
             + (1..<max(1, options.jobs)).map { _ in
-                Evaluator(rules: workspace.ruleSet, network: workspace.evaluator.network)
+                Evaluator(
+                    rules: workspace.ruleSet, network: workspace.evaluator.network,
+                    cache: SampleCache(parent: workspace.evaluator.cache))
             }
     }
 
