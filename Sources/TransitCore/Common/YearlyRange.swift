@@ -29,6 +29,13 @@ public struct MonthDay: Hashable, Comparable, Sendable, CustomStringConvertible 
         Day(year: year, month: month, day: min(day, Day.daysIn(month: month, year: year)))!
     }
 
+    /// The first day of `year` that is this month and day or after it, as a yearly range that
+    /// starts here first contains: 02-29 is 03-01 in a common year.
+    public func firstDayOnOrAfter(inYear year: Int) -> Day {
+        let d = inYear(year)
+        return MonthDay(of: d) < self ? d.adding(days: 1) : d
+    }
+
     /// Ordered through the year: January first, December last.
     public static func < (a: MonthDay, b: MonthDay) -> Bool { (a.month, a.day) < (b.month, b.day) }
 
@@ -52,14 +59,6 @@ public struct YearlyRange: Hashable, Sendable, CustomStringConvertible {
         return crossesNewYear ? (md >= from || md <= until) : (md >= from && md <= until)
     }
 
-    /// The last day of the occurrence that contains `date`, or nil if `date` is outside every one.
-    public func lastDay(ofOccurrenceContaining date: Day) -> Day? {
-        guard contains(date) else { return nil }
-        let year = date.components.year
-        if crossesNewYear && MonthDay(of: date) >= from { return until.inYear(year + 1) }
-        return until.inYear(year)
-    }
-
     public var description: String { "every year \(from) to \(until)" }
 }
 
@@ -73,14 +72,6 @@ public enum PeriodSpan: Hashable, Sendable {
         switch self {
         case .dates(let r): return r.contains(date)
         case .everyYear(let r): return r.contains(date)
-        }
-    }
-
-    /// The last day of the stretch that contains `date`; nil when it has no end (or does not contain it).
-    public func lastDay(containing date: Day) -> Day? {
-        switch self {
-        case .dates(let r): return r.contains(date) ? r.until : nil
-        case .everyYear(let r): return r.lastDay(ofOccurrenceContaining: date)
         }
     }
 

@@ -26,7 +26,7 @@ public struct Estimate: Hashable, Sendable {
 
     /// Hashes what `==` compares.
     public func hash(into h: inout Hasher) {
-        h.combine(costUSD); h.combine(timeHours); h.combine(steps); h.combine(readyToDispatch?.p50);
-        h.combine(readyToDispatch?.p90)
+        h.combine(costUSD); h.combine(timeHours); h.combine(delayFromMissingDocumentsHours); h.combine(steps)
+        h.combine(readyToDispatch?.p50); h.combine(readyToDispatch?.p90)
     }
 }

@@ -19,8 +19,8 @@ extension Evaluator {
     public func profile(_ shipment: Shipment, _ report: Report, documents: Bool = true) -> [ProfilePoint] {
         guard let corridor = report.corridor, case .success(let journey) = planner.plan(shipment, corridor: corridor)
         else { return [] }
-        let tonnes = Float(shipment.grossKg / 1000)
-        let units = Float(Estimator.chargedUnits(shipment.transport, tonnes: shipment.grossKg / 1000))
+        let tonnes = shipment.grossKg / 1000
+        let units = Estimator.chargedUnits(shipment.transport, tonnes: tonnes)
         let documentCost =
             documents ? report.estimate.steps.filter { $0.kind == .document }.reduce(0) { $0 + $1.costUSD.p50 } : 0
         var streams = StepStreams()
@@ -30,7 +30,7 @@ extension Evaluator {
         // The same streams, in the same order, as the journey's and the estimate's sums.
         for step in journey.steps + report.estimate.steps.filter({ $0.kind == .procedure }) {
             hours.add(streams.hours(step.hours, from: cache))
-            let factor: Float = step.kind == .procedure ? 1 : step.costBasis == .perTonne ? tonnes : units
+            let factor = Float(step.costBasis.factor(tonnes: tonnes, units: units))
             cost.add(streams.cost(step.costUSD, from: cache), times: factor)
             km += step.km ?? 0
             out.append(ProfilePoint(km: km, hours: Self.spread(hours.values), usd: Self.spread(cost.values)))

@@ -60,11 +60,16 @@ public final class SampleCache: @unchecked Sendable {
     }
 
     /// A cache to ask before making a value this one lacks: one batch worker's cache asks the
-    /// cache all workers share, so each draw, journey and total is made once per batch, not once
-    /// per thread, while values already copied here are read without touching the shared one.
-    public let parent: SampleCache?
+    /// first worker's, so each draw, journey and total is usually made once per batch rather
+    /// than once per thread (two threads may make the same one at the same moment; the cost
+    /// brackets are not shared), while values already copied here are read without touching
+    /// the parent. The keys do not name the network or rules: only caches of evaluators over
+    /// the same ones may be joined (`Evaluator.worker()`).
+    let parent: SampleCache?
 
-    public init(limit: Int = 4096, parent: SampleCache? = nil) { self.limit = max(1, limit); self.parent = parent }
+    public init(limit: Int = 4096) { self.limit = max(1, limit); self.parent = nil }
+
+    init(limit: Int = 4096, parent: SampleCache?) { self.limit = max(1, limit); self.parent = parent }
 
     /// How many entries each table holds now, for tests of the bound.
     var entryCounts: [Int] {

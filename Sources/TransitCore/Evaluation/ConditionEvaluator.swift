@@ -44,7 +44,8 @@ enum ConditionEvaluator {
             switch truth(value, matcher) {
             case true?: return LineTruth(yes: ctx.allLines)
             case false?: return LineTruth(yes: LineSet())
-            case nil: return LineTruth(yes: LineSet(), unknown: ctx.allLines, needs: [manifestField(path)])
+            case nil:
+                return LineTruth(yes: LineSet(), unknown: ctx.allLines, needs: [path.manifestField ?? path.rawValue])
             }
         }
     }
@@ -129,12 +130,8 @@ enum ConditionEvaluator {
 
     /// The goods-line fields to fill in when a `goods.*` path is unknown on a line.
     private static func manifestFields(_ path: FieldPath, _ g: GoodsLine) -> [String] {
-        switch path {
-        case .goods(let field): return [field.key]
-        case .computed(.goodsShelfLifeLeftPct):
-            return (g.produced == nil ? ["produced"] : []) + (g.bestBefore == nil ? ["best_before"] : [])
-        default: return [String(path.rawValue.dropFirst("goods.".count))]
-        }
+        guard case .computed(.goodsShelfLifeLeftPct) = path else { return path.manifestField.map { [$0] } ?? [] }
+        return (g.produced == nil ? ["produced"] : []) + (g.bestBefore == nil ? ["best_before"] : [])
     }
 
     /// The value of a `shipment.*`, `route.*` or `checkpoint.*` path; nil when the manifest does not give it.
@@ -175,12 +172,4 @@ enum ConditionEvaluator {
         }
     }
 
-    /// The manifest field to fill in when a shipment-level path is unknown.
-    private static func manifestField(_ path: FieldPath) -> String {
-        switch path {
-        case .transport(let field): return "transport." + field.key
-        case .computed(.shipmentGrossKgPerUnit): return "transport.units"
-        default: return String(path.rawValue.dropFirst("shipment.".count))
-        }
-    }
 }

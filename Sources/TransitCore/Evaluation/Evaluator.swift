@@ -18,11 +18,22 @@ public struct Evaluator: Sendable {
     /// each journey's draws) and to the estimate.
     public let cache: SampleCache
 
-    /// An evaluator whose caches start empty, or ask `cache`'s parent before making a value.
-    public init(rules: RuleSet, network: Network, cache: SampleCache = SampleCache()) {
+    /// An evaluator whose caches start empty.
+    public init(rules: RuleSet, network: Network) {
+        self.init(rules: rules, network: network, cache: SampleCache())
+    }
+
+    private init(rules: RuleSet, network: Network, cache: SampleCache) {
         self.rules = rules
         self.cache = cache
         self.planner = JourneyPlanner(network: network, cache: cache)
+    }
+
+    /// An evaluator for another thread of a batch: the same rules and network, its own cache,
+    /// which asks this evaluator's before making a value. The caches' keys do not name the
+    /// network or the rules, so only evaluators over the same ones may share values this way.
+    package func worker() -> Evaluator {
+        Evaluator(rules: rules, network: network, cache: SampleCache(parent: cache))
     }
 
     public var network: Network { planner.network }

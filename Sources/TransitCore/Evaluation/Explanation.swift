@@ -64,16 +64,17 @@ extension Evaluator {
                     let g = ctx.shipment.goods[i]
                     return MatchedCondition(
                         path: path.rawValue, condition: words, value: ConditionWords.goodsValue(path, g, ctx),
-                        field: "goods[\(i)]." + path.rawValue.dropFirst("goods.".count), location: g.location)
+                        field: "goods[\(i)]." + (path.manifestField ?? path.rawValue), location: g.location)
                 }
             }
             let truth = ConditionEvaluator.evaluate(c, ctx)
             guard truth.yes.isEmpty == negated, truth.unknown.isEmpty else { return [] }
             let field: String, location: SourceLocation?
-            if path.rawValue.hasPrefix("shipment.") {
-                let key = String(path.rawValue.dropFirst("shipment.".count).split(separator: ".").first ?? "")
-                field = key
-                location = ctx.shipment.fieldLocations[key] ?? ctx.shipment.fieldLocations["transport"]
+            if let manifestField = path.manifestField {
+                field = manifestField
+                // Located at the manifest's top-level key (`transport`, `shipper`, `goods`).
+                let key = manifestField.prefix { $0 != "." && $0 != "[" }
+                location = ctx.shipment.fieldLocations[String(key)]
             } else {
                 field = path.rawValue.hasPrefix("route.") ? "route (corridor \(ctx.journey.corridor))" : "checkpoint"
                 location = ctx.shipment.fieldLocations["corridor"]

@@ -18,7 +18,18 @@ public enum StepKind: String, Hashable, Sendable { case leg, border, transshipme
 
 /// What a step's cost is proportional to: the journey is planned once per route, and costs
 /// are scaled to each shipment's tonnage and number of units.
-public enum CostBasis: String, Hashable, Sendable { case fixed, perTonne, perUnit }
+public enum CostBasis: String, Hashable, Sendable {
+    case fixed, perTonne, perUnit
+
+    /// What a cost on this basis is multiplied by for a shipment of `tonnes` and `units`.
+    public func factor(tonnes: Double, units: Double) -> Double {
+        switch self {
+        case .fixed: return 1
+        case .perTonne: return tonnes
+        case .perUnit: return units
+        }
+    }
+}
 
 /// One step of the journey or of getting ready for it, with its time and cost.
 public struct Step: Hashable, Sendable {
@@ -49,11 +60,7 @@ public struct Step: Hashable, Sendable {
     /// This step with its cost scaled to a shipment of `tonnes` and `units`.
     public func scaled(tonnes: Double, units: Double) -> Step {
         var s = self
-        switch costBasis {
-        case .fixed: break
-        case .perTonne: s.costUSD = costUSD.scaled(by: tonnes)
-        case .perUnit: s.costUSD = costUSD.scaled(by: units)
-        }
+        if costBasis != .fixed { s.costUSD = costUSD.scaled(by: costBasis.factor(tonnes: tonnes, units: units)) }
         return s
     }
 }

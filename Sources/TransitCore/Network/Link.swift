@@ -118,7 +118,7 @@ public struct Link: Hashable, Sendable {
                 if let until = r.until { boundary(until.adding(days: 1)) }
             case .everyYear(let r):
                 for y in (year - 1)...(year + 5) {
-                    boundary(r.from.inYear(y))
+                    boundary(r.from.firstDayOnOrAfter(inYear: y))
                     boundary(r.until.inYear(y).adding(days: 1))
                 }
             }

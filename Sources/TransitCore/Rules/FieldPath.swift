@@ -43,6 +43,31 @@ public enum FieldPath: Hashable, Sendable {
         }
     }
 
+    /// The manifest field a person fills in to decide the path, as the manifest spells it: for
+    /// a `goods.*` path the key within a goods line (`hs`, `packaging.kind`), else the place in
+    /// the manifest (`transport.units`, `shipper.country`, `goods[].gross_kg` for a total over
+    /// the lines); nil for route and checkpoint paths, which the corridor decides. The one
+    /// answer `--explain` and the `needs` of an undecided row both give.
+    public var manifestField: String? {
+        switch self {
+        case .goods(let field): return field.key
+        case .transport(let field): return "transport." + field.key
+        case .computed(let path):
+            switch path {
+            case .shipmentOriginCountry: return "origin"
+            case .shipmentDestinationCountry: return "destination"
+            case .shipmentValueUSD: return "goods[].value_usd"
+            case .shipmentGrossKg: return "goods[].gross_kg"
+            case .shipmentNetKg: return "goods[].net_kg"
+            case .shipmentGrossKgPerUnit: return "transport.units"
+            default:
+                if path.rawValue.hasPrefix("goods.") { return String(path.rawValue.dropFirst("goods.".count)) }
+                if path.rawValue.hasPrefix("shipment.") { return String(path.rawValue.dropFirst("shipment.".count)) }
+                return nil
+            }
+        }
+    }
+
     /// True for paths whose matcher values are HS codes (compared as digits only).
     public var isHS: Bool {
         guard case .goods(let field) = self else { return false }

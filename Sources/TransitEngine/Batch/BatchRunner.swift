@@ -8,9 +8,10 @@ public struct BatchRunner: Sendable {
     public let options: BatchOptions
     public let renderer: BatchRenderer
     /// One evaluator (and so one journey and draw cache) per worker thread, so that threads
-    /// read their own copies and do not contend for locks or for the same reference counts. The
-    /// other threads' caches ask the first thread's before making a value, so a batch makes
-    /// each draw, journey and total once, however many threads share the work.
+    /// mostly read their own copies under their own locks. The other threads' caches ask the
+    /// first thread's before making a value, so a batch usually makes each draw, journey and
+    /// total once (two threads may both make one at the same moment; cost brackets stay per
+    /// thread), however many threads share the work.
     private let evaluators: [Evaluator]
 
     public init(workspace: Workspace, options: BatchOptions) {
@@ -22,9 +23,7 @@ public struct BatchRunner: Sendable {
         evaluators =
             [workspace.evaluator]
             + (1..<max(1, options.jobs)).map { _ in
-                Evaluator(
-                    rules: workspace.ruleSet, network: workspace.evaluator.network,
-                    cache: SampleCache(parent: workspace.evaluator.cache))
+                workspace.evaluator.worker()
             }
     }
 
