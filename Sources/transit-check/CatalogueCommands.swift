@@ -3,20 +3,6 @@ import TransitCore
 import TransitEngine
 import TransitReports
 
-/// The output formats of listings and coverage: a bad value is a usage error before any work.
-enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
-
-/// `rules lint --format`.
-enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif }
-
-/// `rules diff --format`.
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
-
-/// `corridors compare --by`: what ranks corridors after the verdict.
-enum RankBy: String, ExpressibleByArgument, CaseIterable { case time, cost }
-
-extension BatchFormat: ExpressibleByArgument {}
-
 /// `transit-check places list`: the UN/LOCODEs a manifest may name, with country and kind.
 struct PlacesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
