@@ -65,7 +65,7 @@ import TransitCore
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let stale = dir + "/.out.json.transit-check-2147483646.tmp"
-        FileManager.default.createFile(atPath: stale, contents: Data("half".utf8))
+        #expect(FileManager.default.createFile(atPath: stale, contents: Data("half".utf8)))
         try AtomicFile.write("{}\n", to: dir + "/out.json")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
         #expect(throws: (any Error).self) { try AtomicFile.write("{}\n", to: dir + "/missing/out.json") }
@@ -78,8 +78,9 @@ import TransitCore
         try? FileManager.default.removeItem(atPath: dir)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        FileManager.default.createFile(
-            atPath: dir + "/.today.csv.transit-check-2147483646.tmp", contents: Data(count: 4096))
+        #expect(
+            FileManager.default.createFile(
+                atPath: dir + "/.today.csv.transit-check-2147483646.tmp", contents: Data(count: 4096)))
         let sink = try BatchSink(path: dir + "/today.csv")
         try sink.write("file,verdict\n")
         try sink.finish()
