@@ -67,26 +67,18 @@ public enum Estimator {
         let a = Float(tonnes), b = Float(units)
         let perTonne = journey.draws.costPerTonne.values, perUnit = journey.draws.costPerUnit.values
         let costKey = SampleCache.CostKey(procedures: procedureKey, units: b)
-        let c: P5090
-        if !journey.draws.hasPerTonneCost {
-            // Every per-tonne draw is zero, so a·x is zero whatever the tonnage: one answer per key.
-            c = cache.unitCost(costKey) {
-                SampleSum(0, perTonne, b, perUnit, plus: procedureCosts)
-                    .quantiles
-            }
-        } else {
-            c = cache.costQuantiles(
+        /// The exact quantiles of the cost draws at tonnage `t`, from every draw.
+        func allDraws(_ t: Float) -> P5090 { SampleSum(t, perTonne, b, perUnit, plus: procedureCosts).quantiles }
+        let c =
+            journey.draws.hasPerTonneCost
+            ? cache.costQuantiles(
                 costKey, tonnes: a,
                 window: { low, high in
-                    MonteCarlo.quantiles(
-                        a, perTonne, b, perUnit, plus: procedureCosts,
-                        between: low, and: high)
+                    MonteCarlo.quantiles(a, perTonne, b, perUnit, plus: procedureCosts, between: low, and: high)
                 },
-                full: {
-                    SampleSum(a, perTonne, b, perUnit, plus: procedureCosts)
-                        .quantiles
-                })
-        }
+                full: { allDraws(a) })
+            // Every per-tonne draw is zero, so a·x is zero whatever the tonnage: one answer per key.
+            : cache.unitCost(costKey) { allDraws(0) }
         // A fixed amount shifts every draw, so it shifts the quantiles by the same amount.
         var estimate = Estimate(
             costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,

@@ -133,19 +133,15 @@ struct Satisfaction {
     /// expired at departure, valid through the deadline); the row's status is set by the document
     /// that passes the most, and the documents it cites are those that got as far.
     func judge(_ req: DocumentRequirement, issuer: String?, lines: LineSet, neededBy: Day, deadline: Day) -> Judgement {
-        var best = -1
-        // By index, reading fields in place: a copy of a document would retain each of its texts.
+        // Each document of the type with the number of tests it passes, worked out once. By
+        // index, reading fields in place: a copy of a document would retain each of its texts.
+        var stages: [(document: Int, passed: Int)] = []
         for i in shipment.documents.indices where shipment.documents[i].type == req.document {
-            best = max(best, stage(i, req, issuer: issuer, neededBy: neededBy, deadline: deadline))
+            stages.append((i, stage(i, req, issuer: issuer, neededBy: neededBy, deadline: deadline)))
         }
-        guard best >= 0 else { return Judgement(status: .missing, documents: []) }
+        guard let best = stages.lazy.map(\.passed).max() else { return Judgement(status: .missing, documents: []) }
         /// The documents of the type that passed at least `passed` tests.
-        func documents(passing passed: Int) -> [Int] {
-            shipment.documents.indices.filter {
-                shipment.documents[$0].type == req.document
-                    && stage($0, req, issuer: issuer, neededBy: neededBy, deadline: deadline) >= passed
-            }
-        }
+        func documents(passing passed: Int) -> [Int] { stages.filter { $0.passed >= passed }.map(\.document) }
         switch best {
         case 0: return Judgement(status: .missing, documents: documents(passing: 0))
         case 1: return Judgement(status: .wrongIssuer, documents: documents(passing: 1))
