@@ -43,13 +43,7 @@ public enum CatalogueReports {
                     ("id", .string(d.id)), ("name", .string(d.name)), ("unece", d.unece.map(JSONValue.string) ?? .null),
                     ("issuer", .string(d.issuerInWords)),
                     ("validity_days", d.validityDays.map { .number(Double($0), decimals: 0) } ?? .null),
-                    (
-                        "lead_time_hours",
-                        .object([
-                            ("p50", .number(d.leadTimeHours.p50, decimals: 1)),
-                            ("p90", .number(d.leadTimeHours.p90, decimals: 1)),
-                        ])
-                    ),
+                    ("lead_time_hours", .quantiles(d.leadTimeHours, decimals: 1)),
                     ("cost_usd", .number(d.costUSD, decimals: 0)), ("how_to_obtain", .string(d.howToObtain)),
                 ])
             })

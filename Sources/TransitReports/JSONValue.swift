@@ -1,3 +1,5 @@
+import TransitCore
+
 /// A JSON value whose objects keep their keys in the order given, written deterministically:
 /// the same value always gives the same bytes.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -169,5 +171,13 @@ public indirect enum JSONValue: Sendable, Equatable {
             runStart = i
         }
         if n > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+    }
+}
+
+extension JSONValue {
+    /// `{"p50": …, "p90": …}` with `decimals` places: the shape of every figure known by its
+    /// median and 90th percentile.
+    public static func quantiles(_ q: P5090, decimals: Int) -> JSONValue {
+        .object([("p50", .number(q.p50, decimals: decimals)), ("p90", .number(q.p90, decimals: decimals))])
     }
 }

@@ -149,9 +149,6 @@ public enum PolicyReports {
 
     /// `rules diff --format json`.
     public static func diffJSON(_ r: ImpactReport) -> String {
-        func quantiles(_ p: P5090, _ d: Int) -> JSONValue {
-            .object([("p50", .number(p.p50, decimals: d)), ("p90", .number(p.p90, decimals: d))])
-        }
         return JSONValue.object([
             ("drafts", .array(r.drafts.map(JSONValue.string))),
             (
@@ -169,7 +166,8 @@ public enum PolicyReports {
                             })
                     ),
                     ("documents_added", .int(r.documentsAdded)), ("documents_removed", .int(r.documentsRemoved)),
-                    ("cost_usd_change", quantiles(r.costDelta, 0)), ("time_hours_change", quantiles(r.timeDelta, 1)),
+                    ("cost_usd_change", .quantiles(r.costDelta, decimals: 0)),
+                    ("time_hours_change", .quantiles(r.timeDelta, decimals: 1)),
                     ("shipment_days_change", .number(r.shipmentDays, decimals: 1)),
                     ("median_days_change", .number(r.medianDays, decimals: 1)),
                     ("median_cost_usd_change", .number(r.medianCostUSD, decimals: 0)),
@@ -191,8 +189,8 @@ public enum PolicyReports {
                             ("added", .array(i.added.map(JSONValue.string))),
                             ("removed", .array(i.removed.map(JSONValue.string))),
                             ("changed", .array(i.changed.map(JSONValue.string))),
-                            ("cost_usd_change", quantiles(i.costDelta, 0)),
-                            ("time_hours_change", quantiles(i.timeDelta, 1)),
+                            ("cost_usd_change", .quantiles(i.costDelta, decimals: 0)),
+                            ("time_hours_change", .quantiles(i.timeDelta, decimals: 1)),
                             ("rules", .array(i.rules.map(JSONValue.string))),
                             ("corridor", i.corridor.map(JSONValue.string) ?? .null),
                             ("hs_chapters", .array(i.chapters.map(JSONValue.string))),
@@ -204,7 +202,8 @@ public enum PolicyReports {
                                         .object([
                                             ("document", .string(d.document)),
                                             ("cost_usd", .number(d.costUSD, decimals: 0)),
-                                            ("lead_time_hours", quantiles(d.leadTimeHours, 0)), ("held", .bool(d.held)),
+                                            ("lead_time_hours", .quantiles(d.leadTimeHours, decimals: 0)),
+                                            ("held", .bool(d.held)),
                                         ])
                                     })
                             ),

@@ -46,13 +46,7 @@ extension TransitAPI {
                 o.append(("issuer", .string(d.issuer)))
                 if let v = d.validityDays { o.append(("validity_days", .int(v))) }
                 o += [
-                    (
-                        "lead_time_hours",
-                        .object([
-                            ("p50", .number(d.leadTimeHours.p50, decimals: 1)),
-                            ("p90", .number(d.leadTimeHours.p90, decimals: 1)),
-                        ])
-                    ),
+                    ("lead_time_hours", .quantiles(d.leadTimeHours, decimals: 1)),
                     ("cost_usd", .number(d.costUSD, decimals: 0)), ("how_to_obtain", .string(d.howToObtain)),
                     ("source", .string(d.source)),
                 ]
@@ -225,9 +219,6 @@ extension TransitAPI {
     }
 
     static func comparisonJSON(_ shipment: Shipment, _ ranked: [CorridorOption], by: String) -> JSONValue {
-        func quantiles(_ p: P5090, _ d: Int) -> JSONValue {
-            .object([("p50", .number(p.p50, decimals: d)), ("p90", .number(p.p90, decimals: d))])
-        }
         return .object([
             ("shipment", .string(shipment.id)), ("origin", .string(shipment.origin)),
             ("destination", .string(shipment.destination)),
@@ -240,8 +231,12 @@ extension TransitAPI {
                         var f: [(String, JSONValue)] = [
                             ("rank", .int(i + 1)), ("corridor", .string(o.corridor)),
                             ("verdict", .string(o.report.verdict.rawValue)),
-                            ("cost_usd", quantiles(e.costUSD, 0)), ("time_hours", quantiles(e.timeHours, 1)),
-                            ("delay_from_missing_documents_hours", quantiles(e.delayFromMissingDocumentsHours, 1)),
+                            ("cost_usd", .quantiles(e.costUSD, decimals: 0)),
+                            ("time_hours", .quantiles(e.timeHours, decimals: 1)),
+                            (
+                                "delay_from_missing_documents_hours",
+                                .quantiles(e.delayFromMissingDocumentsHours, decimals: 1)
+                            ),
                             ("documents_to_obtain", .array(o.report.documentsToObtain.map { .string($0.document) })),
                         ]
                         if let why = o.report.blockers.first { f.append(("blocked_by", .string(why))) }
