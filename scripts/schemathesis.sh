@@ -16,9 +16,12 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.2; done
 status=0
+# One worker: with two, hypothesis parses lambda sources (ast.parse) from two threads at once, and
+# CPython 3.11 then fails at random with "SystemError: AST constructor recursion depth mismatch"
+# (python/cpython#106905). That failed a CI run on a passing server.
 timeout "$LIMIT" schemathesis run "http://127.0.0.1:$PORT/openapi.json" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
-  --max-examples "$EXAMPLES" --request-timeout 20 --workers 2 --generation-deterministic --continue-on-failure \
+  --max-examples "$EXAMPLES" --request-timeout 20 --workers 1 --generation-deterministic --continue-on-failure \
   --suppress-health-check all \
   | tee "$OUT/schemathesis.txt" || status=$?
 kill -TERM $SERVER; wait $SERVER || true
