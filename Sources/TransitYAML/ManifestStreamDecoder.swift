@@ -20,10 +20,25 @@ enum ManifestStreamDecoder {
     /// The bit of the `dangerous` key in a goods line's mask.
     static let dangerousBit: UInt32 = 1 << UInt32(ManifestSchema.goodsKeys.firstIndex(of: "dangerous")!)
 
-    /// The manifest in `bytes`, or nil to take the full decoder's path.
+    /// The manifest in `bytes`, or nil to take the full decoder's path. Plain block YAML is read
+    /// without libyaml (`BlockYAMLEvents`); where that reader gives up, libyaml's events are read.
+    /// Where it does not, libyaml's events would be the same, so a manifest it reads and this
+    /// decoder turns down goes straight to the full decoder.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, vocabulary: ManifestVocabulary?) -> Shipment?
     {
-        let reader = Reader(YAMLEvents(bytes), file: file, vocabulary: vocabulary)
+        if let events = BlockYAMLEvents(bytes) {
+            return decode(events, file: file, vocabulary: vocabulary)
+        }
+        return decode(YAMLEvents(bytes), file: file, vocabulary: vocabulary)
+    }
+
+    /// The manifest that `events` spell, or nil to take the full decoder's path.
+    static func decode<Events: YAMLEventSource>(
+        _ events: Events, file: String, vocabulary: ManifestVocabulary?
+    )
+        -> Shipment?
+    {
+        let reader = Reader(events, file: file, vocabulary: vocabulary)
         guard let shipment = reader.shipment(), !reader.schema.diagnostics.hasErrors else { return nil }
         return shipment
     }
@@ -31,13 +46,13 @@ enum ManifestStreamDecoder {
 
 /// One manifest's walk over the events. Each reading method takes its value from the next event
 /// on and consumes it whole; nil (or false) means "not the common case".
-private final class Reader {
-    let events: YAMLEvents
+private final class Reader<Events: YAMLEventSource> {
+    let events: Events
     let schema: Schema
     let file: String
     let vocabulary: ManifestVocabulary?
 
-    init(_ events: YAMLEvents, file: String, vocabulary: ManifestVocabulary?) {
+    init(_ events: Events, file: String, vocabulary: ManifestVocabulary?) {
         self.events = events; self.schema = Schema(file: file); self.file = file; self.vocabulary = vocabulary
     }
 

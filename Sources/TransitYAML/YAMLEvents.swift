@@ -4,7 +4,7 @@ import TransitCore
 /// libyaml's events one at a time: the one place that drives libyaml's parser, for the tree
 /// reader (`YAMLReader`) and for the manifest decoder that needs no tree. The current event's
 /// text, anchor and position are valid until the next call to `next()`.
-final class YAMLEvents {
+final class YAMLEvents: YAMLEventSource {
     enum Kind {
         case scalar, mappingStart, mappingEnd, sequenceStart, sequenceEnd, alias
         case streamStart, streamEnd, documentStart, documentEnd, other
@@ -85,13 +85,6 @@ final class YAMLEvents {
 
     /// The current scalar is plain (unquoted).
     var isPlain: Bool { state.pointee.event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
-
-    /// The position in `keys` of the key that the current scalar's bytes spell, if any.
-    func index(in keys: KeyBytes) -> Int? {
-        let b = bytes
-        return keys.keys.firstIndex { key in key.count == b.count && key.withUnsafeBufferPointer { $0.elementsEqual(b) }
-        }
-    }
 
     /// The anchor (`&name`) of the current scalar or container, or the name an alias (`*name`) refers to.
     var anchor: String? {
