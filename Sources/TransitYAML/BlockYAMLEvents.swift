@@ -7,7 +7,7 @@
 /// and the caller reads the text with libyaml instead. Where it reads the text, it gives the events,
 /// texts, styles, lines and columns libyaml gives (the tests and the manifest fuzz target hold the
 /// two to that), in about a fifth of the time.
-final class BlockYAMLEvents: YAMLEventSource {
+package final class BlockYAMLEvents: YAMLEventSource {
     /// One event: its kind, its text's bytes (for a scalar), and its start's line and byte offset.
     struct Event {
         var kind: YAMLEvents.Kind
@@ -127,13 +127,21 @@ extension BlockYAMLEvents {
 
         /// Steps over one character of a scalar: a printable ASCII byte, or a whole UTF-8 sequence
         /// for a character libyaml reads as printable and not as a line break or a byte-order mark.
+        @inline(__always)
         mutating func advanceCharacter() throws(GiveUp) {
             let c = b[i]
-            if c < 0x80 {
-                guard c >= Self.space, c != 0x7F else { throw GiveUp() }
+            if c >= Self.space && c < 0x7F {
                 i += 1
                 return
             }
+            try advanceOtherCharacter()
+        }
+
+        /// `advanceCharacter` beyond printable ASCII: a control character gives up, and a UTF-8
+        /// sequence is checked whole.
+        mutating func advanceOtherCharacter() throws(GiveUp) {
+            let c = b[i]
+            guard c >= 0x80 else { throw GiveUp() }
             wide = true
             let length: Int, low: UInt32
             var value: UInt32

@@ -12,6 +12,27 @@ import Testing
         #expect(Day(iso: "1970-01-01")?.ordinal == 0)
     }
 
+    /// Every day a rule or manifest can hold prints as its year, month and day, zero-padded, and
+    /// reads back as the same day; years outside 0...9999 keep their sign.
+    @Test func printsEveryDayPadded() {
+        func pad(_ v: Int, _ w: Int) -> String {
+            String(repeating: "0", count: max(0, w - String(v).count)) + String(v)
+        }
+        var wrong: [String] = []
+        let days = Array(stride(from: -Day.limit, through: Day.limit, by: 30_011)) + Array(19_000..<21_000)
+        for ordinal in days {
+            let day = Day(ordinal: ordinal), (y, m, d) = day.components
+            let expected = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+            if day.description != expected || ((1...9999).contains(y) && Day(iso: expected) != day) {
+                wrong.append("\(ordinal): \(day.description), not \(expected)")
+            }
+        }
+        let mismatches = wrong.count
+        #expect(mismatches == 0, "for example \(wrong.prefix(3))")
+        #expect(Day(year: 987, month: 3, day: 4)?.description == "0987-03-04")
+        #expect(Day(iso: "2026-12-31")?.description == "2026-12-31")
+    }
+
     @Test func arithmetic() {
         let d = Day(iso: "2026-02-27")!
         #expect(d.adding(days: 2).description == "2026-03-01")

@@ -51,10 +51,29 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = components
-        func pad(_ v: Int, _ w: Int) -> String {
-            let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s
+        guard (0...9999).contains(y) else {
+            // Years no shipment has: padded the same way, without the fast path's fixed width.
+            func pad(_ v: Int, _ w: Int) -> String {
+                let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s
+            }
+            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
         }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        // Ten ASCII digits and dashes written in place: reports and rows write many dates.
+        return String(unsafeUninitializedCapacity: 10) { text in
+            func digits(_ value: Int, _ width: Int, at start: Int) {
+                var v = value
+                for k in (start..<start + width).reversed() {
+                    text[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+            }
+            digits(y, 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            digits(m, 2, at: 5)
+            text[7] = UInt8(ascii: "-")
+            digits(d, 2, at: 8)
+            return 10
+        }
     }
 
     /// Days are kept within ±3 million days of 1970 (about 8,000 years) so that no figure a rule
