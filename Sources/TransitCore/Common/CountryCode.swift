@@ -14,7 +14,30 @@ public enum CountryCode {
         """.split(separator: " ").map(String.init))
 
     /// Whether `code` is an ISO 3166-1 alpha-2 code (upper case, as written in rule packs).
-    public static func isValid(_ code: String) -> Bool { all.contains(code) }
+    public static func isValid(_ code: String) -> Bool {
+        var code = code
+        return code.withUTF8 { u in
+            guard u.count == 2, let i = index(u[0], u[1]) else { return false }
+            return assigned[i]
+        }
+    }
+
+    /// Where a pair of capital letters falls in `assigned`, or nil for anything else.
+    private static func index(_ a: UInt8, _ b: UInt8) -> Int? {
+        let A = UInt8(ascii: "A"), Z = UInt8(ascii: "Z")
+        guard (A...Z).contains(a), (A...Z).contains(b) else { return nil }
+        return Int(a - A) * 26 + Int(b - A)
+    }
+
+    /// `all` as a table over every pair of capital letters, read without hashing a text.
+    private static let assigned: [Bool] = {
+        var table = [Bool](repeating: false, count: 26 * 26)
+        for code in all {
+            let u = Array(code.utf8)
+            if let i = index(u[0], u[1]) { table[i] = true }
+        }
+        return table
+    }()
 
     /// ISO 3166-1 alpha-3 codes of the countries this trade touches and their neighbours, so that
     /// `KAZ` is answered with `KZ` (edit distance alone would offer `AZ`).

@@ -24,14 +24,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: String) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r { guard u[i] >= 48 && u[i] <= 57 else { return nil }; v = v * 10 + Int(u[i] - 48) }
-            return v
+        // Read in place (a manifest has a dozen dates): no copy of the text's bytes.
+        var text = text
+        let parts = text.withUTF8 { u -> (Int, Int, Int)? in
+            guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
+            func num(_ r: Range<Int>) -> Int? {
+                var v = 0
+                for i in r { guard u[i] >= 48 && u[i] <= 57 else { return nil }; v = v * 10 + Int(u[i] - 48) }
+                return v
+            }
+            guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+            return (y, m, d)
         }
-        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        guard let (y, m, d) = parts else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -13,9 +13,10 @@ struct AppliedRules {
     private(set) var undecidedProhibition = false
     private var rows: [RowKey: PendingRow] = [:]
     private var rowOrder: [RowKey] = []
-    /// Procedures already counted, by name and place: one step each however many rules ask.
-    private var procedureKeys = Set<ProcedureAt>()
-    private struct ProcedureAt: Hashable { var name: String; var place: String }
+    /// Procedures already counted, by name and place: one step each however many rules ask. A
+    /// shipment has a handful, so a list is searched faster than a set's texts are hashed.
+    private var procedureKeys: [ProcedureAt] = []
+    private struct ProcedureAt: Equatable { var name: String; var place: String }
 
     init(shipment: Shipment, journey: Journey, rules: [Rule], catalogue: DocumentCatalogue) {
         self.shipment = shipment
@@ -82,9 +83,9 @@ struct AppliedRules {
         }
         if unknown == nil {
             for p in rules[index].procedures {
-                guard procedureKeys.insert(ProcedureAt(name: p.name, place: checkpoint.place)).inserted else {
-                    continue
-                }
+                let key = ProcedureAt(name: p.name, place: checkpoint.place)
+                guard !procedureKeys.contains(key) else { continue }
+                procedureKeys.append(key)
                 procedureSteps.append(
                     Step(
                         kind: .procedure, name: "\(p.name) at \(checkpoint.kind.rawValue)",

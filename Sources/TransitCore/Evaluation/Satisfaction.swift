@@ -12,20 +12,22 @@ struct Satisfaction {
     }
 
     func row(_ row: AppliedRules.PendingRow) -> ChecklistRow {
-        let deadline =
-            row.checkpoints.map { shipment.departure.adding(hours: $0.checkpoint.arrivalHours.p90) }.max()
-            ?? shipment.departure
-        // A document must exist when the first checkpoint that needs it is reached (p50 arrival).
-        let neededBy =
-            row.checkpoints.map { shipment.departure.adding(hours: $0.checkpoint.arrivalHours.p50) }.min()
-            ?? shipment.departure
+        let (neededBy, deadline) = window(row.checkpoints.lazy.map(\.checkpoint))
+        var countries: [String]?
+        /// The row's checkpoint countries, worked out when first asked.
+        func checkpointCountries() -> [String] {
+            if let countries { return countries }
+            let found = self.checkpointCountries(row)
+            countries = found
+            return found
+        }
         var chosen = 0
         var judgements: [[Judgement]] = []
         var best: (closeness: Int, index: Int)?
         for (i, alt) in row.alternatives.enumerated() {
             let js = alt.map { requirement in
                 requirement.issuedBy == .checkpoint
-                    ? judgeAtEachCheckpoint(requirement, row)
+                    ? judgeAtEachCheckpoint(requirement, row, countries: checkpointCountries())
                     : judge(
                         requirement, issuer: requirement.issuedBy == .any ? nil : row.issuerCountry, lines: row.lines,
                         neededBy: neededBy, deadline: deadline)
@@ -65,9 +67,9 @@ struct Satisfaction {
             },
             lines: row.lines.indices.map { shipment.goods[$0].line },
             issuer: issuerText(
-                primary.map { entries[$0].issuerInWords },
+                primary.map { catalogue.issuersInWords[$0] },
                 alt[0].issuedBy == .checkpoint
-                    ? checkpointCountries(row).joined(separator: ", ")
+                    ? checkpointCountries().joined(separator: ", ")
                     : alt[0].issuedBy == .any ? nil : row.issuerCountry),
             rules: row.rules.map { RuleRef(rules[$0]) },
             leadTimeHours: P5090(p50: leadP50 ?? 0, p90: leadP90 ?? 0),
@@ -95,20 +97,33 @@ struct Satisfaction {
     /// A document each checkpoint's country issues (a national transit declaration): one is
     /// needed from every country, valid when the shipment reaches that country's checkpoint.
     /// The row's status is the worst of them.
-    private func judgeAtEachCheckpoint(_ req: DocumentRequirement, _ row: AppliedRules.PendingRow) -> Judgement {
+    private func judgeAtEachCheckpoint(
+        _ req: DocumentRequirement, _ row: AppliedRules.PendingRow, countries: [String]
+    ) -> Judgement {
         var worst: Judgement?
         var documents: [Int] = []
-        for country in checkpointCountries(row) {
-            let here = row.checkpoints.filter { $0.checkpoint.country == country }.map(\.checkpoint)
-            let deadline =
-                here.map { shipment.departure.adding(hours: $0.arrivalHours.p90) }.max() ?? shipment.departure
-            let neededBy =
-                here.map { shipment.departure.adding(hours: $0.arrivalHours.p50) }.min() ?? shipment.departure
+        for country in countries {
+            let (neededBy, deadline) = window(
+                row.checkpoints.lazy.map(\.checkpoint).filter { $0.country == country })
             let j = judge(req, issuer: country, lines: row.lines, neededBy: neededBy, deadline: deadline)
             documents += j.documents.filter { !documents.contains($0) }
             if worst == nil || j.status.closeness > worst!.status.closeness { worst = j }
         }
         return Judgement(status: worst?.status ?? .missing, documents: documents.sorted())
+    }
+
+    /// When a document must be in hand at `checkpoints`: issued by the first one reached (p50
+    /// arrival), and valid through the last (p90 arrival); the departure day when there are none.
+    private func window<Checkpoints: Sequence<Checkpoint>>(_ checkpoints: Checkpoints) -> (neededBy: Day, deadline: Day)
+    {
+        var neededBy: Day?, deadline: Day?
+        for c in checkpoints {
+            let first = shipment.departure.adding(hours: c.arrivalHours.p50)
+            let last = shipment.departure.adding(hours: c.arrivalHours.p90)
+            if neededBy.map({ first < $0 }) ?? true { neededBy = first }
+            if deadline.map({ last > $0 }) ?? true { deadline = last }
+        }
+        return (neededBy ?? shipment.departure, deadline ?? shipment.departure)
     }
 
     private func issuerText(_ role: String?, _ country: String?) -> String {

@@ -44,10 +44,13 @@ public struct DocumentCatalogue: Sendable {
     /// The entries in the order they were loaded, for reads in place: `entries[i].name` copies
     /// one field, where a lookup that returns the entry copies all of it (retaining each text).
     public let entries: [DocumentType]
+    /// Each entry's `issuerInWords`, worked out once: every checklist row names its issuer.
+    public let issuersInWords: [String]
     private let positions: [String: Int]
 
     public init(_ list: [DocumentType]) {
         entries = list
+        issuersInWords = list.map(\.issuerInWords)
         positions = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -67,11 +67,14 @@ public struct RuleSet: Sendable {
     /// Indices into `rules` of the candidates at a checkpoint, in load order, without duplicates.
     public func candidates(kind: CheckpointKind, country: String, prefixes: [String]) -> [Int] {
         var out: [Int] = []
-        for c in [country, "*"] {
-            guard let b = buckets[Key(kind: kind, country: c)] else { continue }
+        /// The rules of the bucket for `c` that apply to these goods.
+        func collect(_ c: String) {
+            guard let b = buckets[Key(kind: kind, country: c)] else { return }
             out += b.ungated
             for p in prefixes { if let r = b.byHSPrefix[p] { out += r } }
         }
+        collect(country)
+        collect("*")
         if out.count > 1 {
             out.sort()
             var unique: [Int] = []
