@@ -11,8 +11,10 @@ struct AppliedRules {
     private(set) var procedureSteps: [Step] = []
     private(set) var prohibited = false
     private(set) var undecidedProhibition = false
-    private var rows: [RowKey: PendingRow] = [:]
-    private var rowOrder: [RowKey] = []
+    /// The rows in the order they were first asked for, each with its key. A shipment has about
+    /// ten, so a key is found by comparing group numbers faster than by hashing it.
+    private var rowKeys: [RowKey] = []
+    private var rows: [PendingRow] = []
     /// Procedures already counted, by name and place: one step each however many rules ask. A
     /// shipment has a handful, so a list is searched faster than a set's texts are hashed.
     private var procedureKeys: [ProcedureAt] = []
@@ -98,15 +100,15 @@ struct AppliedRules {
             let group = rules[index].requirementGroups[k]
             for (country, boundLines) in issuerGroups(alternatives, lines, checkpoint) {
                 let key = RowKey(group: group, issuerCountry: country)
-                // A row already there is found, and changed in place, with one hash of its key.
+                // A row already there is changed in place.
                 let i =
-                    rows.index(forKey: key)
+                    rowKeys.firstIndex(of: key)
                     ?? {
-                        rows[key] = PendingRow(alternatives: alternatives, issuerCountry: country)
-                        rowOrder.append(key)
-                        return rows.index(forKey: key)!
+                        rowKeys.append(key)
+                        rows.append(PendingRow(alternatives: alternatives, issuerCountry: country))
+                        return rows.count - 1
                     }()
-                rows.values[i].merge(
+                rows[i].merge(
                     severity, index, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown,
                     perLine: alternatives.contains { $0.contains { $0.per == .line } })
             }
@@ -143,9 +145,8 @@ struct AppliedRules {
         let judge = Satisfaction(shipment: shipment, rules: rules, catalogue: catalogue)
         var rows: [ChecklistRow] = []
         var firstPosition: [Int] = []
-        rows.reserveCapacity(rowOrder.count)
-        for key in rowOrder {
-            let row = self.rows[key]!
+        rows.reserveCapacity(self.rows.count)
+        for row in self.rows {
             firstPosition.append(row.checkpoints.lazy.map(\.position).min() ?? 0)
             rows.append(judge.row(row))
         }
