@@ -98,7 +98,9 @@ struct AppliedRules {
         for k in 0..<min(rules[index].requirements.count, rules[index].requirementGroups.count) {
             let alternatives = rules[index].requirements[k].alternatives
             let group = rules[index].requirementGroups[k]
-            for (country, boundLines) in issuerGroups(alternatives, lines, checkpoint) {
+            let perLine = alternatives.contains { $0.contains { $0.per == .line } }
+            /// Merges the requirement into its row for `country`, made if it is the first.
+            func merge(issuer country: String?, lines boundLines: LineSet) {
                 let key = RowKey(group: group, issuerCountry: country)
                 // A row already there is changed in place.
                 let i =
@@ -110,34 +112,42 @@ struct AppliedRules {
                     }()
                 rows[i].merge(
                     severity, index, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown,
-                    perLine: alternatives.contains { $0.contains { $0.per == .line } })
+                    perLine: perLine)
+            }
+            if let country = issuer(alternatives) {
+                merge(issuer: country, lines: lines)
+            } else {
+                for (country, boundLines) in linesByOrigin(lines) { merge(issuer: country, lines: boundLines) }
             }
         }
     }
 
-    /// Splits bound lines by the issuer country the requirement asks for.
-    private func issuerGroups(
-        _ alts: [[DocumentRequirement]], _ lines: LineSet, _ cp: Checkpoint
-    ) -> [(String?, LineSet)] {
+    /// The issuer country a requirement asks for (`.some(nil)` for none in particular), or nil
+    /// where it asks for each line's origin country (`linesByOrigin`).
+    private func issuer(_ alts: [[DocumentRequirement]]) -> String?? {
         let constraint = alts.lazy.flatMap { $0 }.first { $0.issuedBy != .any }?.issuedBy ?? .any
         switch constraint {
-        case .any: return [(nil, lines)]
-        case .exporter: return [(shipment.shipper.country, lines)]
+        case .any: return .some(nil)
+        case .exporter: return .some(shipment.shipper.country)
         // One row for every checkpoint's country: `Satisfaction` judges it at each checkpoint.
-        case .checkpoint: return [(nil, lines)]
-        case .country(let c): return [(c, lines)]
-        case .origin:
-            var groups: [(String?, LineSet)] = []
-            for i in lines.indices {
-                let c = shipment.goods[i].origin
-                if let k = groups.firstIndex(where: { $0.0 == c }) {
-                    groups[k].1.insert(i)
-                } else {
-                    var set = LineSet(); set.insert(i); groups.append((c, set))
-                }
-            }
-            return groups
+        case .checkpoint: return .some(nil)
+        case .country(let c): return .some(c)
+        case .origin: return nil
         }
+    }
+
+    /// Bound lines split by their origin country.
+    private func linesByOrigin(_ lines: LineSet) -> [(String?, LineSet)] {
+        var groups: [(String?, LineSet)] = []
+        for i in lines.indices {
+            let c = shipment.goods[i].origin
+            if let k = groups.firstIndex(where: { $0.0 == c }) {
+                groups[k].1.insert(i)
+            } else {
+                var set = LineSet(); set.insert(i); groups.append((c, set))
+            }
+        }
+        return groups
     }
 
     /// The merged checklist, each row judged against the manifest, in route order.

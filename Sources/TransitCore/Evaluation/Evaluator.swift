@@ -79,7 +79,9 @@ public struct Evaluator: Sendable {
         let originCountry = journey.checkpoints.first?.country ?? shipment.shipper.country
         let destinationCountry = journey.checkpoints.last?.country ?? shipment.consignee.country
         let prefixes = rules.gatePrefixes(of: shipment.goods.map(\.hs))
-        var fired = Set<Int>()
+        // The rules that fired, as indices (a rule may fire at several checkpoints): sorted and
+        // made unique once at the end, cheaper than a set for the dozen or so a shipment fires.
+        var fired: [Int] = []
         if let first = journey.checkpoints.first {
             var ctx = EvaluationContext(
                 shipment: shipment, journey: journey, checkpoint: first,
@@ -97,7 +99,7 @@ public struct Evaluator: Sendable {
                         truth = LineTruth(yes: allLines)
                     }
                     if !truth.yes.isEmpty {
-                        fired.insert(index)
+                        fired.append(index)
                         applied.apply(index, lines: truth.yes, at: checkpoint, position: position, unknown: nil)
                     } else if !truth.unknown.isEmpty {
                         applied.apply(
@@ -128,7 +130,10 @@ public struct Evaluator: Sendable {
         var report = Report(
             shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
             checklist: checklist, findings: findings, estimate: estimate)
-        report.firedRules = fired.sorted().map { rules.rules[$0].id }
+        fired.sort()
+        report.firedRules = fired.indices.compactMap { i in
+            i > 0 && fired[i] == fired[i - 1] ? nil : rules.rules[fired[i]].id
+        }
         report.header = ShipmentHeader(shipment)
         return report
     }

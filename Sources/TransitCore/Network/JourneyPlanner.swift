@@ -39,8 +39,10 @@ public struct JourneyPlanner: Sendable {
     public func problems(_ journey: Journey, departure day: Day) -> [RouteProblem] {
         var out: [RouteProblem] = []
         for (i, d) in journey.links.enumerated() {
-            let link = network.links[d.index]
-            guard !link.history.isEmpty || link.status != .operational else { continue }
+            // Read in place: a copy of the link would retain each of its texts.
+            guard !network.links[d.index].history.isEmpty || network.links[d.index].status != .operational else {
+                continue
+            }
             let reached = day.adding(hours: journey.linkStartHours[i])
             // Shipments that reach a link on the same day share its verdict, worked out once.
             let key = SampleCache.LinkDayKey(link: d.index, from: d.from, day: reached.ordinal)
