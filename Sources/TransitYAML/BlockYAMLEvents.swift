@@ -1,10 +1,11 @@
 /// The events libyaml gives, read straight from the bytes, for the plain block YAML that most
 /// manifests are written in: one document whose root is a block mapping; keys of letters, digits,
 /// `_` and `-`; values that are plain or quoted one-line scalars, block mappings and sequences, or
-/// one-line flow mappings and sequences; comments and blank lines. `init` returns nil at anything
-/// else (anchors, tags, block scalars, a scalar over several lines, an empty value, an escape, a
-/// tab, a carriage return, a byte-order mark, a directive or document marker, a syntax error),
-/// and the caller reads the text with libyaml instead. Where it reads the text, it gives the events,
+/// one-line flow mappings and sequences; comments and blank lines; lines ending in `\n` or in
+/// `\r\n`. `init` returns nil at anything else (anchors, tags, block scalars, a scalar over
+/// several lines, an empty value, an escape, a tab, a carriage return that does not end a line, a
+/// byte-order mark, a directive or document marker, a syntax error), and the caller reads the
+/// text with libyaml instead. Where it reads the text, it gives the events,
 /// texts, styles, lines and columns libyaml gives (the tests and the manifest fuzz target hold the
 /// two to that), in about a fifth of the time.
 package final class BlockYAMLEvents: YAMLEventSource {
@@ -98,6 +99,7 @@ extension BlockYAMLEvents {
         // MARK: Bytes
 
         static let space: UInt8 = 0x20, newline: UInt8 = 0x0A, hash: UInt8 = 0x23, colon: UInt8 = 0x3A
+        static let carriageReturn: UInt8 = 0x0D
         static let dash: UInt8 = 0x2D, quote: UInt8 = 0x22, apostrophe: UInt8 = 0x27, comma: UInt8 = 0x2C
 
         var atEnd: Bool { i >= b.count }
@@ -106,7 +108,13 @@ extension BlockYAMLEvents {
 
         /// A space, a line break or the end: what ends a key or may follow `-`.
         func isBlankOrEnd(at j: Int) -> Bool {
-            j >= b.count || b[j] == Self.space || b[j] == Self.newline
+            j >= b.count || b[j] == Self.space || isLineBreak(at: j)
+        }
+
+        /// A line break starts at `j`: `\n`, or `\r\n` as Windows writes it (libyaml reads both as
+        /// one break; a `\r` alone, which it also reads as one, makes this reader give up).
+        func isLineBreak(at j: Int) -> Bool {
+            j < b.count && (b[j] == Self.newline || (b[j] == Self.carriageReturn && byte(at: j + 1) == Self.newline))
         }
 
         static func isFlowIndicator(_ c: UInt8) -> Bool {
@@ -177,13 +185,15 @@ extension BlockYAMLEvents {
                     indent = nil
                     return
                 }
+                if isLineBreak(at: j) {
+                    newLine(at: j)
+                    continue
+                }
                 switch b[j] {
-                case Self.newline:
-                    newLine(after: j)
                 case Self.hash:
                     i = j
                     try skipComment()
-                    if !atEnd { newLine(after: i) }
+                    if !atEnd { newLine(at: i) }
                 default:
                     let column = j - i
                     i = j
@@ -200,15 +210,16 @@ extension BlockYAMLEvents {
             }
         }
 
-        mutating func newLine(after j: Int) {
-            i = j + 1
+        /// Steps over the line break at `j` (which `isLineBreak` has found).
+        mutating func newLine(at j: Int) {
+            i = j + (b[j] == Self.carriageReturn ? 2 : 1)
             line += 1
             lineStart = i
         }
 
         /// Skips a comment's text up to its line's end; its characters must be ones libyaml reads.
         mutating func skipComment() throws(GiveUp) {
-            while i < b.count, b[i] != Self.newline { try advanceCharacter() }
+            while i < b.count, !isLineBreak(at: i) { try advanceCharacter() }
         }
 
         /// What may follow a value on its line: spaces, then a comment after at least one space,
@@ -221,8 +232,8 @@ extension BlockYAMLEvents {
                 try skipComment()
             }
             if !atEnd {
-                guard b[i] == Self.newline else { throw GiveUp() }
-                newLine(after: i)
+                guard isLineBreak(at: i) else { throw GiveUp() }
+                newLine(at: i)
             }
             try nextContentLine()
         }
@@ -279,7 +290,7 @@ extension BlockYAMLEvents {
         mutating func value(after column: Int) throws(GiveUp) {
             let before = i
             while i < b.count, b[i] == Self.space { i += 1 }
-            if atEnd || b[i] == Self.newline || (b[i] == Self.hash && i > before) {
+            if atEnd || isLineBreak(at: i) || (b[i] == Self.hash && i > before) {
                 i = before
                 try endOfLine()
                 guard let next = indent else { throw GiveUp() }  // an empty value
@@ -314,7 +325,7 @@ extension BlockYAMLEvents {
                 if looksLikeKey() {
                     try blockMapping(column: i - lineStart)
                 } else {
-                    guard !atEnd, b[i] != Self.newline, b[i] != Self.hash, !looksLikeEntry() else { throw GiveUp() }
+                    guard !atEnd, !isLineBreak(at: i), b[i] != Self.hash, !looksLikeEntry() else { throw GiveUp() }
                     try inlineValue()
                     try endOfLine()
                     if let next = indent, next > column { throw GiveUp() }
@@ -366,7 +377,7 @@ extension BlockYAMLEvents {
                     throw GiveUp()
                 }
             case Self.hash, Self.comma, 0x5B, 0x5D, 0x7B, 0x7D, 0x26, 0x2A, 0x21, 0x7C, 0x3E, 0x25, 0x40, 0x60,
-                0x3F, Self.colon, Self.space, Self.newline, 0:
+                0x3F, Self.colon, Self.space, Self.newline, Self.carriageReturn, 0:
                 throw GiveUp()
             default: break
             }
@@ -374,7 +385,7 @@ extension BlockYAMLEvents {
             var end = i
             while i < b.count {
                 let c = b[i]
-                if c == Self.newline { break }
+                if c == Self.newline || (c == Self.carriageReturn && isLineBreak(at: i)) { break }
                 if c == Self.space {
                     if byte(at: i + 1) == Self.hash { break }
                     i += 1

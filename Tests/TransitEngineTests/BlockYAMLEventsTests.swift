@@ -25,6 +25,10 @@ import TransitCore
         for (what, text) in texts {
             #expect(reads(text), "\(what) should be read without libyaml")
             expectAgreement(text, what)
+            // As a Windows program writes it, each line ending in a carriage return and a line feed.
+            let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+            #expect(reads(crlf), "\(what) with CRLF line ends should be read without libyaml")
+            expectAgreement(crlf, "\(what) with CRLF line ends")
         }
     }
 
@@ -42,6 +46,7 @@ import TransitCore
             "a: {}\nb: []\nc: {  x:  1 ,y: 2  }\n",
             "a: b\n\n\n   \nc: d\n  # trailing comment\n",
             "a:   # the list\n  - 1\n",
+            "a: 1\r\nb:\r\n  - x  # c\r\n\r\n  - { y: z }\r\n# end\r\n",
         ]
         for text in texts {
             #expect(reads(text), "\(text.debugDescription) is in the subset")
@@ -53,7 +58,8 @@ import TransitCore
     @Test func theReaderGivesUpOutsideTheSubset() {
         let texts = [
             "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "a: >\n  text\n", "a: b\n  c\n",
-            "a:\nb: 1\n", "a: \"x\\ty\"\n", "a: 'it''s'\n", "a:\t1\n", "a: 1\r\n", "\u{FEFF}a: 1\n",
+            "a:\nb: 1\n", "a: \"x\\ty\"\n", "a: 'it''s'\n", "a:\t1\n", "a: 1\rb: 2\n", "a: x\ry\n", "a: \"x\r\n\"\n",
+            "\u{FEFF}a: 1\n",
             "---\na: 1\n", "a: 1\n...\n", "%YAML 1.1\n---\na: 1\n", "- 1\n", "\"a\": 1\n", "a: b: c\n",
             "a: [1,\n  2]\n", "a: {b: 1,}\n", "a: ? b\n", "a: @x\n", "a: `x`\n", "a: x\u{0085}y\n",
             "a:\n  - - 1\n", "a:\n  -\n    b: 1\n", "a: 1\n b: 2\n", "a: {b: c d: e}\n", "a: \"open\n",
