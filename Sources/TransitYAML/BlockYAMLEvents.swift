@@ -2,12 +2,12 @@
 /// manifests are written in: one document whose root is a block mapping; keys of letters, digits,
 /// `_` and `-`; values that are plain or quoted one-line scalars, block mappings and sequences, or
 /// one-line flow mappings and sequences; comments and blank lines; lines ending in `\n` or in
-/// `\r\n`. `init` returns nil at anything else (anchors, tags, block scalars, a scalar over
-/// several lines, an empty value, an escape, a tab, a carriage return that does not end a line, a
-/// byte-order mark, a directive or document marker, a syntax error), and the caller reads the
-/// text with libyaml instead. Where it reads the text, it gives the events,
-/// texts, styles, lines and columns libyaml gives (the tests and the manifest fuzz target hold the
-/// two to that), in about a sixth of the instructions libyaml takes.
+/// `\r\n`. `init` returns nil at anything else (anchors, tags, block scalars, a scalar over several
+/// lines, an empty value, an escape, a tab, a carriage return that does not end a line, a
+/// byte-order mark, a directive or document marker, a key of 1,024 characters or more, a syntax error),
+/// and the caller reads the text with libyaml instead. Where it reads the text, it gives the
+/// events, texts, styles, lines and columns libyaml gives (the tests and the manifest fuzz target
+/// hold the two to that), in about a sixth of the instructions libyaml takes.
 package final class BlockYAMLEvents: YAMLEventSource {
     /// One event: its kind, its text's bytes (for a scalar), and its start's line and byte offset.
     struct Event {
@@ -257,8 +257,12 @@ extension BlockYAMLEvents {
             guard i < b.count, Self.isKeyByte(b[i]), b[i] != Self.dash else { return false }
             var j = i
             while j < b.count, Self.isKeyByte(b[j]) { j += 1 }
-            return j > i && byte(at: j) == Self.colon && isBlankOrEnd(at: j + 1)
+            return j > i && j - i < Self.maxKeyLength && byte(at: j) == Self.colon && isBlankOrEnd(at: j + 1)
         }
+
+        /// libyaml forgets a possible key whose `:` comes 1,024 characters or more after its
+        /// start (and then reads the text otherwise), so a longer key is left to libyaml.
+        static let maxKeyLength = 1024
 
         /// Whether a block sequence's entry (`-` then a space or the line's end) starts here.
         func looksLikeEntry() -> Bool { byte == Self.dash && isBlankOrEnd(at: i + 1) }
@@ -421,7 +425,9 @@ extension BlockYAMLEvents {
                     if mapping {
                         let start = i
                         while i < b.count, Self.isKeyByte(b[i]) { i += 1 }
-                        guard i > start, byte == Self.colon, byte(at: i + 1) == Self.space else { throw GiveUp() }
+                        guard i > start, i - start < Self.maxKeyLength, byte == Self.colon,
+                            byte(at: i + 1) == Self.space
+                        else { throw GiveUp() }
                         emit(.scalar, mark: start, start: start, count: i - start)
                         i += 1
                         skipSpaces()

@@ -47,6 +47,7 @@ import TransitCore
             "a: b\n\n\n   \nc: d\n  # trailing comment\n",
             "a:   # the list\n  - 1\n",
             "a: 1\r\nb:\r\n  - x  # c\r\n\r\n  - { y: z }\r\n# end\r\n",
+            String(repeating: "k", count: 1000) + ": 1\na: {" + String(repeating: "k", count: 1000) + ": 2}\n",
         ]
         for text in texts {
             #expect(reads(text), "\(text.debugDescription) is in the subset")
@@ -63,7 +64,8 @@ import TransitCore
             "---\na: 1\n", "a: 1\n...\n", "%YAML 1.1\n---\na: 1\n", "- 1\n", "\"a\": 1\n", "a: b: c\n",
             "a: [1,\n  2]\n", "a: {b: 1,}\n", "a: ? b\n", "a: @x\n", "a: `x`\n", "a: x\u{0085}y\n",
             "a:\n  - - 1\n", "a:\n  -\n    b: 1\n", "a: 1\n b: 2\n", "a: {b: c d: e}\n", "a: \"open\n",
-            "", "# only a comment\n", "a: x #\u{7F}\n", "a: [1, 2] x\n",
+            "", "# only a comment\n", "a: 1\n" + String(repeating: "k", count: 1025) + ": 2\n",
+            "a: {" + String(repeating: "k", count: 1025) + ": 2}\n", "a: x #\u{7F}\n", "a: [1, 2] x\n",
         ]
         for text in texts {
             #expect(!reads(text), "\(text.debugDescription) is outside the subset")
