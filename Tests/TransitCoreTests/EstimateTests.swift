@@ -103,6 +103,20 @@ import Testing
     }
 }
 
+@Suite struct StepStreamsTests {
+    /// The estimate skips the procedures' hours (their trip time is cached apart) before it draws
+    /// the documents' lead times: those must come from the streams they would have come from.
+    @Test func skippingAStepLeavesTheStreamsWhereDrawingItWould() {
+        let cache = SampleCache(), q = P5090(p50: 10, p90: 20)
+        var drawn = StepStreams(), skipped = StepStreams()
+        let first = drawn.hours(q, from: cache)
+        skipped.skipHours(q)
+        let next = skipped.hours(q, from: cache)
+        #expect(next == drawn.hours(q, from: cache))
+        #expect(next != first, "an equal figure met again is an independent draw")
+    }
+}
+
 @Suite struct SampleCacheBoundTests {
     @Test func everyTableStaysWithinItsLimitAndAnswersStayTheSame() {
         let cache = SampleCache(limit: 8)
@@ -122,9 +136,10 @@ import Testing
             _ = cache.costQuantiles(costKey, tonnes: 1, window: { _, _ in nil }, full: { q })
             _ = cache.linkProblem(SampleCache.LinkDayKey(link: i, from: "a", day: i)) { problem }
             _ = cache.unitCost(costKey) { q }
+            _ = cache.tripTime(SampleCache.TripKey(journey: "r\(i)", procedures: [q])) { q }
         }
         let counts = cache.entryCounts
-        #expect(counts.count == 7)
+        #expect(counts.count == 8)
         #expect(counts.allSatisfy { $0 >= 1 && $0 <= 8 }, "\(counts)")
     }
 

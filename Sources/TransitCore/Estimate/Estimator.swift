@@ -42,16 +42,23 @@ public enum Estimator {
         // Streams continue after the journey's so that equal figures stay independent draws.
         let key = SampleCache.TimeKey(journey: journey.id, procedures: procedures.map(\.hours), waits: waits)
         let totals = cache.time(key) {
+            // The trip time does not depend on the documents waited for: routes share it.
+            let trip = SampleCache.TripKey(journey: journey.id, procedures: key.procedures)
+            let time = cache.tripTime(trip) {
+                var streams = journey.draws.streams
+                var time = journey.draws.hours
+                for p in procedures { time.add(streams.hours(p.hours, from: cache)) }
+                return time.quantiles
+            }
             var streams = journey.draws.streams
-            var time = journey.draws.hours
-            for p in procedures { time.add(streams.hours(p.hours, from: cache)) }
+            for p in procedures { streams.skipHours(p.hours) }
             var delay: SampleSum?
             for w in waits {
                 let draws = streams.hours(w, from: cache)
                 if delay == nil { delay = SampleSum(draws) } else { delay!.maximize(draws) }
             }
             // The trip is dispatch to delivery; the wait for documents comes before it, apart.
-            return (time.quantiles, delay?.quantiles ?? .zero)
+            return (time, delay?.quantiles ?? .zero)
         }
         // The procedures' costs do not scale with the shipment: their sum is drawn once per route.
         let procedureKey = SampleCache.ProcedureKey(journey: journey.id, costs: procedures.map(\.costUSD))

@@ -22,6 +22,13 @@ public final class SampleCache: @unchecked Sendable {
         memo(\.times, key, make)
     }
 
+    /// A route and the hours of the procedures its rules add: the trip time's quantiles, which
+    /// every shipment on it shares whatever documents it still waits for.
+    struct TripKey: Hashable { var journey: String; var procedures: [P5090] }
+    private var trips: [TripKey: P5090] = [:]
+
+    func tripTime(_ key: TripKey, _ make: () -> P5090) -> P5090 { memo(\.trips, key, make) }
+
     /// The procedures a route's rules add, by their cost figures: their summed cost draws.
     struct ProcedureKey: Hashable { var journey: String; var costs: [P5090] }
 
@@ -76,7 +83,7 @@ public final class SampleCache: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return [
             samples.count, journeys.count, times.count, procedureCosts.count, costBrackets.count, linkProblems.count,
-            unitCosts.count,
+            unitCosts.count, trips.count,
         ]
     }
 

@@ -26,6 +26,10 @@ struct StepStreams: Sendable {
         cache.samples(q, stream: SampleStream.hours(hoursSeen.next(q)))
     }
 
+    /// Moves past a step's hours without drawing them, as `hours` would: the draws that follow
+    /// come from the same streams as if they had been drawn.
+    mutating func skipHours(_ q: P5090) { _ = hoursSeen.next(q) }
+
     /// The draws of the next step's cost.
     mutating func cost(_ q: P5090, from cache: SampleCache) -> [Float] {
         cache.samples(q, stream: SampleStream.cost(costSeen.next(q)))
