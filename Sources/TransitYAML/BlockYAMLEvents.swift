@@ -251,13 +251,26 @@ extension BlockYAMLEvents {
             emit(.streamEnd, mark: i)
         }
 
-        /// Whether a key (`name:` then a space or the line's end) starts here; it starts with a
-        /// letter, a digit or `_`.
-        func looksLikeKey() -> Bool {
-            guard i < b.count, Self.isKeyByte(b[i]), b[i] != Self.dash else { return false }
+        /// Where the key that starts here ends (at its colon), if one does: a letter, a digit or
+        /// `_`, then letters, digits, `_` and `-`, then `:` and a space (or, in block context, the
+        /// line's end).
+        func keyEnd(flow: Bool = false) -> Int? {
+            guard i < b.count, Self.isKeyByte(b[i]), b[i] != Self.dash else { return nil }
             var j = i
             while j < b.count, Self.isKeyByte(b[j]) { j += 1 }
-            return j > i && j - i < Self.maxKeyLength && byte(at: j) == Self.colon && isBlankOrEnd(at: j + 1)
+            guard j - i < Self.maxKeyLength, byte(at: j) == Self.colon,
+                flow ? byte(at: j + 1) == Self.space : isBlankOrEnd(at: j + 1)
+            else { return nil }
+            return j
+        }
+
+        func looksLikeKey() -> Bool { keyEnd() != nil }
+
+        /// The key that starts here, as a scalar event; the scanner moves past its colon.
+        mutating func key(flow: Bool = false) throws(GiveUp) {
+            guard let end = keyEnd(flow: flow) else { throw GiveUp() }
+            emit(.scalar, mark: i, start: i, count: end - i)
+            i = end + 1
         }
 
         /// libyaml forgets a possible key whose `:` comes 1,024 characters or more after its
@@ -277,11 +290,7 @@ extension BlockYAMLEvents {
             try enter()
             emit(.mappingStart, mark: i)
             while true {
-                guard looksLikeKey() else { throw GiveUp() }
-                let start = i
-                while Self.isKeyByte(b[i]) { i += 1 }
-                emit(.scalar, mark: start, start: start, count: i - start)
-                i += 1  // the colon
+                try key()
                 try value(after: column)
                 guard let next = indent, next >= column else { break }
                 guard next == column else { throw GiveUp() }
@@ -423,13 +432,7 @@ extension BlockYAMLEvents {
             if byte != close {
                 while true {
                     if mapping {
-                        let start = i
-                        while i < b.count, Self.isKeyByte(b[i]) { i += 1 }
-                        guard i > start, i - start < Self.maxKeyLength, byte == Self.colon,
-                            byte(at: i + 1) == Self.space
-                        else { throw GiveUp() }
-                        emit(.scalar, mark: start, start: start, count: i - start)
-                        i += 1
+                        try key(flow: true)
                         skipSpaces()
                     }
                     try flowValue()

@@ -129,7 +129,7 @@ import Testing
             _ = cache.journey(SampleCache.JourneyKey(corridor: "c\(i)", origin: "a", destination: "b")) {
                 .failure(problem)
             }
-            _ = cache.time(SampleCache.TimeKey(journey: "r\(i)", procedures: [], waits: [])) { (q, q) }
+            _ = cache.time(SampleCache.TimeKey(trip: .init(journey: "r\(i)", procedures: []), waits: [])) { (q, q) }
             let procedures = SampleCache.ProcedureKey(journey: "r\(i)", costs: [q])
             _ = cache.procedureCosts(procedures) { [1] }
             let costKey = SampleCache.CostKey(procedures: procedures, units: 1)
@@ -147,13 +147,13 @@ import Testing
     /// again, and what the worker makes lands in the shared cache for the other workers.
     @Test func aWorkersCacheTakesTheSharedCachesValuesAndSharesItsOwn() {
         let shared = SampleCache(), worker = SampleCache(parent: shared), other = SampleCache(parent: shared)
-        let key = SampleCache.TimeKey(journey: "r", procedures: [], waits: [])
+        let key = SampleCache.TimeKey(trip: .init(journey: "r", procedures: []), waits: [])
         var made = 0
         func make() -> (time: P5090, delay: P5090) { made += 1; return (P5090(p50: 1, p90: 2), .zero) }
         _ = shared.time(key, make)
         #expect(worker.time(key, make).time == P5090(p50: 1, p90: 2))
         #expect(made == 1)
-        let second = SampleCache.TimeKey(journey: "s", procedures: [], waits: [])
+        let second = SampleCache.TimeKey(trip: .init(journey: "s", procedures: []), waits: [])
         _ = worker.time(second, make)
         _ = other.time(second, make)
         #expect(made == 2)

@@ -40,10 +40,9 @@ public enum Estimator {
             fixedCost += checklist[i].costUSD
         }
         // Streams continue after the journey's so that equal figures stay independent draws.
-        let key = SampleCache.TimeKey(journey: journey.id, procedures: procedures.map(\.hours), waits: waits)
-        let totals = cache.time(key) {
+        let trip = SampleCache.TripKey(journey: journey.id, procedures: procedures.map(\.hours))
+        let totals = cache.time(SampleCache.TimeKey(trip: trip, waits: waits)) {
             // The trip time does not depend on the documents waited for: routes share it.
-            let trip = SampleCache.TripKey(journey: journey.id, procedures: key.procedures)
             let time = cache.tripTime(trip) {
                 var streams = journey.draws.streams
                 var time = journey.draws.hours

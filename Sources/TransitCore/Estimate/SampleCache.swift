@@ -16,7 +16,7 @@ public final class SampleCache: @unchecked Sendable {
 
     /// What a shipment's total time depends on: its route, the procedures rules add, and the
     /// lead times of the documents it still needs. Shipments that share them share the totals.
-    struct TimeKey: Hashable { var journey: String; var procedures: [P5090]; var waits: [P5090] }
+    struct TimeKey: Hashable { var trip: TripKey; var waits: [P5090] }
 
     func time(_ key: TimeKey, _ make: () -> (time: P5090, delay: P5090)) -> (time: P5090, delay: P5090) {
         memo(\.times, key, make)

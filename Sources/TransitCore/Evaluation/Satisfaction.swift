@@ -13,21 +13,16 @@ struct Satisfaction {
 
     func row(_ row: AppliedRules.PendingRow) -> ChecklistRow {
         let (neededBy, deadline) = window(row.checkpoints.lazy.map(\.checkpoint))
-        var countries: [String]?
-        /// The row's checkpoint countries, worked out when first asked.
-        func checkpointCountries() -> [String] {
-            if let countries { return countries }
-            let found = self.checkpointCountries(row)
-            countries = found
-            return found
-        }
+        // The row's checkpoint countries, for a document each checkpoint's country issues.
+        let countries =
+            row.alternatives.contains { $0.contains { $0.issuedBy == .checkpoint } } ? checkpointCountries(row) : []
         var chosen = 0
         var judgements: [[Judgement]] = []
         var best: (closeness: Int, index: Int)?
         for (i, alt) in row.alternatives.enumerated() {
             let js = alt.map { requirement in
                 requirement.issuedBy == .checkpoint
-                    ? judgeAtEachCheckpoint(requirement, row, countries: checkpointCountries())
+                    ? judgeAtEachCheckpoint(requirement, row, countries: countries)
                     : judge(
                         requirement, issuer: requirement.issuedBy == .any ? nil : row.issuerCountry, lines: row.lines,
                         neededBy: neededBy, deadline: deadline)
@@ -69,7 +64,7 @@ struct Satisfaction {
             issuer: issuerText(
                 primary.map { catalogue.issuersInWords[$0] },
                 alt[0].issuedBy == .checkpoint
-                    ? checkpointCountries().joined(separator: ", ")
+                    ? countries.joined(separator: ", ")
                     : alt[0].issuedBy == .any ? nil : row.issuerCountry),
             rules: row.rules.map { RuleRef(rules[$0]) },
             leadTimeHours: P5090(p50: leadP50 ?? 0, p90: leadP90 ?? 0),
