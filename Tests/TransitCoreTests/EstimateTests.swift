@@ -134,7 +134,7 @@ import Testing
             _ = cache.procedureCosts(procedures) { [1] }
             let costKey = SampleCache.CostKey(procedures: procedures, units: 1)
             _ = cache.costQuantiles(costKey, tonnes: 1, window: { _, _ in nil }, full: { q })
-            _ = cache.linkProblem(SampleCache.LinkDayKey(link: i, from: "a", day: i)) { problem }
+            _ = cache.linkProblem(SampleCache.LinkDayKey(link: i, forward: true, day: i)) { problem }
             _ = cache.unitCost(costKey) { q }
             _ = cache.tripTime(SampleCache.TripKey(journey: "r\(i)", procedures: [q])) { q }
         }

@@ -9,41 +9,41 @@ public final class SampleCache: @unchecked Sendable {
     public let limit: Int
     private struct Key: Hashable { var p50: UInt64; var p90: UInt64; var stream: UInt64 }
     private let lock = NSLock()
-    private var samples: [Key: [Float]] = [:]
-    private var journeys: [JourneyKey: Result<Journey, RouteProblem>] = [:]
-    private var times: [TimeKey: (time: P5090, delay: P5090)] = [:]
-    private var procedureCosts: [ProcedureKey: [Float]] = [:]
+    private let samples = Table<Key, [Float]>()
+    private let journeys = Table<JourneyKey, Result<Journey, RouteProblem>>()
+    private let times = Table<TimeKey, (time: P5090, delay: P5090)>()
+    private let procedureCosts = Table<ProcedureKey, [Float]>()
 
     /// What a shipment's total time depends on: its route, the procedures rules add, and the
     /// lead times of the documents it still needs. Shipments that share them share the totals.
     struct TimeKey: Hashable { var trip: TripKey; var waits: [P5090] }
 
     func time(_ key: TimeKey, _ make: () -> (time: P5090, delay: P5090)) -> (time: P5090, delay: P5090) {
-        memo(\.times, key, make)
+        memo({ $0.times }, key, make)
     }
 
     /// A route and the hours of the procedures its rules add: the trip time's quantiles, which
     /// every shipment on it shares whatever documents it still waits for.
     struct TripKey: Hashable { var journey: String; var procedures: [P5090] }
-    private var trips: [TripKey: P5090] = [:]
+    private let trips = Table<TripKey, P5090>()
 
-    func tripTime(_ key: TripKey, _ make: () -> P5090) -> P5090 { memo(\.trips, key, make) }
+    func tripTime(_ key: TripKey, _ make: () -> P5090) -> P5090 { memo({ $0.trips }, key, make) }
 
     /// The procedures a route's rules add, by their cost figures: their summed cost draws.
     struct ProcedureKey: Hashable { var journey: String; var costs: [P5090] }
 
     func procedureCosts(_ key: ProcedureKey, _ make: () -> [Float]) -> [Float] {
-        memo(\.procedureCosts, key, make)
+        memo({ $0.procedureCosts }, key, make)
     }
 
     /// What a shipment's cost draws depend on besides its tonnage: the route (its per-tonne and
     /// per-unit draws), the number of units and the procedures' summed draws.
     struct CostKey: Hashable { var procedures: ProcedureKey; var units: Float }
     private var costBrackets: [CostKey: CostBrackets] = [:]
-    private var unitCosts: [CostKey: P5090] = [:]
+    private let unitCosts = Table<CostKey, P5090>()
 
     /// The cost quantiles of a route with no cost by the tonne, which every tonnage shares.
-    func unitCost(_ key: CostKey, _ make: () -> P5090) -> P5090 { memo(\.unitCosts, key, make) }
+    func unitCost(_ key: CostKey, _ make: () -> P5090) -> P5090 { memo({ $0.unitCosts }, key, make) }
 
     /// The cost quantiles at tonnage `a`: by `window` from the first of the windows the known
     /// tonnages give that holds both ranks, else by `full`. Exact either way.
@@ -82,41 +82,46 @@ public final class SampleCache: @unchecked Sendable {
     var entryCounts: [Int] {
         lock.lock(); defer { lock.unlock() }
         return [
-            samples.count, journeys.count, times.count, procedureCosts.count, costBrackets.count, linkProblems.count,
-            unitCosts.count, trips.count,
+            samples.entries.count, journeys.entries.count, times.entries.count, procedureCosts.entries.count,
+            costBrackets.count, linkProblems.entries.count, unitCosts.entries.count, trips.entries.count,
         ]
     }
 
     /// The draws for a step; `stream` tells apart independent steps with equal figures.
     public func samples(_ q: P5090, stream: UInt64) -> [Float] {
-        memo(\.samples, Key(p50: q.p50.bitPattern, p90: q.p90.bitPattern, stream: stream)) {
+        memo({ $0.samples }, Key(p50: q.p50.bitPattern, p90: q.p90.bitPattern, stream: stream)) {
             MonteCarlo.samples(q, stream: stream)
         }
     }
 
-    /// The value cached under `key` in one of the tables, made (outside the lock) if absent.
-    private func memo<K: Hashable, V>(
-        _ table: ReferenceWritableKeyPath<SampleCache, [K: V]>, _ key: K, _ make: () -> V
-    ) -> V {
+    /// One table of values by key, guarded by the cache's lock. A class, so that a table is
+    /// read and changed in place through the closure `memo` is given (a key path to a
+    /// dictionary is resolved at run time on every access).
+    private final class Table<K: Hashable, V> { var entries: [K: V] = [:] }
+
+    /// The value cached under `key` in the table `table` picks, made (outside the lock) if absent.
+    private func memo<K: Hashable, V>(_ table: (SampleCache) -> Table<K, V>, _ key: K, _ make: () -> V) -> V {
+        let t = table(self)
         lock.lock()
-        if let v = self[keyPath: table][key] { lock.unlock(); return v }
+        if let v = t.entries[key] { lock.unlock(); return v }
         lock.unlock()
         let v = parent.map { $0.memo(table, key, make) } ?? make()
         lock.lock()
-        if self[keyPath: table].count >= limit { self[keyPath: table].removeAll(keepingCapacity: true) }
-        self[keyPath: table][key] = v
+        if t.entries.count >= limit { t.entries.removeAll(keepingCapacity: true) }
+        t.entries[key] = v
         lock.unlock()
         return v
     }
 
-    /// A link, the direction it is taken in, and the day a shipment reaches it.
-    struct LinkDayKey: Hashable { var link: Int; var from: String; var day: Int }
-    private var linkProblems: [LinkDayKey: RouteProblem?] = [:]
+    /// A link, the direction it is taken in (`forward`: from its `from` end), and the day a
+    /// shipment reaches it.
+    struct LinkDayKey: Hashable { var link: Int; var forward: Bool; var day: Int }
+    private let linkProblems = Table<LinkDayKey, RouteProblem?>()
 
     /// Why a link stops shipments that reach it on a day (nil when it is open): its status, and
     /// for a closure the search for the reopening day, are worked out once per link and day.
     func linkProblem(_ key: LinkDayKey, _ make: () -> RouteProblem?) -> RouteProblem? {
-        memo(\.linkProblems, key, make)
+        memo({ $0.linkProblems }, key, make)
     }
 
     struct JourneyKey: Hashable {
@@ -124,6 +129,6 @@ public final class SampleCache: @unchecked Sendable {
     }
 
     func journey(_ key: JourneyKey, _ make: () -> Result<Journey, RouteProblem>) -> Result<Journey, RouteProblem> {
-        memo(\.journeys, key, make)
+        memo({ $0.journeys }, key, make)
     }
 }

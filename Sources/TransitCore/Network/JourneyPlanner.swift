@@ -45,7 +45,8 @@ public struct JourneyPlanner: Sendable {
             }
             let reached = day.adding(hours: journey.linkStartHours[i])
             // Shipments that reach a link on the same day share its verdict, worked out once.
-            let key = SampleCache.LinkDayKey(link: d.index, from: d.from, day: reached.ordinal)
+            let key = SampleCache.LinkDayKey(
+                link: d.index, forward: d.from == network.links[d.index].from, day: reached.ordinal)
             if let problem = cache.linkProblem(key, { linkProblem(d, on: reached) }) { out.append(problem) }
         }
         return out
