@@ -28,17 +28,19 @@ struct AppliedRules {
     }
 
     struct RowKey: Hashable {
-        /// `Rule.requirementGroups`: equal for requirements naming the same documents.
+        /// `MergeableRequirement.group`: equal for requirements naming the same documents.
         var group: Int
         var issuerCountry: String?
     }
 
     struct PendingRow {
-        var alternatives: [[DocumentRequirement]]
+        var requirement: MergeableRequirement
+        var alternatives: [[DocumentRequirement]] { requirement.alternatives }
         var issuerCountry: String?
         var perLine = false
         var lines = LineSet()
-        var checkpoints: [(position: Int, checkpoint: Checkpoint)] = []
+        /// Where it is needed: positions in the journey's checkpoints, in the order first asked.
+        var checkpoints: [Int] = []
         /// Indices into the rule set's rules, in the order they first applied.
         var rules: [Int] = []
         var severity: Severity = .warning
@@ -94,11 +96,8 @@ struct AppliedRules {
                         place: checkpoint.place, hours: p.hours, costUSD: p.costUSD, source: rules[index].source))
             }
         }
-        // Each requirement with its group (`RuleSet` gives every rule one group a requirement).
-        for k in 0..<min(rules[index].requirements.count, rules[index].requirementGroups.count) {
-            let alternatives = rules[index].requirements[k].alternatives
-            let group = rules[index].requirementGroups[k]
-            let perLine = alternatives.contains { $0.contains { $0.per == .line } }
+        for requirement in rules[index].mergeable {
+            let group = requirement.group
             /// Merges the requirement into its row for `country`, made if it is the first.
             func merge(issuer country: String?, lines boundLines: LineSet) {
                 let key = RowKey(group: group, issuerCountry: country)
@@ -107,14 +106,14 @@ struct AppliedRules {
                     rowKeys.firstIndex(of: key)
                     ?? {
                         rowKeys.append(key)
-                        rows.append(PendingRow(alternatives: alternatives, issuerCountry: country))
+                        rows.append(PendingRow(requirement: requirement, issuerCountry: country))
                         return rows.count - 1
                     }()
                 rows[i].merge(
-                    severity, index, lines: boundLines, checkpoint: checkpoint, position: position, unknown: unknown,
-                    perLine: perLine)
+                    severity, index, lines: boundLines, at: position, of: journey.checkpoints, unknown: unknown,
+                    perLine: requirement.perLine)
             }
-            if let country = issuer(alternatives) {
+            if let country = issuer(requirement.alternatives) {
                 merge(issuer: country, lines: lines)
             } else {
                 for (country, boundLines) in linesByOrigin(lines) { merge(issuer: country, lines: boundLines) }
@@ -152,12 +151,12 @@ struct AppliedRules {
 
     /// The merged checklist, each row judged against the manifest, in route order.
     func checklist(asOf day: Day) -> [ChecklistRow] {
-        let judge = Satisfaction(shipment: shipment, rules: rules, catalogue: catalogue)
+        let judge = Satisfaction(shipment: shipment, route: journey.checkpoints, rules: rules, catalogue: catalogue)
         var rows: [ChecklistRow] = []
         var firstPosition: [Int] = []
         rows.reserveCapacity(self.rows.count)
         for row in self.rows {
-            firstPosition.append(row.checkpoints.lazy.map(\.position).min() ?? 0)
+            firstPosition.append(row.checkpoints.min() ?? 0)
             rows.append(judge.row(row))
         }
         // Sorted by index, so rows are not moved while compared; texts are compared only on ties.
@@ -171,8 +170,10 @@ struct AppliedRules {
 }
 
 extension AppliedRules.PendingRow {
+    /// Adds the rule at `index` (of `ruleSeverity`), found to apply (`unknown == nil`) or to
+    /// maybe apply to `bound` lines at the checkpoint at `position` of `route`.
     mutating func merge(
-        _ ruleSeverity: Severity, _ index: Int, lines bound: LineSet, checkpoint: Checkpoint, position: Int,
+        _ ruleSeverity: Severity, _ index: Int, lines bound: LineSet, at position: Int, of route: [Checkpoint],
         unknown: [String]?,
         perLine: Bool
     ) {
@@ -186,9 +187,9 @@ extension AppliedRules.PendingRow {
         self.perLine = self.perLine || perLine
         lines = lines.union(bound)
         if !checkpoints.contains(where: {
-            $0.checkpoint.kind == checkpoint.kind && $0.checkpoint.place == checkpoint.place
+            route[$0].kind == route[position].kind && route[$0].place == route[position].place
         }) {
-            checkpoints.append((position, checkpoint))
+            checkpoints.append(position)
         }
         if !rules.contains(index) { rules.append(index) }
         if ruleSeverity == .error { severity = .error }

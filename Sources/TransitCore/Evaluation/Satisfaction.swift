@@ -2,6 +2,8 @@
 /// validity at the latest checkpoint that needs it (p90 arrival), and goods-line coverage.
 struct Satisfaction {
     let shipment: Shipment
+    /// The journey's checkpoints, which rows name by position.
+    let route: [Checkpoint]
     let rules: [Rule]
     let catalogue: DocumentCatalogue
 
@@ -12,7 +14,7 @@ struct Satisfaction {
     }
 
     func row(_ row: AppliedRules.PendingRow) -> ChecklistRow {
-        let (neededBy, deadline) = window(row.checkpoints.lazy.map(\.checkpoint))
+        let (neededBy, deadline) = window(row.checkpoints)
         // The row's checkpoint countries, for a document each checkpoint's country issues.
         let countries =
             row.alternatives.contains { $0.contains { $0.issuedBy == .checkpoint } } ? checkpointCountries(row) : []
@@ -40,11 +42,12 @@ struct Satisfaction {
         }
         let alt = row.alternatives[chosen]
         let entries = catalogue.entries
-        let primary = catalogue.position(of: alt[0].document)
+        let positions = row.requirement.positions
+        let primary = positions[chosen][0]
         // The documents of the alternative take as long as the slowest and cost their sum.
         var leadP50: Double?, leadP90: Double?, cost = 0.0
-        for requirement in alt {
-            guard let i = catalogue.position(of: requirement.document) else { continue }
+        for position in positions[chosen] {
+            guard let i = position else { continue }
             leadP50 = max(leadP50 ?? entries[i].leadTimeHours.p50, entries[i].leadTimeHours.p50)
             leadP90 = max(leadP90 ?? entries[i].leadTimeHours.p90, entries[i].leadTimeHours.p90)
             cost += entries[i].costUSD
@@ -57,8 +60,7 @@ struct Satisfaction {
             status: status,
             severity: row.severity,
             neededAt: row.checkpoints.map {
-                CheckpointRef(
-                    checkpoint: $0.checkpoint.kind, country: $0.checkpoint.country, place: $0.checkpoint.place)
+                CheckpointRef(checkpoint: route[$0].kind, country: route[$0].country, place: route[$0].place)
             },
             lines: row.lines.indices.map { shipment.goods[$0].line },
             issuer: issuerText(
@@ -72,8 +74,8 @@ struct Satisfaction {
             howToObtain: primary.map { entries[$0].howToObtain } ?? "",
             alternatives: isOneOf ? row.alternatives.map { $0.map(\.document) } : nil,
             alternativeNames: isOneOf
-                ? row.alternatives.map {
-                    $0.map { r in catalogue.position(of: r.document).map { entries[$0].name } ?? r.document }
+                ? zip(row.alternatives, positions).map { alt, at in
+                    zip(alt, at).map { r, i in i.map { entries[$0].name } ?? r.document }
                 } : nil,
             satisfiedBy: isOneOf && status == .present ? alt.map(\.document) : nil,
             needs: row.needs,
@@ -83,9 +85,7 @@ struct Satisfaction {
     /// The countries of a row's checkpoints, each once, in route order.
     private func checkpointCountries(_ row: AppliedRules.PendingRow) -> [String] {
         var out: [String] = []
-        for c in row.checkpoints.sorted(by: { $0.position < $1.position }) where !out.contains(c.checkpoint.country) {
-            out.append(c.checkpoint.country)
-        }
+        for p in row.checkpoints.sorted() where !out.contains(route[p].country) { out.append(route[p].country) }
         return out
     }
 
@@ -98,8 +98,7 @@ struct Satisfaction {
         var worst: Judgement?
         var documents: [Int] = []
         for country in countries {
-            let (neededBy, deadline) = window(
-                row.checkpoints.lazy.map(\.checkpoint).filter { $0.country == country })
+            let (neededBy, deadline) = window(row.checkpoints.lazy.filter { route[$0].country == country })
             let j = judge(req, issuer: country, lines: row.lines, neededBy: neededBy, deadline: deadline)
             documents += j.documents.filter { !documents.contains($0) }
             if worst == nil || j.status.closeness > worst!.status.closeness { worst = j }
@@ -107,14 +106,14 @@ struct Satisfaction {
         return Judgement(status: worst?.status ?? .missing, documents: documents.sorted())
     }
 
-    /// When a document must be in hand at `checkpoints`: issued by the first one reached (p50
-    /// arrival), and valid through the last (p90 arrival); the departure day when there are none.
-    private func window<Checkpoints: Sequence<Checkpoint>>(_ checkpoints: Checkpoints) -> (neededBy: Day, deadline: Day)
-    {
+    /// When a document must be in hand at the checkpoints at `positions` of the route: issued by
+    /// the first one reached (p50 arrival), and valid through the last (p90 arrival); the
+    /// departure day when there are none.
+    private func window<Positions: Sequence<Int>>(_ positions: Positions) -> (neededBy: Day, deadline: Day) {
         var neededBy: Day?, deadline: Day?
-        for c in checkpoints {
-            let first = shipment.departure.adding(hours: c.arrivalHours.p50)
-            let last = shipment.departure.adding(hours: c.arrivalHours.p90)
+        for p in positions {
+            let first = shipment.departure.adding(hours: route[p].arrivalHours.p50)
+            let last = shipment.departure.adding(hours: route[p].arrivalHours.p90)
             if neededBy.map({ first < $0 }) ?? true { neededBy = first }
             if deadline.map({ last > $0 }) ?? true { deadline = last }
         }

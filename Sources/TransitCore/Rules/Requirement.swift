@@ -59,3 +59,18 @@ public struct Procedure: Hashable, Sendable {
         self.name = name; self.hours = hours; self.costUSD = costUSD
     }
 }
+
+/// A requirement as checklist rows merge it, worked out once when the rule set is built, so
+/// that a check neither builds the alternatives' lists nor looks documents up by name.
+public struct MergeableRequirement: Hashable, Sendable {
+    /// The same for every requirement (of any rule in the rule set) asking for the same
+    /// documents or alternatives: requirements merge into one row by comparing numbers, not
+    /// lists of names.
+    public var group: Int
+    /// The sets of documents any one of which satisfies it (`Requirement.alternatives`).
+    public var alternatives: [[DocumentRequirement]]
+    /// Each alternative's documents' positions in the rule set's catalogue (nil: not in it).
+    public var positions: [[Int?]]
+    /// True when some document is required for each goods line.
+    public var perLine: Bool
+}

@@ -36,10 +36,9 @@ public struct Rule: Hashable, Sendable {
     public var location: SourceLocation
     /// Rules this one replaces when its pack is loaded (a draft amending adopted rules).
     public var supersedes: [String] = []
-    /// For each requirement: a number that is the same for every requirement (of any rule in the
-    /// rule set) asking for the same documents or alternatives, so that merging requirements into
-    /// checklist rows compares numbers, not lists of names. Set when the rule set is built.
-    public internal(set) var requirementGroups: [Int] = []
+    /// Each requirement as checklist rows merge it (`MergeableRequirement`). Set when the rule
+    /// set is built.
+    public internal(set) var mergeable: [MergeableRequirement] = []
 
     public init(
         id: String, title: String, kind: RuleKind, at: [CheckpointKind], countries: [String] = [],

@@ -24,11 +24,15 @@ public struct RuleSet: Sendable {
         for pack in packs { rules += pack.rules }
         var groups: [[[String]]: Int] = [:]
         for i in rules.indices {
-            rules[i].requirementGroups = rules[i].requirements.map { requirement in
-                let key = requirement.alternatives.map { $0.map(\.document) }
-                if let g = groups[key] { return g }
-                groups[key] = groups.count
-                return groups.count - 1
+            rules[i].mergeable = rules[i].requirements.map { requirement in
+                let alternatives = requirement.alternatives
+                let key = alternatives.map { $0.map(\.document) }
+                let group = groups[key] ?? groups.count
+                if group == groups.count { groups[key] = group }
+                return MergeableRequirement(
+                    group: group, alternatives: alternatives,
+                    positions: alternatives.map { $0.map { documents.position(of: $0.document) } },
+                    perLine: alternatives.contains { $0.contains { $0.per == .line } })
             }
         }
         self.rules = rules
