@@ -22,6 +22,14 @@ public enum CountryCode {
         }
     }
 
+    /// The number of a code of two capital letters (0 ..< 676), whether assigned or not; nil for
+    /// anything else. Tables by country use it to find a code without hashing a text.
+    static func letterPairIndex(_ code: String) -> Int? {
+        let u = code.utf8
+        guard u.count == 2 else { return nil }
+        return index(u[u.startIndex], u[u.index(after: u.startIndex)])
+    }
+
     /// Where a pair of capital letters falls in `assigned`, or nil for anything else.
     private static func index(_ a: UInt8, _ b: UInt8) -> Int? {
         let A = UInt8(ascii: "A"), Z = UInt8(ascii: "Z")

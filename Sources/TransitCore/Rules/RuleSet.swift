@@ -7,12 +7,23 @@ public struct RuleSet: Sendable {
     /// The agreements by id.
     public let agreements: [String: Agreement]
 
+    /// The rules that may apply at one kind of checkpoint in one country (or `*`, any country).
     private struct Bucket: Sendable {
         var ungated: [Int] = []
-        var byHSPrefix: [String: [Int]] = [:]
+        /// Rules gated on HS prefixes, by the prefix's number in `prefixNumbers`.
+        var byHSPrefix: [Int: [Int]] = [:]
     }
     private struct Key: Hashable, Sendable { var kind: CheckpointKind; var country: String }
-    private let buckets: [Key: Bucket]
+    /// The buckets by checkpoint kind and country, found without hashing a text: for each kind,
+    /// a slot for every pair of capital letters (`CountryCode.letterPairIndex`) and one for `*`.
+    private let bucketTable: [Bucket?]
+    private static let slotsPerKind = 26 * 26 + 1
+    /// Buckets of countries that are not two capital letters (the loader refuses them; a rule
+    /// set built in code may still hold one).
+    private let otherBuckets: [Key: Bucket]
+    /// Every HS prefix some rule is gated on, numbered, so that a shipment's prefixes are
+    /// looked up once, not once per checkpoint.
+    private let prefixNumbers: [String: Int]
     /// The lengths of HS prefixes that some rule is gated on, so lookups try only those.
     private let gateLengths: [Int]
 
@@ -38,6 +49,7 @@ public struct RuleSet: Sendable {
         self.rules = rules
         var buckets: [Key: Bucket] = [:]
         var lengths = Set<Int>()
+        var prefixNumbers: [String: Int] = [:]
         for (i, rule) in rules.enumerated() {
             let gate = rule.when?.hsGate
             for kind in rule.at {
@@ -45,7 +57,9 @@ public struct RuleSet: Sendable {
                     let key = Key(kind: kind, country: country)
                     if let gate {
                         for p in gate {
-                            buckets[key, default: Bucket()].byHSPrefix[p, default: []].append(i);
+                            let n = prefixNumbers[p] ?? prefixNumbers.count
+                            prefixNumbers[p] = n
+                            buckets[key, default: Bucket()].byHSPrefix[n, default: []].append(i)
                             lengths.insert(p.utf8.count)
                         }
                     } else {
@@ -54,27 +68,49 @@ public struct RuleSet: Sendable {
                 }
             }
         }
-        self.buckets = buckets
+        var table = [Bucket?](repeating: nil, count: CheckpointKind.allCases.count * RuleSet.slotsPerKind)
+        for (key, bucket) in buckets {
+            if let slot = RuleSet.slot(key.kind, key.country) { table[slot] = bucket }
+        }
+        self.bucketTable = table
+        self.otherBuckets = buckets.filter { RuleSet.slot($0.key.kind, $0.key.country) == nil }
+        self.prefixNumbers = prefixNumbers
         self.gateLengths = lengths.sorted()
     }
 
-    /// The HS prefixes of a shipment's lines that some rule is gated on; compute once per shipment.
-    public func gatePrefixes(of hsCodes: [String]) -> [String] {
-        var out = Set<String>()
+    /// Where the bucket of `kind` and `country` is in `bucketTable`; nil for a country that is
+    /// neither `*` nor two capital letters.
+    private static func slot(_ kind: CheckpointKind, _ country: String) -> Int? {
+        let k = kind.number * slotsPerKind
+        if country == "*" { return k + slotsPerKind - 1 }
+        return CountryCode.letterPairIndex(country).map { k + $0 }
+    }
+
+    /// The HS prefixes of a shipment's lines that some rule is gated on, by their numbers, for
+    /// `candidates`; compute once per shipment.
+    public func gatePrefixes(of hsCodes: [String]) -> [Int] {
+        var out: [Int] = []
         for hs in hsCodes {
             let u = hs.utf8
-            for n in gateLengths where n <= u.count { out.insert(String(hs.prefix(n))) }
+            for n in gateLengths where n <= u.count {
+                if let p = prefixNumbers[String(hs.prefix(n))], !out.contains(p) { out.append(p) }
+            }
         }
         return out.sorted()
     }
 
     /// Indices into `rules` of the candidates at a checkpoint, in load order, without duplicates.
-    public func candidates(kind: CheckpointKind, country: String, prefixes: [String]) -> [Int] {
+    public func candidates(kind: CheckpointKind, country: String, prefixes: [Int]) -> [Int] {
         var out: [Int] = []
         /// The rules of the bucket for `c` that apply to these goods.
         func collect(_ c: String) {
-            guard let b = buckets[Key(kind: kind, country: c)] else { return }
+            let bucket: Bucket?
+            if let slot = RuleSet.slot(kind, c) { bucket = bucketTable[slot] } else {
+                bucket = otherBuckets[Key(kind: kind, country: c)]
+            }
+            guard let b = bucket else { return }
             out += b.ungated
+            guard !b.byHSPrefix.isEmpty else { return }
             for p in prefixes { if let r = b.byHSPrefix[p] { out += r } }
         }
         collect(country)
@@ -91,4 +127,18 @@ public struct RuleSet: Sendable {
 
     /// The rule with this id, if the set has one.
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+extension CheckpointKind {
+    /// The kind's place in `allCases`, without building the list.
+    fileprivate var number: Int {
+        switch self {
+        case .export: return 0
+        case .exit: return 1
+        case .entry: return 2
+        case .transit: return 3
+        case .transshipment: return 4
+        case .import: return 5
+        }
+    }
 }

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import TransitCore
+
+/// The rule set's index (`RuleSet.candidates`) against the rules read one by one: at every
+/// checkpoint kind and country, for every set of HS codes, it gives exactly the rules whose
+/// kinds, countries and HS gate let them apply, in load order, each once.
+struct RuleIndexTests {
+    static let countries = ["KZ", "PK", "UZ", "AF", "ZZ", "kz", "EUR"]
+    static let hsSets = [[], ["0701900000"], ["0201", "080810"], ["0808", "0701"], ["99"], ["0"]]
+
+    /// Rules of every kind, in one country, several, any (`*`) or an odd code a rule set built
+    /// in code may hold, gated on HS prefixes or not.
+    static let rules: [Rule] = {
+        let kinds = CheckpointKind.allCases
+        let countryChoices: [[String]] = [[], ["KZ"], ["PK", "UZ"], ["kz"], ["EUR", "AF"]]
+        let gates: [Condition?] = [
+            nil, Fixture.potatoes,
+            .match(FieldPath(rawValue: "goods.hs")!, .prefix(["0808", "02"]), nil),
+            .all([Fixture.potatoes, .match(FieldPath(rawValue: "goods.hs")!, .prefix(["07019"]), nil)]),
+        ]
+        var out: [Rule] = []
+        for (k, kind) in kinds.enumerated() {
+            for (c, countries) in countryChoices.enumerated() {
+                for (g, gate) in gates.enumerated() where (k + c + g) % 2 == 0 {
+                    let at = k % 3 == 0 ? [kind, kinds[(k + 2) % kinds.count]] : [kind]
+                    out.append(Fixture.rule("r\(k)-\(c)-\(g)", at: at, countries: countries, when: gate))
+                }
+            }
+        }
+        return out
+    }()
+
+    /// Whether `rule` may apply at a checkpoint of `kind` in `country` to goods with `hs` codes.
+    static func mayApply(_ rule: Rule, _ kind: CheckpointKind, _ country: String, _ hs: [String]) -> Bool {
+        guard rule.at.contains(kind), rule.countries.isEmpty || rule.countries.contains(country) else { return false }
+        guard let gate = rule.when?.hsGate else { return true }
+        return hs.contains { code in gate.contains { code.hasPrefix($0) } }
+    }
+
+    @Test func candidatesAreTheRulesThatMayApply() {
+        let pack = RulePack(
+            id: "p", title: "p", status: .inForce, effective: DayRange(), source: "test", rules: Self.rules,
+            file: "pack.yaml")
+        let set = RuleSet(packs: [pack], documents: Fixture.documents, agreements: [])
+        var checked = 0
+        for kind in CheckpointKind.allCases {
+            for country in Self.countries {
+                for hs in Self.hsSets {
+                    let got = set.candidates(kind: kind, country: country, prefixes: set.gatePrefixes(of: hs))
+                    let want = set.rules.indices.filter { Self.mayApply(set.rules[$0], kind, country, hs) }
+                    #expect(got == want, "\(kind) \(country) \(hs)")
+                    if !want.isEmpty { checked += 1 }
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+}
