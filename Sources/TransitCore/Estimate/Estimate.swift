@@ -5,7 +5,18 @@ public struct Estimate: Hashable, Sendable {
     /// to obtain missing documents is not in it; it is `delayFromMissingDocumentsHours`.
     public var timeHours: P5090
     public var delayFromMissingDocumentsHours: P5090
-    public var steps: [Step]
+    /// Every step with the shipment's figures: the route's, scaled to its tonnage and units,
+    /// then the procedures and documents. Worked out when read: most readers (compact rows,
+    /// the CSV) never read them, and a shipment would otherwise copy its route's steps.
+    public var steps: [Step] {
+        get { routeSteps.map { $0.scaled(tonnes: tonnes, units: units) } + ownSteps }
+        set { routeSteps = []; ownSteps = newValue }
+    }
+    /// The route's steps as planned, shared by every shipment on it, and what they are scaled by.
+    private var routeSteps: [Step] = []
+    private var tonnes = 0.0, units = 0.0
+    /// The steps of this shipment alone: procedures, then documents.
+    private var ownSteps: [Step]
     /// When the documents still to obtain could all be in hand if applied for on the as-of day
     /// (p50 and p90), and so the earliest dispatch; nil when nothing is missing.
     public var readyToDispatch: (p50: Day, p90: Day)? = nil
@@ -13,7 +24,18 @@ public struct Estimate: Hashable, Sendable {
     public init(costUSD: P5090, timeHours: P5090, delayFromMissingDocumentsHours: P5090, steps: [Step]) {
         self.costUSD = costUSD; self.timeHours = timeHours;
         self.delayFromMissingDocumentsHours = delayFromMissingDocumentsHours
-        self.steps = steps
+        self.ownSteps = steps
+    }
+
+    /// An estimate whose steps are `route`'s steps scaled to `tonnes` and `units`, then `own`.
+    init(
+        costUSD: P5090, timeHours: P5090, delayFromMissingDocumentsHours: P5090, route: [Step], tonnes: Double,
+        units: Double, own: [Step]
+    ) {
+        self.init(
+            costUSD: costUSD, timeHours: timeHours, delayFromMissingDocumentsHours: delayFromMissingDocumentsHours,
+            steps: own)
+        self.routeSteps = route; self.tonnes = tonnes; self.units = units
     }
 
     /// Equal totals, steps and readiness.

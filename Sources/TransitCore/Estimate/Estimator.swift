@@ -22,7 +22,7 @@ public enum Estimator {
     ) -> Estimate {
         let tonnes = shipment.grossKg / 1000
         let units = chargedUnits(shipment.transport, tonnes: tonnes)
-        var steps = journey.steps.map { $0.scaled(tonnes: tonnes, units: units) } + procedures
+        var steps = procedures
         var waits: [P5090] = []
         var seen: [(document: String, issuer: String)] = []
         var fixedCost = 0.0
@@ -88,7 +88,8 @@ public enum Estimator {
         // A fixed amount shifts every draw, so it shifts the quantiles by the same amount.
         var estimate = Estimate(
             costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,
-            delayFromMissingDocumentsHours: totals.delay, steps: steps)
+            delayFromMissingDocumentsHours: totals.delay, route: journey.steps, tonnes: tonnes, units: units,
+            own: steps)
         if !waits.isEmpty {
             func ready(_ hours: Double) -> Day {
                 max(shipment.departure, asOf.adding(days: Int((hours / 24).rounded(.up))))
