@@ -56,4 +56,19 @@ struct RuleIndexTests {
         }
         #expect(checked > 100)
     }
+
+    /// Tables by checkpoint kind (the index's buckets, procedures' step names) use its number.
+    @Test func kindNumbersAreTheirPlacesInAllCases() {
+        #expect(CheckpointKind.allCases.map(\.number) == Array(CheckpointKind.allCases.indices))
+        let rule = Fixture.rule("inspect", at: [.entry, .export])
+        var withProcedure = rule
+        withProcedure.procedures = [Procedure(name: "phytosanitary inspection", hours: .zero, costUSD: .zero)]
+        let pack = RulePack(
+            id: "p", title: "p", status: .inForce, effective: DayRange(), source: "test", rules: [withProcedure],
+            file: "pack.yaml")
+        let set = RuleSet(packs: [pack], documents: Fixture.documents, agreements: [])
+        for kind in CheckpointKind.allCases {
+            #expect(set.rules[0].procedures[0].stepName(at: kind) == "phytosanitary inspection at \(kind.rawValue)")
+        }
+    }
 }

@@ -92,7 +92,7 @@ struct AppliedRules {
                 procedureKeys.append(key)
                 procedureSteps.append(
                     Step(
-                        kind: .procedure, name: "\(p.name) at \(checkpoint.kind.rawValue)",
+                        kind: .procedure, name: p.stepName(at: checkpoint.kind),
                         place: checkpoint.place, hours: p.hours, costUSD: p.costUSD, source: rules[index].source))
             }
         }

@@ -55,6 +55,16 @@ public struct Procedure: Hashable, Sendable {
     public var name: String
     public var hours: P5090
     public var costUSD: P5090
+    /// The name of its step at each kind of checkpoint ("phytosanitary inspection at entry"),
+    /// by `CheckpointKind.number`. Set when the rule set is built, so a check does not write it.
+    public internal(set) var stepNames: [String] = []
+
+    /// The name of its step at a checkpoint of `kind`.
+    func stepName(at kind: CheckpointKind) -> String {
+        kind.number < stepNames.count ? stepNames[kind.number] : Procedure.stepName(name, at: kind)
+    }
+
+    static func stepName(_ name: String, at kind: CheckpointKind) -> String { "\(name) at \(kind.rawValue)" }
     public init(name: String, hours: P5090, costUSD: P5090) {
         self.name = name; self.hours = hours; self.costUSD = costUSD
     }

@@ -35,6 +35,10 @@ public struct RuleSet: Sendable {
         for pack in packs { rules += pack.rules }
         var groups: [[[String]]: Int] = [:]
         for i in rules.indices {
+            for p in rules[i].procedures.indices {
+                let name = rules[i].procedures[p].name
+                rules[i].procedures[p].stepNames = CheckpointKind.allCases.map { Procedure.stepName(name, at: $0) }
+            }
             rules[i].mergeable = rules[i].requirements.map { requirement in
                 let alternatives = requirement.alternatives
                 let key = alternatives.map { $0.map(\.document) }
@@ -131,7 +135,7 @@ public struct RuleSet: Sendable {
 
 extension CheckpointKind {
     /// The kind's place in `allCases`, without building the list.
-    fileprivate var number: Int {
+    var number: Int {
         switch self {
         case .export: return 0
         case .exit: return 1
