@@ -80,6 +80,23 @@ import Testing
         #expect(chilled.checklist.isEmpty)
     }
 
+    /// A row keeps what it says in a box its copies share: changing a copy leaves the original
+    /// as it was, and rows are equal (and hash alike) by what they say, not by their box.
+    @Test func aChangedCopyOfARowLeavesTheOriginal() throws {
+        let transit = Fixture.rule("transit", at: [.export], countries: [], require: [.document(.init(document: "carnet"))])
+        let row = try #require(Fixture.evaluator([transit]).check(Fixture.shipment()).checklist.first)
+        var copy = row
+        copy.issuer = "guarantor of KG"
+        copy.lines = [9]
+        #expect(row.issuer != copy.issuer && row.lines != [9] && copy.lines == [9])
+        #expect(copy != row)
+        copy.issuer = row.issuer
+        copy.lines = row.lines
+        #expect(copy == row && copy.hashValue == row.hashValue)
+        let again = try #require(Fixture.evaluator([transit]).check(Fixture.shipment()).checklist.first)
+        #expect(again == row && again.hashValue == row.hashValue)
+    }
+
     @Test func oneOfNamesTheAlternativeThatSatisfiedIt() {
         let transit = Fixture.rule(
             "transit", at: [.export], countries: [],
