@@ -117,6 +117,33 @@ import Testing
     }
 }
 
+@Suite struct DelayCacheTests {
+    /// Two shipments whose trips differ (a procedure only one of them gets) but which wait for
+    /// the same document share one wait: it is worked out once, and it is the wait drawn from
+    /// the document's own stream.
+    @Test func shipmentsWaitingForTheSameDocumentsShareTheWait() throws {
+        var inspection = Fixture.rule("inspect", at: [.export], countries: [], when: Fixture.potatoes)
+        inspection.procedures = [Procedure(name: "inspection", hours: P5090(p50: 2, p90: 5), costUSD: .zero)]
+        let carnet = Fixture.rule(
+            "carnet", at: [.export], countries: [], require: [.document(.init(document: "carnet"))])
+        let evaluator = Fixture.evaluator([inspection, carnet])
+        let potatoes = evaluator.check(Fixture.shipment())
+        let apples = evaluator.check(
+            Fixture.shipment(goods: [
+                GoodsLine(
+                    line: 1, hs: "080810", description: "Apples", netKg: 20000, grossKg: 20500, valueUSD: 9000,
+                    origin: "KZ")
+            ]))
+        #expect(potatoes.estimate.timeHours != apples.estimate.timeHours, "the inspection is on one trip only")
+        #expect(potatoes.estimate.delayFromMissingDocumentsHours == apples.estimate.delayFromMissingDocumentsHours)
+        let counts = evaluator.cache.entryCounts
+        #expect(counts[2] == 2 && counts[8] == 1, "two time totals, one wait: \(counts)")
+        let lead = try #require(Fixture.documents["carnet"]).leadTimeHours
+        let alone = SampleSum(MonteCarlo.samples(lead, stream: SampleStream.hours(0)))
+        #expect(potatoes.estimate.delayFromMissingDocumentsHours == alone.quantiles)
+    }
+}
+
 @Suite struct SampleCacheBoundTests {
     @Test func everyTableStaysWithinItsLimitAndAnswersStayTheSame() {
         let cache = SampleCache(limit: 8)
@@ -137,9 +164,10 @@ import Testing
             _ = cache.linkProblem(SampleCache.LinkDayKey(link: i, forward: true, day: i)) { problem }
             _ = cache.unitCost(costKey) { q }
             _ = cache.tripTime(SampleCache.TripKey(journey: "r\(i)", procedures: [q])) { q }
+            _ = cache.delay(SampleCache.DelayKey(waits: [q], streams: [0])) { q }
         }
         let counts = cache.entryCounts
-        #expect(counts.count == 8)
+        #expect(counts.count == 9)
         #expect(counts.allSatisfy { $0 >= 1 && $0 <= 8 }, "\(counts)")
     }
 

@@ -49,15 +49,20 @@ public enum Estimator {
                 for p in procedures { time.add(streams.hours(p.hours, from: cache)) }
                 return time.quantiles
             }
+            guard !waits.isEmpty else { return (time, .zero) }
+            // The trip is dispatch to delivery; the wait for documents comes before it, apart.
+            // It depends on the lead times and the streams they are drawn from, not on the route.
             var streams = journey.draws.streams
             for p in procedures { streams.skipHours(p.hours) }
-            var delay: SampleSum?
-            for w in waits {
-                let draws = streams.hours(w, from: cache)
-                if delay == nil { delay = SampleSum(draws) } else { delay!.maximize(draws) }
+            let key = SampleCache.DelayKey(waits: waits, streams: waits.map { streams.hoursStream($0) })
+            let delay = cache.delay(key) {
+                var delay = SampleSum(cache.samples(key.waits[0], stream: key.streams[0]))
+                for i in key.waits.indices.dropFirst() {
+                    delay.maximize(cache.samples(key.waits[i], stream: key.streams[i]))
+                }
+                return delay.quantiles
             }
-            // The trip is dispatch to delivery; the wait for documents comes before it, apart.
-            return (time, delay?.quantiles ?? .zero)
+            return (time, delay)
         }
         // The procedures' costs do not scale with the shipment: their sum is drawn once per route.
         let procedureKey = SampleCache.ProcedureKey(journey: journey.id, costs: procedures.map(\.costUSD))

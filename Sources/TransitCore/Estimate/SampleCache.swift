@@ -29,6 +29,14 @@ public final class SampleCache: @unchecked Sendable {
 
     func tripTime(_ key: TripKey, _ make: () -> P5090) -> P5090 { memo({ $0.trips }, key, make) }
 
+    /// The lead times of the documents a shipment waits for, each with the stream it is drawn
+    /// from: the wait's quantiles (the maximum of the lead times, draw by draw), which shipments
+    /// on any route share when they wait for the same documents.
+    struct DelayKey: Hashable { var waits: [P5090]; var streams: [UInt64] }
+    private let delays = Table<DelayKey, P5090>()
+
+    func delay(_ key: DelayKey, _ make: () -> P5090) -> P5090 { memo({ $0.delays }, key, make) }
+
     /// The procedures a route's rules add, by their cost figures: their summed cost draws.
     struct ProcedureKey: Hashable { var journey: String; var costs: [P5090] }
 
@@ -84,6 +92,7 @@ public final class SampleCache: @unchecked Sendable {
         return [
             samples.entries.count, journeys.entries.count, times.entries.count, procedureCosts.entries.count,
             costBrackets.count, linkProblems.entries.count, unitCosts.entries.count, trips.entries.count,
+            delays.entries.count,
         ]
     }
 

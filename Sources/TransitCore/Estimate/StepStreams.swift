@@ -23,8 +23,11 @@ struct StepStreams: Sendable {
 
     /// The draws of the next step's hours.
     mutating func hours(_ q: P5090, from cache: SampleCache) -> [Float] {
-        cache.samples(q, stream: SampleStream.hours(hoursSeen.next(q)))
+        cache.samples(q, stream: hoursStream(q))
     }
+
+    /// The stream the next step's hours are drawn from, moving past it as `hours` would.
+    mutating func hoursStream(_ q: P5090) -> UInt64 { SampleStream.hours(hoursSeen.next(q)) }
 
     /// Moves past a step's hours without drawing them, as `hours` would: the draws that follow
     /// come from the same streams as if they had been drawn.
