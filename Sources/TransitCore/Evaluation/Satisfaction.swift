@@ -18,9 +18,8 @@ struct Satisfaction {
         // The row's checkpoint countries, for a document each checkpoint's country issues.
         let countries =
             row.alternatives.contains { $0.contains { $0.issuedBy == .checkpoint } } ? checkpointCountries(row) : []
-        var chosen = 0
-        var judgements: [[Judgement]] = []
-        var best: (closeness: Int, index: Int)?
+        // The alternative whose worst document is closest to satisfied (the first on a tie).
+        var chosen = 0, judgements: [Judgement] = [], bestCloseness = Int.max
         for (i, alt) in row.alternatives.enumerated() {
             let js = alt.map { requirement in
                 requirement.issuedBy == .checkpoint
@@ -29,16 +28,14 @@ struct Satisfaction {
                         requirement, issuer: requirement.issuedBy == .any ? nil : row.issuerCountry, lines: row.lines,
                         neededBy: neededBy, deadline: deadline)
             }
-            judgements.append(js)
-            let worst = js.map(\.status.closeness).max() ?? 0
-            if best == nil || worst < best!.closeness { best = (worst, i) }
+            let worst = js.lazy.map(\.status.closeness).max() ?? 0
+            if worst < bestCloseness { (chosen, judgements, bestCloseness) = (i, js, worst) }
         }
-        chosen = best?.index ?? 0
         let status: DocumentStatus
         if row.needs != nil {
             status = .unknown
         } else {
-            status = judgements[chosen].max { $0.status.closeness < $1.status.closeness }?.status ?? .present
+            status = judgements.max { $0.status.closeness < $1.status.closeness }?.status ?? .present
         }
         let alt = row.alternatives[chosen]
         let entries = catalogue.entries
@@ -79,7 +76,7 @@ struct Satisfaction {
                 } : nil,
             satisfiedBy: isOneOf && status == .present ? alt.map(\.document) : nil,
             needs: row.needs,
-            matchedDocuments: judgements[chosen].flatMap(\.documents))
+            matchedDocuments: judgements.flatMap(\.documents))
     }
 
     /// The countries of a row's checkpoints, each once, in route order.

@@ -39,7 +39,7 @@ public enum FieldPath: Hashable, Sendable {
         switch self {
         case .goods: return true
         case .transport: return false
-        case .computed(let path): return path.rawValue.hasPrefix("goods.")
+        case .computed(let path): return ComputedPath.goodsPaths.contains(path)
         }
     }
 
@@ -79,6 +79,10 @@ public enum FieldPath: Hashable, Sendable {
 /// lines, a field of a nested mapping (`packaging`, `dangerous`), a value worked out from
 /// several fields, the route or the checkpoint. `ConditionEvaluator` gives each its own case.
 public enum ComputedPath: String, Hashable, Sendable, CaseIterable {
+    /// The paths read line by line (`goods.…`), found once rather than by comparing texts at
+    /// every condition a check evaluates.
+    static let goodsPaths = Set(allCases.filter { $0.rawValue.hasPrefix("goods.") })
+
     case shipmentID = "shipment.id"
     case shipmentMode = "shipment.mode"
     case shipmentRegime = "shipment.regime"
