@@ -60,6 +60,11 @@ import Testing
         #expect(LineSet(all: 70).subtracting(s).indices.count == 67)
         #expect(s.isSubset(of: LineSet(all: 131)))
         #expect(!s.isSubset(of: LineSet(all: 100)))
+        #expect(s.map { $0 * 2 } == [0, 126, 128, 260])
+        #expect(s.first == 0 && s.subtracting(LineSet(all: 64)).first == 64 && LineSet().first == nil)
+        var seen: [Int] = []
+        s.subtracting(LineSet(all: 1)).forEach { seen.append($0) }
+        #expect(seen == [63, 64, 130])
     }
 }
 

@@ -9,14 +9,24 @@ public struct Estimate: Hashable, Sendable {
     /// then the procedures and documents. Worked out when read: most readers (compact rows,
     /// the CSV) never read them, and a shipment would otherwise copy its route's steps.
     public var steps: [Step] {
-        get { routeSteps.map { $0.scaled(tonnes: tonnes, units: units) } + ownSteps }
-        set { routeSteps = []; ownSteps = newValue }
+        get {
+            routeSteps.map { $0.scaled(tonnes: tonnes, units: units) } + ownSteps
+                + obtained.map { row in
+                    Step(
+                        kind: .document, name: "obtain \(row.document)", hours: row.leadTimeHours,
+                        costUSD: P5090(row.costUSD), source: row.howToObtain)
+                }
+        }
+        set { routeSteps = []; ownSteps = newValue; obtained = [] }
     }
     /// The route's steps as planned, shared by every shipment on it, and what they are scaled by.
     private var routeSteps: [Step] = []
     private var tonnes = 0.0, units = 0.0
-    /// The steps of this shipment alone: procedures, then documents.
+    /// The steps of this shipment alone: procedures (or every step, when set as a whole).
     private var ownSteps: [Step]
+    /// The checklist rows of the documents still to obtain, one per document and issuer: each
+    /// is a step (the wait and cost of obtaining it), after `ownSteps`.
+    private var obtained: [ChecklistRow] = []
     /// When the documents still to obtain could all be in hand if applied for on the as-of day
     /// (p50 and p90), and so the earliest dispatch; nil when nothing is missing.
     public var readyToDispatch: (p50: Day, p90: Day)? = nil
@@ -27,15 +37,16 @@ public struct Estimate: Hashable, Sendable {
         self.ownSteps = steps
     }
 
-    /// An estimate whose steps are `route`'s steps scaled to `tonnes` and `units`, then `own`.
+    /// An estimate whose steps are `route`'s steps scaled to `tonnes` and `units`, then `own`,
+    /// then obtaining each document of `obtained`.
     init(
         costUSD: P5090, timeHours: P5090, delayFromMissingDocumentsHours: P5090, route: [Step], tonnes: Double,
-        units: Double, own: [Step]
+        units: Double, own: [Step], obtained: [ChecklistRow]
     ) {
         self.init(
             costUSD: costUSD, timeHours: timeHours, delayFromMissingDocumentsHours: delayFromMissingDocumentsHours,
             steps: own)
-        self.routeSteps = route; self.tonnes = tonnes; self.units = units
+        self.routeSteps = route; self.tonnes = tonnes; self.units = units; self.obtained = obtained
     }
 
     /// Equal totals, steps and readiness.

@@ -22,7 +22,7 @@ public enum Estimator {
     ) -> Estimate {
         let tonnes = shipment.grossKg / 1000
         let units = chargedUnits(shipment.transport, tonnes: tonnes)
-        var steps = procedures
+        var obtained: [ChecklistRow] = []
         var waits: [P5090] = []
         var seen: [(document: String, issuer: String)] = []
         var fixedCost = 0.0
@@ -32,10 +32,7 @@ public enum Estimator {
             let document = checklist[i].document, issuer = checklist[i].issuer
             guard !seen.contains(where: { $0 == (document, issuer) }) else { continue }
             seen.append((document, issuer))
-            steps.append(
-                Step(
-                    kind: .document, name: "obtain \(document)", hours: checklist[i].leadTimeHours,
-                    costUSD: P5090(checklist[i].costUSD), source: checklist[i].howToObtain))
+            obtained.append(checklist[i])
             waits.append(checklist[i].leadTimeHours)
             fixedCost += checklist[i].costUSD
         }
@@ -94,7 +91,7 @@ public enum Estimator {
         var estimate = Estimate(
             costUSD: P5090(p50: c.p50 + fixedCost, p90: c.p90 + fixedCost), timeHours: totals.time,
             delayFromMissingDocumentsHours: totals.delay, route: journey.steps, tonnes: tonnes, units: units,
-            own: steps)
+            own: procedures, obtained: obtained)
         if !waits.isEmpty {
             func ready(_ hours: Double) -> Day {
                 max(shipment.departure, asOf.adding(days: Int((hours / 24).rounded(.up))))

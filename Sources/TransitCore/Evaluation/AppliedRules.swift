@@ -40,11 +40,18 @@ struct AppliedRules {
         var perLine = false
         var lines = LineSet()
         /// Where it is needed: positions in the journey's checkpoints, in the order first asked.
-        var checkpoints: [Int] = []
+        /// Room for a few is made at once: most rows gather two or three, one append at a time.
+        var checkpoints: [Int] = PendingRow.fewIndices
         /// Indices into the rule set's rules, in the order they first applied.
-        var rules: [Int] = []
+        var rules: [Int] = PendingRow.fewIndices
         var severity: Severity = .warning
         var needs: [String]? = []
+
+        private static var fewIndices: [Int] {
+            var a: [Int] = []
+            a.reserveCapacity(4)
+            return a
+        }
     }
 
     /// Records the rule at `index` that applies (`unknown == nil`) or may apply (its condition
@@ -59,7 +66,7 @@ struct AppliedRules {
         }
         // A remark points at the first goods line it is about (or the manifest's id).
         var at: SourceLocation? {
-            lines.indices.first.flatMap { shipment.goods[$0].location } ?? shipment.fieldLocations["id"]
+            lines.first.flatMap { shipment.goods[$0].location } ?? shipment.fieldLocations["id"]
         }
         if let message = rules[index].prohibit {
             if unknown == nil {
@@ -138,7 +145,7 @@ struct AppliedRules {
     /// Bound lines split by their origin country.
     private func linesByOrigin(_ lines: LineSet) -> [(String?, LineSet)] {
         var groups: [(String?, LineSet)] = []
-        for i in lines.indices {
+        lines.forEach { i in
             let c = shipment.goods[i].origin
             if let k = groups.firstIndex(where: { $0.0 == c }) {
                 groups[k].1.insert(i)

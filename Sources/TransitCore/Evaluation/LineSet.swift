@@ -34,15 +34,31 @@ public struct LineSet: Hashable, Sendable {
         return w < high.count && high[w] & (UInt64(1) << UInt64(i % 64)) != 0
     }
 
-    public var indices: [Int] {
-        var out: [Int] = []
+    public var indices: [Int] { map { $0 } }
+
+    /// Calls `body` with each index in the set, in order, without building a list of them.
+    public func forEach(_ body: (Int) -> Void) {
         var w = low
-        while w != 0 { out.append(w.trailingZeroBitCount); w &= w - 1 }
+        while w != 0 { body(w.trailingZeroBitCount); w &= w - 1 }
         for (k, word) in high.enumerated() {
             var v = word
-            while v != 0 { out.append(64 * (k + 1) + v.trailingZeroBitCount); v &= v - 1 }
+            while v != 0 { body(64 * (k + 1) + v.trailingZeroBitCount); v &= v - 1 }
         }
+    }
+
+    /// `transform` of each index in the set, in order.
+    public func map<T>(_ transform: (Int) -> T) -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(low.nonzeroBitCount + high.reduce(0) { $0 + $1.nonzeroBitCount })
+        forEach { out.append(transform($0)) }
         return out
+    }
+
+    /// The smallest index in the set.
+    public var first: Int? {
+        if low != 0 { return low.trailingZeroBitCount }
+        for (k, word) in high.enumerated() where word != 0 { return 64 * (k + 1) + word.trailingZeroBitCount }
+        return nil
     }
 
     private static func combine(_ a: LineSet, _ b: LineSet, _ f: (UInt64, UInt64) -> UInt64) -> LineSet {

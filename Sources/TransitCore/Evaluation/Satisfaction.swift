@@ -59,7 +59,7 @@ struct Satisfaction {
             neededAt: row.checkpoints.map {
                 CheckpointRef(checkpoint: route[$0].kind, country: route[$0].country, place: route[$0].place)
             },
-            lines: row.lines.indices.map { shipment.goods[$0].line },
+            lines: row.lines.map { shipment.goods[$0].line },
             issuer: issuerText(
                 primary.map { catalogue.issuersInWords[$0] },
                 alt[0].issuedBy == .checkpoint
