@@ -29,11 +29,11 @@ public struct SHA256 {
         let bits = total &* 8
         buffer.append(0x80)
         if buffer.count > 56 {
-            while buffer.count < 64 { buffer.append(0) }; block(); buffer.removeAll(keepingCapacity: true)
+            while buffer.count < 64 { buffer.append(0) }; flush()
         }
         while buffer.count < 56 { buffer.append(0) }
         for i in (0..<8).reversed() { buffer.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
-        block()
+        flush()
         let digits: [Character] = Array("0123456789abcdef")
         var out = ""
         out.reserveCapacity(64)
@@ -52,35 +52,57 @@ public struct SHA256 {
 
     /// Adds bytes to the message.
     public mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        // Contiguous bytes (an array, `Data`, a text's UTF-8) go block by block, not byte by byte.
+        if bytes.withContiguousStorageIfAvailable({ add(contiguous: $0) }) != nil { return }
         for b in bytes {
             counted &+= 1
             buffer.append(b)
-            if buffer.count == 64 { block(); buffer.removeAll(keepingCapacity: true) }
+            if buffer.count == 64 { flush() }
         }
     }
 
-    private mutating func block() {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] =
-                UInt32(buffer[i * 4]) << 24 | UInt32(buffer[i * 4 + 1]) << 16 | UInt32(buffer[i * 4 + 2]) << 8
-                | UInt32(buffer[i * 4 + 3])
+    private mutating func add(contiguous bytes: UnsafeBufferPointer<UInt8>) {
+        counted &+= UInt64(bytes.count)
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let take = min(64 - buffer.count, rest.count)
+            buffer.append(contentsOf: rest.prefix(take))
+            rest = rest.dropFirst(take)
+            if buffer.count == 64 { flush() }
         }
-        func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
+    }
+
+    /// Hashes the 64 bytes gathered and empties the buffer.
+    private mutating func flush() {
+        buffer.withUnsafeBufferPointer { block($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func block(_ bytes: UnsafeBufferPointer<UInt8>) {
         var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            SHA256.k.withUnsafeBufferPointer { k in
+                for i in 0..<16 {
+                    w[i] =
+                        UInt32(bytes[i * 4]) << 24 | UInt32(bytes[i * 4 + 1]) << 16
+                        | UInt32(bytes[i * 4 + 2]) << 8 | UInt32(bytes[i * 4 + 3])
+                }
+                func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+                for i in 16..<64 {
+                    let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                    let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                }
+                for i in 0..<64 {
+                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
         }
         h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
     }

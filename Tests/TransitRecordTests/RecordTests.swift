@@ -166,5 +166,16 @@ func recordBatch(
         #expect(
             SHA256.hex([UInt8](repeating: 0x61, count: 1000))
                 == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // The same bytes added in pieces of every awkward size, contiguous or not, and as `Data`.
+        var pieces = SHA256()
+        var start = 0
+        for (n, size) in [1, 63, 64, 65, 7, 300, 500].enumerated() {
+            let chunk = [UInt8](repeating: 0x61, count: min(size, 1000 - start))
+            if n % 2 == 0 { pieces.add(chunk) } else { pieces.add(chunk.lazy.map { $0 }) }
+            start += chunk.count
+        }
+        #expect(start == 1000)
+        #expect(pieces.hex() == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(SHA256.hex(Data(repeating: 0x61, count: 1000)) == SHA256.hex([UInt8](repeating: 0x61, count: 1000)))
     }
 }
