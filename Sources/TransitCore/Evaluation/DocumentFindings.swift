@@ -62,6 +62,8 @@ enum DocumentFindings {
     /// Documents the checklist relies on that are dated after the shipment leaves: usually a
     /// typo, sometimes a document that will not exist when the first checkpoint asks for it.
     static func datedAfterDeparture(_ shipment: Shipment, firstNeeded checklist: [ChecklistRow]) -> [Finding] {
+        // Most manifests date every document before departure: nothing to look up then.
+        guard shipment.documents.contains(where: { $0.issued > shipment.departure }) else { return [] }
         var out: [Finding] = []
         let used = Set(checklist.flatMap(\.matchedDocuments))
         for i in used.sorted() {
