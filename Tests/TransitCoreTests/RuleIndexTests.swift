@@ -72,3 +72,13 @@ struct RuleIndexTests {
         }
     }
 }
+
+/// Which computed paths are read line by line is a list of cases; it must match their names.
+struct ComputedPathTests {
+    @Test func goodsPathsAreThoseSpeltGoods() {
+        for path in ComputedPath.allCases {
+            #expect(path.isGoods == path.rawValue.hasPrefix("goods."), "\(path.rawValue)")
+            #expect(FieldPath.computed(path).isGoods == path.isGoods)
+        }
+    }
+}

@@ -39,7 +39,7 @@ public enum FieldPath: Hashable, Sendable {
         switch self {
         case .goods: return true
         case .transport: return false
-        case .computed(let path): return ComputedPath.goodsPaths.contains(path)
+        case .computed(let path): return path.isGoods
         }
     }
 
@@ -79,9 +79,16 @@ public enum FieldPath: Hashable, Sendable {
 /// lines, a field of a nested mapping (`packaging`, `dangerous`), a value worked out from
 /// several fields, the route or the checkpoint. `ConditionEvaluator` gives each its own case.
 public enum ComputedPath: String, Hashable, Sendable, CaseIterable {
-    /// The paths read line by line (`goods.…`), found once rather than by comparing texts at
-    /// every condition a check evaluates.
-    static let goodsPaths = Set(allCases.filter { $0.rawValue.hasPrefix("goods.") })
+    /// True for the paths read line by line, those spelt `goods.…` (a test holds the two
+    /// together): a case test, where comparing the name would cost each condition evaluated.
+    var isGoods: Bool {
+        switch self {
+        case .goodsPackagingKind, .goodsPackagingWood, .goodsDangerous, .goodsDangerousUN, .goodsDangerousClass,
+            .goodsTemperature, .goodsShelfLifeLeftPct:
+            return true
+        default: return false
+        }
+    }
 
     case shipmentID = "shipment.id"
     case shipmentMode = "shipment.mode"
