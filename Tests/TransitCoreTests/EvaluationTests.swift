@@ -83,7 +83,8 @@ import Testing
     /// A row keeps what it says in a box its copies share: changing a copy leaves the original
     /// as it was, and rows are equal (and hash alike) by what they say, not by their box.
     @Test func aChangedCopyOfARowLeavesTheOriginal() throws {
-        let transit = Fixture.rule("transit", at: [.export], countries: [], require: [.document(.init(document: "carnet"))])
+        let transit = Fixture.rule(
+            "transit", at: [.export], countries: [], require: [.document(.init(document: "carnet"))])
         let row = try #require(Fixture.evaluator([transit]).check(Fixture.shipment()).checklist.first)
         var copy = row
         copy.issuer = "guarantor of KG"

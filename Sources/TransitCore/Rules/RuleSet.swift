@@ -109,7 +109,9 @@ public struct RuleSet: Sendable {
         /// The rules of the bucket for `c` that apply to these goods.
         func collect(_ c: String) {
             let bucket: Bucket?
-            if let slot = RuleSet.slot(kind, c) { bucket = bucketTable[slot] } else {
+            if let slot = RuleSet.slot(kind, c) {
+                bucket = bucketTable[slot]
+            } else {
                 bucket = otherBuckets[Key(kind: kind, country: c)]
             }
             guard let b = bucket else { return }
