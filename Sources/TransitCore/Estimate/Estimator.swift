@@ -24,17 +24,15 @@ public enum Estimator {
         let units = chargedUnits(shipment.transport, tonnes: tonnes)
         var obtained: [ChecklistRow] = []
         var waits: [P5090] = []
-        var seen: [(document: String, issuer: String)] = []
         var fixedCost = 0.0
-        // By index, reading fields in place: a copy of a row would retain each of its texts.
-        for i in checklist.indices where checklist[i].isToObtain {
+        for row in checklist where row.isToObtain {
             // One document obtained serves every row that asks for it from the same issuer.
-            let document = checklist[i].document, issuer = checklist[i].issuer
-            guard !seen.contains(where: { $0 == (document, issuer) }) else { continue }
-            seen.append((document, issuer))
-            obtained.append(checklist[i])
-            waits.append(checklist[i].leadTimeHours)
-            fixedCost += checklist[i].costUSD
+            guard !obtained.contains(where: { $0.document == row.document && $0.issuer == row.issuer }) else {
+                continue
+            }
+            obtained.append(row)
+            waits.append(row.leadTimeHours)
+            fixedCost += row.costUSD
         }
         // Streams continue after the journey's so that equal figures stay independent draws.
         let trip = SampleCache.TripKey(journey: journey.id, procedures: procedures.map(\.hours))

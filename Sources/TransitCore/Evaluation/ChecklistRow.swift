@@ -186,5 +186,5 @@ public struct ChecklistRow: Hashable, Sendable {
 extension ChecklistRow {
     /// A document the shipper must still obtain or fix before the shipment is ready: the one
     /// predicate the CSV, the batch summary and the corridor comparison count by.
-    @inline(__always) public var isToObtain: Bool { status.needsAction && severity == .error }
+    public var isToObtain: Bool { status.needsAction && severity == .error }
 }

@@ -117,10 +117,9 @@ public struct Evaluator: Sendable {
                 days: -Int((checklist[i].leadTimeHours.p90 / 24).rounded(.up)))
         }
         var incomplete = applied.undecidedProhibition
-        // By index: a copy of each row would retain every one of its texts.
-        for i in checklist.indices where checklist[i].status != .present {
-            if checklist[i].severity == .error { incomplete = true }
-            findings.append(DocumentFindings.finding(for: checklist[i], shipment: shipment))
+        for row in checklist where row.status != .present {
+            if row.severity == .error { incomplete = true }
+            findings.append(DocumentFindings.finding(for: row, shipment: shipment))
         }
         findings += DocumentFindings.datedAfterDeparture(shipment, firstNeeded: checklist)
         findings += Plausibility.findings(shipment, destinationCountry: destinationCountry)

@@ -18,16 +18,12 @@ public struct Report: Hashable, Sendable {
 
 extension Report {
     /// The rows to obtain, one per document: a document needed from several issuers or at several
-    /// checkpoints counts once for the manifest.
-    public var documentsToObtain: [ChecklistRow] { documentsToObtainIndices.map { checklist[$0] } }
-
-    /// The same rows by their index in `checklist`, for readers that take a field or two and
-    /// need not copy a whole row. A checklist has about ten rows, so a document already counted
-    /// is found by comparing ids faster than by hashing them.
-    public var documentsToObtainIndices: [Int] {
-        var out: [Int] = []
-        for i in checklist.indices where checklist[i].isToObtain {
-            if !out.contains(where: { checklist[$0].document == checklist[i].document }) { out.append(i) }
+    /// checkpoints counts once for the manifest. A checklist has about ten rows, so a document
+    /// already counted is found by comparing ids faster than by hashing them.
+    public var documentsToObtain: [ChecklistRow] {
+        var out: [ChecklistRow] = []
+        for row in checklist where row.isToObtain && !out.contains(where: { $0.document == row.document }) {
+            out.append(row)
         }
         return out
     }

@@ -99,18 +99,15 @@ public struct CompactRow: Hashable, Sendable {
         }
         self.blockers = blockers
         self.warnings = warnings
-        // Each row's fields are read in place: a copy of a row would retain every one of its texts.
-        documents = r.documentsToObtainIndices.map { i in
-            let code = FindingCode.document(r.checklist[i].status)
-            let rule = r.checklist[i].rules.first?.id
+        documents = r.documentsToObtain.map { row in
+            let code = FindingCode.document(row.status)
+            let rule = row.rules.first?.id
             let finding = r.findings.first { $0.code == code && $0.rule == rule && $0.severity == .error }
             return Document(
-                id: r.checklist[i].document, name: r.checklist[i].name, status: r.checklist[i].status,
-                neededAt: r.checklist[i].neededAt, issuer: r.checklist[i].issuer,
-                leadTimeHours: r.checklist[i].leadTimeHours, costUSD: r.checklist[i].costUSD,
-                applyBy: r.checklist[i].applyBy, rules: r.checklist[i].rules.map(\.id),
-                message: finding?.message ?? "\(r.checklist[i].name) is \(r.checklist[i].status.rawValue)",
-                location: finding?.location)
+                id: row.document, name: row.name, status: row.status, neededAt: row.neededAt, issuer: row.issuer,
+                leadTimeHours: row.leadTimeHours, costUSD: row.costUSD, applyBy: row.applyBy,
+                rules: row.rules.map(\.id),
+                message: finding?.message ?? "\(row.name) is \(row.status.rawValue)", location: finding?.location)
         }
     }
 

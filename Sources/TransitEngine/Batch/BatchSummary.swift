@@ -53,7 +53,7 @@ struct RowSummary: Sendable {
         case .invalid: verdict = "error"
         case .report(let r):
             verdict = r.verdict.rawValue
-            missing = r.documentsToObtainIndices.map { r.checklist[$0].document }
+            missing = r.documentsToObtain.map(\.document)
             corridor = r.corridor
             hours = r.estimate.timeHours.p50
             open = r.verdict != .ready
