@@ -3,12 +3,29 @@ import TransitCore
 /// The ids a manifest may refer to, so that unknown documents, places, corridors and regimes
 /// are load errors with a did-you-mean.
 public struct ManifestVocabulary: Sendable {
-    public var documentTypes: Set<String>
-    public var places: Set<String>
-    public var corridors: Set<String>
-    public var regimes: Set<String>
+    public let documentTypes: Set<String>
+    public let places: Set<String>
+    public let corridors: Set<String>
+    public let regimes: Set<String>
+    /// The same ids as tables, for the stream decoder.
+    let tables: Tables
+
     public init(documentTypes: Set<String>, places: Set<String>, corridors: Set<String>, regimes: Set<String>) {
         self.documentTypes = documentTypes; self.places = places; self.corridors = corridors; self.regimes = regimes
+        tables = Tables(
+            documentTypes: TextTable(documentTypes), places: TextTable(places), corridors: TextTable(corridors),
+            regimes: TextTable(regimes))
+    }
+
+    /// The ids as `TextTable`s, which find a text faster than a set: the stream decoder looks one
+    /// up for every document and several fields of every manifest. A class, so that a reader
+    /// holds all four with one reference.
+    final class Tables: Sendable {
+        let documentTypes: TextTable, places: TextTable, corridors: TextTable, regimes: TextTable
+        init(documentTypes: TextTable, places: TextTable, corridors: TextTable, regimes: TextTable) {
+            self.documentTypes = documentTypes; self.places = places; self.corridors = corridors
+            self.regimes = regimes
+        }
     }
 }
 

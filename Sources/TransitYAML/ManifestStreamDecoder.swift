@@ -50,10 +50,11 @@ private final class Reader<Events: YAMLEventSource> {
     let events: Events
     let schema: Schema
     let file: String
-    let vocabulary: ManifestVocabulary?
+    /// The ids the manifest may use, when they are known.
+    let known: ManifestVocabulary.Tables?
 
     init(_ events: Events, file: String, vocabulary: ManifestVocabulary?) {
-        self.events = events; self.schema = Schema(file: file); self.file = file; self.vocabulary = vocabulary
+        self.events = events; self.schema = Schema(file: file); self.file = file; self.known = vocabulary?.tables
     }
 
     var location: SourceLocation { SourceLocation(file: file, line: events.line, column: events.column) }
@@ -146,13 +147,13 @@ private final class Reader<Events: YAMLEventSource> {
                         guard let c = self.scalar() else { return false }
                         if !c.isNull {
                             guard let v = s.identifier(c, "corridor") else { return false }
-                            if let known = self.vocabulary?.corridors, !known.contains(v) { return false }
+                            if let known = self.known?.corridors, !known.contains(v) { return false }
                             corridor = v
                         }
                     case .mode: mode = self.required().flatMap { s.choice($0, "mode", TransportMode.self) }
                     case .regime:
                         regime = self.required().flatMap { s.string($0, "regime") }
-                        if let r = regime, let known = self.vocabulary?.regimes, !known.contains(r),
+                        if let r = regime, let known = self.known?.regimes, !known.contains(r),
                             !Shipment.nationalRegimes.contains(r)
                         {
                             return false
@@ -178,6 +179,7 @@ private final class Reader<Events: YAMLEventSource> {
             documents.allSatisfy({ $0.covers?.allSatisfy(lines.contains) ?? true })
         else { return nil }
         var locations = FieldLocations()
+        locations.reserveCapacity(top.names.count)
         for (i, name) in top.names.enumerated() { if let at = keyAt[i] { locations.append(name, at) } }
         guard let id, let shipper, let consignee, let origin, let destination, let mode, let regime, let departure
         else {
@@ -209,7 +211,7 @@ private final class Reader<Events: YAMLEventSource> {
 
     func place(_ node: YAMLNode, _ what: String) -> String? {
         guard let id = schema.string(node, what) else { return nil }
-        if let known = vocabulary?.places, !known.contains(id) { return nil }
+        if let known = known?.places, !known.contains(id) { return nil }
         return id
     }
 
@@ -288,7 +290,13 @@ private final class Reader<Events: YAMLEventSource> {
         guard let start = peek() else { return false }
         if start.isNull { skipNull(); return true }
         var found: [AttachedDocument] = []
-        guard sequence({ self.document().map { found.append($0) } != nil }) else { return false }
+        guard
+            sequence({
+                guard let document = self.document() else { return false }
+                found.append(document)
+                return true
+            })
+        else { return false }
         documents = found
         return true
     }
@@ -306,7 +314,7 @@ private final class Reader<Events: YAMLEventSource> {
                     switch key {
                     case .type:
                         guard let v = self.required(), let t = s.string(v, "type") else { return false }
-                        if let known = self.vocabulary?.documentTypes, !known.contains(t) { return false }
+                        if let known = self.known?.documentTypes, !known.contains(t) { return false }
                         type = t
                     case .number:
                         guard let v = self.scalar() else { return false }

@@ -44,12 +44,16 @@ struct RuleIndexTests {
             file: "pack.yaml")
         let set = RuleSet(packs: [pack], documents: Fixture.documents, agreements: [])
         var checked = 0
+        // One list reused for every call, as a check reuses it from checkpoint to checkpoint.
+        var reused: [Int] = []
         for kind in CheckpointKind.allCases {
             for country in Self.countries {
                 for hs in Self.hsSets {
                     let got = set.candidates(kind: kind, country: country, prefixes: set.gatePrefixes(of: hs))
                     let want = set.rules.indices.filter { Self.mayApply(set.rules[$0], kind, country, hs) }
                     #expect(got == want, "\(kind) \(country) \(hs)")
+                    set.candidates(kind: kind, country: country, prefixes: set.gatePrefixes(of: hs), into: &reused)
+                    #expect(reused == want, "reused list: \(kind) \(country) \(hs)")
                     if !want.isEmpty { checked += 1 }
                 }
             }

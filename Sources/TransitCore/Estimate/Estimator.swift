@@ -22,8 +22,8 @@ public enum Estimator {
     ) -> Estimate {
         let tonnes = shipment.grossKg / 1000
         let units = chargedUnits(shipment.transport, tonnes: tonnes)
-        var obtained: [ChecklistRow] = []
-        var waits: [P5090] = []
+        var obtained: [ChecklistRow] = [], waits: [P5090] = []
+        obtained.reserveCapacity(checklist.count); waits.reserveCapacity(checklist.count)
         var fixedCost = 0.0
         for row in checklist where row.isToObtain {
             // One document obtained serves every row that asks for it from the same issuer.

@@ -189,7 +189,11 @@ extension AppliedRules.PendingRow {
             guard needs != nil else { return }
             needs! += unknown.filter { !needs!.contains($0) }
         } else {
-            if needs != nil { needs = nil; lines = LineSet(); checkpoints = []; rules = []; severity = .warning }
+            if needs != nil {
+                // The room made for a few checkpoints and rules is kept.
+                needs = nil; lines = LineSet(); severity = .warning
+                checkpoints.removeAll(keepingCapacity: true); rules.removeAll(keepingCapacity: true)
+            }
         }
         self.perLine = self.perLine || perLine
         lines = lines.union(bound)

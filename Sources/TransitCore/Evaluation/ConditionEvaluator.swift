@@ -157,7 +157,7 @@ enum ConditionEvaluator {
         case .computed(.shipmentGrossKgPerUnit): return .number(s.grossKg / Double(max(1, s.transport.units)))
         case .computed(.routeCountries): return .list(ctx.journey.countries)
         case .computed(.routeTransit): return .list(ctx.journey.transit)
-        case .computed(.routeModes): return .list(ctx.journey.modes.map(\.rawValue))
+        case .computed(.routeModes): return .list(ctx.journey.modeNames)
         case .computed(.routePlaces): return .list(ctx.journey.places)
         case .computed(.routeAllParties):
             guard case .equals(.text(let id)) = matcher, let a = ctx.agreements[id] else { return .bool(false) }

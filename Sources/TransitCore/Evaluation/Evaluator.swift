@@ -44,6 +44,7 @@ public struct Evaluator: Sendable {
         let day = options.asOf ?? shipment.departure
         let corridorID = options.corridor ?? shipment.corridor
         var findings: [Finding] = []
+        findings.reserveCapacity(16)
         var blocked = false
 
         guard let corridorID else {
@@ -82,14 +83,21 @@ public struct Evaluator: Sendable {
         // The rules that fired, as indices (a rule may fire at several checkpoints): sorted and
         // made unique once at the end, cheaper than a set for the dozen or so a shipment fires.
         var fired: [Int] = []
+        fired.reserveCapacity(32)
+        // The candidates at each checkpoint, in one list reused from checkpoint to checkpoint.
+        var candidates: [Int] = []
+        candidates.reserveCapacity(64)
         if let first = journey.checkpoints.first {
             var ctx = EvaluationContext(
                 shipment: shipment, journey: journey, checkpoint: first,
                 agreements: rules.agreements, day: day, allLines: allLines,
                 originCountry: originCountry, destinationCountry: destinationCountry)
-            for (position, checkpoint) in journey.checkpoints.enumerated() {
-                ctx.checkpoint = checkpoint
-                for index in rules.candidates(kind: checkpoint.kind, country: checkpoint.country, prefixes: prefixes) {
+            for position in journey.checkpoints.indices {
+                // The checkpoint is copied once, into the context, and read from there.
+                ctx.checkpoint = journey.checkpoints[position]
+                rules.candidates(
+                    kind: ctx.checkpoint.kind, country: ctx.checkpoint.country, prefixes: prefixes, into: &candidates)
+                for index in candidates {
                     // Read in place: a copy of the rule would retain every one of its fields.
                     guard rules.rules[index].effective.contains(day) else { continue }
                     let truth: LineTruth
@@ -100,10 +108,10 @@ public struct Evaluator: Sendable {
                     }
                     if !truth.yes.isEmpty {
                         fired.append(index)
-                        applied.apply(index, lines: truth.yes, at: checkpoint, position: position, unknown: nil)
+                        applied.apply(index, lines: truth.yes, at: ctx.checkpoint, position: position, unknown: nil)
                     } else if !truth.unknown.isEmpty {
                         applied.apply(
-                            index, lines: truth.unknown, at: checkpoint, position: position, unknown: truth.needs)
+                            index, lines: truth.unknown, at: ctx.checkpoint, position: position, unknown: truth.needs)
                     }
                 }
             }
@@ -131,9 +139,10 @@ public struct Evaluator: Sendable {
             shipmentID: shipment.id, file: shipment.file, corridor: corridorID, asOf: day, verdict: verdict,
             checklist: checklist, findings: findings, estimate: estimate)
         fired.sort()
-        report.firedRules = fired.indices.compactMap { i in
-            i > 0 && fired[i] == fired[i - 1] ? nil : rules.rules[fired[i]].id
-        }
+        var firedRules: [String] = []
+        firedRules.reserveCapacity(fired.count)
+        for i in fired.indices where i == 0 || fired[i] != fired[i - 1] { firedRules.append(rules.rules[fired[i]].id) }
+        report.firedRules = firedRules
         report.header = ShipmentHeader(shipment)
         return report
     }

@@ -22,6 +22,7 @@ extension Report {
     /// already counted is found by comparing ids faster than by hashing them.
     public var documentsToObtain: [ChecklistRow] {
         var out: [ChecklistRow] = []
+        out.reserveCapacity(checklist.count)
         for row in checklist where row.isToObtain && !out.contains(where: { $0.document == row.document }) {
             out.append(row)
         }

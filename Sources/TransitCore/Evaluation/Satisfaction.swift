@@ -6,6 +6,14 @@ struct Satisfaction {
     let route: [Checkpoint]
     let rules: [Rule]
     let catalogue: DocumentCatalogue
+    /// Each of the manifest's documents' place in the catalogue (nil for a type it does not
+    /// list), so that a requirement finds the documents of its type by number, not by text.
+    let documentPositions: [Int?]
+
+    init(shipment: Shipment, route: [Checkpoint], rules: [Rule], catalogue: DocumentCatalogue) {
+        self.shipment = shipment; self.route = route; self.rules = rules; self.catalogue = catalogue
+        documentPositions = shipment.documents.map { catalogue.position(of: $0.type) }
+    }
 
     /// The outcome for one required document.
     struct Judgement {
@@ -21,12 +29,13 @@ struct Satisfaction {
         // The alternative whose worst document is closest to satisfied (the first on a tie).
         var chosen = 0, judgements: [Judgement] = [], bestCloseness = Int.max
         for (i, alt) in row.alternatives.enumerated() {
-            let js = alt.map { requirement in
-                requirement.issuedBy == .checkpoint
-                    ? judgeAtEachCheckpoint(requirement, row, countries: countries)
+            let js = alt.indices.map { k in
+                let requirement = alt[k], position = row.requirement.positions[i][k]
+                return requirement.issuedBy == .checkpoint
+                    ? judgeAtEachCheckpoint(requirement, position: position, row, countries: countries)
                     : judge(
-                        requirement, issuer: requirement.issuedBy == .any ? nil : row.issuerCountry, lines: row.lines,
-                        neededBy: neededBy, deadline: deadline)
+                        requirement, position: position, issuer: requirement.issuedBy == .any ? nil : row.issuerCountry,
+                        lines: row.lines, neededBy: neededBy, deadline: deadline)
             }
             let worst = js.lazy.map(\.status.closeness).max() ?? 0
             if worst < bestCloseness { (chosen, judgements, bestCloseness) = (i, js, worst) }
@@ -61,7 +70,7 @@ struct Satisfaction {
             },
             lines: row.lines.map { shipment.goods[$0].line },
             issuer: issuerText(
-                primary.map { catalogue.issuersInWords[$0] },
+                primary,
                 alt[0].issuedBy == .checkpoint
                     ? countries.joined(separator: ", ")
                     : alt[0].issuedBy == .any ? nil : row.issuerCountry),
@@ -76,7 +85,7 @@ struct Satisfaction {
                 } : nil,
             satisfiedBy: isOneOf && status == .present ? alt.map(\.document) : nil,
             needs: row.needs,
-            matchedDocuments: judgements.flatMap(\.documents))
+            matchedDocuments: judgements.count == 1 ? judgements[0].documents : judgements.flatMap(\.documents))
     }
 
     /// The countries of a row's checkpoints, each once, in route order.
@@ -90,13 +99,14 @@ struct Satisfaction {
     /// needed from every country, valid when the shipment reaches that country's checkpoint.
     /// The row's status is the worst of them.
     private func judgeAtEachCheckpoint(
-        _ req: DocumentRequirement, _ row: AppliedRules.PendingRow, countries: [String]
+        _ req: DocumentRequirement, position: Int?, _ row: AppliedRules.PendingRow, countries: [String]
     ) -> Judgement {
         var worst: Judgement?
         var documents: [Int] = []
         for country in countries {
             let (neededBy, deadline) = window(row.checkpoints.lazy.filter { route[$0].country == country })
-            let j = judge(req, issuer: country, lines: row.lines, neededBy: neededBy, deadline: deadline)
+            let j = judge(
+                req, position: position, issuer: country, lines: row.lines, neededBy: neededBy, deadline: deadline)
             documents += j.documents.filter { !documents.contains($0) }
             if worst == nil || j.status.closeness > worst!.status.closeness { worst = j }
         }
@@ -117,10 +127,11 @@ struct Satisfaction {
         return (neededBy ?? shipment.departure, deadline ?? shipment.departure)
     }
 
-    private func issuerText(_ role: String?, _ country: String?) -> String {
-        let who = role ?? "issuer"
-        guard let country else { return who }
-        return who == "exporter" || who == "carrier" ? "\(who) in \(country)" : "\(who) of \(country)"
+    /// Who issues the catalogue's document at `position` (nil: one it does not list), in words,
+    /// and of which country when one is asked: "plant-protection authority of PK".
+    private func issuerText(_ position: Int?, _ country: String?) -> String {
+        guard let country else { return position.map { catalogue.issuersInWords[$0] } ?? "issuer" }
+        return (position.map { catalogue.issuerPrefixes[$0] } ?? DocumentCatalogue.issuerPrefix("issuer")) + country
     }
 
     func expiry(_ d: AttachedDocument) -> Day? {
@@ -137,17 +148,24 @@ struct Satisfaction {
     ///
     /// Each document of the type passes the tests in turn (issued in time, from the issuer, not
     /// expired at departure, valid through the deadline); the row's status is set by the document
-    /// that passes the most, and the documents it cites are those that got as far.
-    func judge(_ req: DocumentRequirement, issuer: String?, lines: LineSet, neededBy: Day, deadline: Day) -> Judgement {
+    /// that passes the most, and the documents it cites are those that got as far. `position` is
+    /// the required document's place in the catalogue, when it is listed there.
+    func judge(
+        _ req: DocumentRequirement, position: Int?, issuer: String?, lines: LineSet, neededBy: Day, deadline: Day
+    ) -> Judgement {
         // Each document of the type with the number of tests it passes, worked out once. By
         // index, reading fields in place: a copy of a document would retain each of its texts.
         var stages: [(document: Int, passed: Int)] = []
-        for i in shipment.documents.indices where shipment.documents[i].type == req.document {
+        for i in shipment.documents.indices where isOfType(i, req, position) {
             stages.append((i, stage(i, req, issuer: issuer, neededBy: neededBy, deadline: deadline)))
         }
         guard let best = stages.lazy.map(\.passed).max() else { return Judgement(status: .missing, documents: []) }
         /// The documents of the type that passed at least `passed` tests.
-        func documents(passing passed: Int) -> [Int] { stages.filter { $0.passed >= passed }.map(\.document) }
+        func documents(passing passed: Int) -> [Int] {
+            var out: [Int] = []
+            for s in stages where s.passed >= passed { out.append(s.document) }
+            return out
+        }
         switch best {
         case 0: return Judgement(status: .missing, documents: documents(passing: 0))
         case 1: return Judgement(status: .wrongIssuer, documents: documents(passing: 1))
@@ -165,6 +183,13 @@ struct Satisfaction {
         return best == 4
             ? Judgement(status: .present, documents: documents(passing: 4))
             : Judgement(status: .expiresEnRoute, documents: documents(passing: 3))
+    }
+
+    /// Whether the manifest's document at `i` is of the type `req` asks for (at `position` in the
+    /// catalogue): numbers are compared where both types are listed, texts where one is not.
+    private func isOfType(_ i: Int, _ req: DocumentRequirement, _ position: Int?) -> Bool {
+        if let position, let p = documentPositions[i] { return p == position }
+        return shipment.documents[i].type == req.document
     }
 
     /// How many of the tests the document at `i` passes, in order: issued by `neededBy`, from `issuer`

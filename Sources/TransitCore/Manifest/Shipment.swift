@@ -175,6 +175,11 @@ public struct FieldLocations: Hashable, Sendable, ExpressibleByDictionaryLiteral
         for (k, l) in elements { append(k, l) }
     }
 
+    /// Makes room for `count` keys at once, for a reader that knows how many it may record.
+    public mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count); locations.reserveCapacity(count)
+    }
+
     /// Records where `key` is written (the first place, if it is given twice).
     public mutating func append(_ key: String, _ location: SourceLocation) {
         keys.append(key)

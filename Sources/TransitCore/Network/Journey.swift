@@ -91,9 +91,20 @@ public struct Journey: Sendable {
     /// Countries that are neither the origin's nor the destination's.
     public var transit: [String]
     /// The modes the journey uses, in the order first met.
-    public var modes: [TransportMode]
+    public var modes: [TransportMode] { didSet { modeNames = modes.map(\.rawValue) } }
+    /// The modes' names, as conditions on `route.modes` read them: made once, not at each check.
+    public private(set) var modeNames: [String]
     /// Median hours from departure to the start of each link (to date link statuses).
     public var linkStartHours: [Double]
     /// The Monte Carlo draws of the journey's total hours and costs, which the estimate owns.
     public var draws: RouteDraws
+
+    public init(
+        corridor: String, places: [String], links: [DirectedLink], checkpoints: [Checkpoint], steps: [Step],
+        countries: [String], transit: [String], modes: [TransportMode], linkStartHours: [Double], draws: RouteDraws
+    ) {
+        self.corridor = corridor; self.places = places; self.links = links; self.checkpoints = checkpoints
+        self.steps = steps; self.countries = countries; self.transit = transit; self.modes = modes
+        self.modeNames = modes.map(\.rawValue); self.linkStartHours = linkStartHours; self.draws = draws
+    }
 }

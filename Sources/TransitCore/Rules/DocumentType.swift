@@ -46,16 +46,25 @@ public struct DocumentCatalogue: Sendable {
     public let entries: [DocumentType]
     /// Each entry's `issuerInWords`, worked out once: every checklist row names its issuer.
     public let issuersInWords: [String]
-    private let positions: [String: Int]
+    /// Each entry's issuer in words before a country ("exporter in ", "customs authority of ").
+    public let issuerPrefixes: [String]
+    /// The entries' ids, numbered by position: every document of every manifest is looked up.
+    private let positions: TextTable
 
     public init(_ list: [DocumentType]) {
         entries = list
         issuersInWords = list.map(\.issuerInWords)
-        positions = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        issuerPrefixes = issuersInWords.map(DocumentCatalogue.issuerPrefix)
+        positions = TextTable(list.map(\.id))
+    }
+
+    /// An issuer in words, as it stands before a country: exporters and carriers are in one.
+    public static func issuerPrefix(_ who: String) -> String {
+        who == "exporter" || who == "carrier" ? who + " in " : who + " of "
     }
 
     /// Where the entry for `id` is in `entries` (the first, if an id is given twice).
-    public func position(of id: String) -> Int? { positions[id] }
+    public func position(of id: String) -> Int? { positions.number(of: id) }
     public subscript(id: String) -> DocumentType? { position(of: id).map { entries[$0] } }
-    public var ids: [String] { positions.keys.sorted() }
+    public var ids: [String] { Set(positions.texts).sorted() }
 }

@@ -106,6 +106,14 @@ public struct RuleSet: Sendable {
     /// Indices into `rules` of the candidates at a checkpoint, in load order, without duplicates.
     public func candidates(kind: CheckpointKind, country: String, prefixes: [Int]) -> [Int] {
         var out: [Int] = []
+        candidates(kind: kind, country: country, prefixes: prefixes, into: &out)
+        return out
+    }
+
+    /// The candidates at a checkpoint, as `candidates(kind:country:prefixes:)` gives them, written
+    /// into `out` (emptied first, its room kept): a check reuses one list at every checkpoint.
+    public func candidates(kind: CheckpointKind, country: String, prefixes: [Int], into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
         /// The rules of the bucket for `c` that apply to these goods.
         func collect(_ c: String) {
             let bucket: Bucket?
@@ -121,14 +129,14 @@ public struct RuleSet: Sendable {
         }
         collect(country)
         collect("*")
-        if out.count > 1 {
-            out.sort()
-            var unique: [Int] = []
-            unique.reserveCapacity(out.count)
-            for i in out where unique.last != i { unique.append(i) }
-            return unique
+        guard out.count > 1 else { return }
+        out.sort()
+        var kept = 1
+        for i in 1..<out.count where out[i] != out[kept - 1] {
+            out[kept] = out[i]
+            kept += 1
         }
-        return out
+        out.removeLast(out.count - kept)
     }
 
     /// The rule with this id, if the set has one.

@@ -1,0 +1,28 @@
+import Testing
+@testable import TransitCore
+
+@Suite struct TextTableTests {
+    /// The table numbers every text by its first position and finds exactly what `String ==`
+    /// finds, over enough texts to fill and wrap the table, and over texts that only nearly match.
+    @Test func findsWhatAListSearchFinds() {
+        let texts = (0..<300).map { "doc-\($0 * 7)" } + ["doc-0", "phytosanitary-certificate", "", "tir-carnet"]
+        let table = TextTable(texts)
+        var queries = texts + ["doc-1", "doc-", "Doc-0", "doc-0 ", "tir-carnet\u{0}", "phytosanitary-certificatE"]
+        queries += ["tir\u{2011}carnet", "\u{212A}", "K"]
+        for q in queries {
+            #expect(table.number(of: q) == texts.firstIndex(of: q), "\(q)")
+            #expect(table.contains(q) == texts.contains(q), "\(q)")
+        }
+        #expect(table.number(of: "doc-0") == 0)
+    }
+
+    /// A table holding a text that is not plain ASCII still finds a canonically equal spelling,
+    /// as a `Set<String>` would: U+212A KELVIN SIGN is the letter K.
+    @Test func findsUnicodeEquivalentSpellings() {
+        let table = TextTable(["\u{212A}", "PKLHE"])
+        #expect(table.number(of: "K") == 0)
+        #expect(table.number(of: "PKLHE") == 1)
+        #expect(TextTable(["K"]).number(of: "\u{212A}") == 0)
+        #expect(TextTable(["e\u{301}"]).number(of: "\u{e9}") == 0)
+    }
+}
