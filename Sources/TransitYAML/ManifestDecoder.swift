@@ -281,12 +281,9 @@ public enum ManifestDecoder {
             }
         }
         guard let type, let issued, let country else { return nil }
-        var doc = AttachedDocument(
+        return AttachedDocument(
             type: type, number: number, issued: issued, issuerCountry: country, authority: authority,
-            covers: covers, expires: expires, location: node.location)
-        doc.expiresLocation = expiresAt
-        doc.issuerLocation = issuerAt
-        doc.coversLocation = coversAt
-        return doc
+            covers: covers, expires: expires, location: node.location, expiresLocation: expiresAt,
+            issuerLocation: issuerAt, coversLocation: coversAt)
     }
 }

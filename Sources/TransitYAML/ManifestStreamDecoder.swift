@@ -60,9 +60,14 @@ private final class Reader<Events: YAMLEventSource> {
     var location: SourceLocation { SourceLocation(file: file, line: events.line, column: events.column) }
 
     /// The current event as a scalar node (what the tree would hold), or nil if it is not a scalar.
+    /// The node is not placed: only the schema's errors read a node's position, and an error sends
+    /// the manifest to the full decoder, which says where it is. A position the shipment keeps is
+    /// taken from `location` just after the scalar is read (an empty file name is never retained).
     func scalar() -> YAMLNode? {
         guard events.next() == .scalar else { return nil }
-        return YAMLNode(.scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain), at: location)
+        return YAMLNode(
+            .scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain),
+            at: SourceLocation(file: "", line: 0, column: 0))
     }
 
     /// A scalar that is there and not null, as a required key's value must be.
@@ -113,11 +118,8 @@ private final class Reader<Events: YAMLEventSource> {
     func peek() -> (kind: YAMLEvents.Kind, isNull: Bool, at: SourceLocation)? {
         guard let kind = events.next() else { return nil }
         events.putBack(kind)
-        let at = location
-        let isNull =
-            kind == .scalar
-            && YAMLNode(.scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain), at: at).isNull
-        return (kind, isNull, at)
+        let isNull = kind == .scalar && YAMLNode.isNullText(events.bytes, plain: events.isPlain)
+        return (kind, isNull, location)
     }
 
     /// Consumes a null scalar that `peek` saw.
@@ -356,7 +358,7 @@ private final class Reader<Events: YAMLEventSource> {
                         covers = lines
                     case .expires:
                         guard let v = self.scalar() else { return false }
-                        expiresAt = v.location
+                        expiresAt = self.location
                         expires = s.day(v, "expires")
                     }
                     return true
@@ -364,12 +366,9 @@ private final class Reader<Events: YAMLEventSource> {
             let issued, let country
         else { return nil }
         if let expires, expires < issued { return nil }
-        var doc = AttachedDocument(
+        return AttachedDocument(
             type: type, number: number, issued: issued, issuerCountry: country, authority: authority,
-            covers: covers, expires: expires, location: start.at)
-        doc.expiresLocation = expiresAt
-        doc.issuerLocation = issuerAt
-        doc.coversLocation = coversAt
-        return doc
+            covers: covers, expires: expires, location: start.at, expiresLocation: expiresAt,
+            issuerLocation: issuerAt, coversLocation: coversAt)
     }
 }

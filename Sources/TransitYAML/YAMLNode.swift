@@ -21,11 +21,19 @@ public struct YAMLNode: Sendable {
 
     public var isNull: Bool {
         guard case .scalar(let s, true) = content else { return false }
-        // Asked of every key and value read, so the length rules out most text before any comparison.
-        switch s.utf8.count {
+        return YAMLNode.isNullText(s.utf8, plain: true)
+    }
+
+    /// Whether a scalar with this text is null: plain, and empty, `~`, `null`, `Null` or `NULL`.
+    /// Asked of every key and value read, so the length rules out most text before any comparison
+    /// (no other spelling of these texts is Unicode-equivalent, so bytes compare as `String ==`).
+    static func isNullText<Bytes: Collection<UInt8>>(_ text: Bytes, plain: Bool) -> Bool {
+        guard plain else { return false }
+        switch text.count {
         case 0: return true
-        case 1: return s == "~"
-        case 4: return s == "null" || s == "Null" || s == "NULL"
+        case 1: return text.first == UInt8(ascii: "~")
+        case 4:
+            return text.elementsEqual("null".utf8) || text.elementsEqual("Null".utf8) || text.elementsEqual("NULL".utf8)
         default: return false
         }
     }

@@ -25,6 +25,9 @@ struct AppliedRules {
         self.journey = journey
         self.rules = rules
         self.catalogue = catalogue
+        // Room for what a shipment usually gathers, made once rather than grown step by step.
+        rowKeys.reserveCapacity(16); rows.reserveCapacity(16)
+        procedureKeys.reserveCapacity(8); procedureSteps.reserveCapacity(8)
     }
 
     struct RowKey: Hashable {
@@ -60,9 +63,19 @@ struct AppliedRules {
         // The rule's fields are read in place (`rules[index].…`): a copy of the rule would
         // retain every one of its texts and arrays, and this runs for every rule that fires.
         let severity = rules[index].severity
-        // Only prohibitions and warnings name where they fired; most rules do neither.
-        var ref: String {
-            "\(rules[index].id) at \(checkpoint.kind.rawValue) \(checkpoint.country) (\(checkpoint.place))"
+        // Only prohibitions and warnings name where they fired; most rules do neither. The
+        // message and its reference are written into one text made large enough at once.
+        func cited(_ message: String) -> String {
+            let id = rules[index].id
+            var text = ""
+            text.reserveCapacity(
+                message.utf8.count + id.utf8.count + checkpoint.country.utf8.count + checkpoint.place.utf8.count + 24)
+            for part in [message, " [", id, " at ", checkpoint.kind.rawValue, " ", checkpoint.country, " ("] {
+                text += part
+            }
+            text += checkpoint.place
+            text += ")]"
+            return text
         }
         // A remark points at the first goods line it is about (or the manifest's id).
         var at: SourceLocation? {
@@ -72,16 +85,15 @@ struct AppliedRules {
             if unknown == nil {
                 findings.append(
                     Finding(
-                        severity: severity, code: .prohibited, message: "\(message) [\(ref)]",
+                        severity: severity, code: .prohibited, message: cited(message),
                         rule: rules[index].id, path: nil, location: at))
                 if severity == .error { prohibited = true }
             } else {
                 findings.append(
                     Finding(
                         severity: .warning, code: .prohibitionUnknown,
-                        message:
-                            "\(message) may apply; the manifest does not give \(unknown!.joined(separator: ", ")) "
-                            + "[\(ref)]",
+                        message: cited(
+                            "\(message) may apply; the manifest does not give \(unknown!.joined(separator: ", "))"),
                         rule: rules[index].id, path: unknown!.first, location: at))
                 if severity == .error { undecidedProhibition = true }
             }
@@ -89,7 +101,7 @@ struct AppliedRules {
         if let message = rules[index].warn, unknown == nil {
             findings.append(
                 Finding(
-                    severity: .warning, code: .warning, message: "\(message) [\(ref)]",
+                    severity: .warning, code: .warning, message: cited(message),
                     rule: rules[index].id, path: nil, location: at))
         }
         if unknown == nil {
@@ -162,9 +174,10 @@ struct AppliedRules {
         var rows: [ChecklistRow] = []
         var firstPosition: [Int] = []
         rows.reserveCapacity(self.rows.count)
-        for row in self.rows {
-            firstPosition.append(row.checkpoints.min() ?? 0)
-            rows.append(judge.row(row))
+        // By index, so that each pending row is read in place rather than copied.
+        for i in self.rows.indices {
+            firstPosition.append(self.rows[i].checkpoints.min() ?? 0)
+            rows.append(judge.row(self.rows[i]))
         }
         // Sorted by index, so rows are not moved while compared; texts are compared only on ties.
         let order = rows.indices.sorted { a, b in

@@ -1,7 +1,14 @@
 /// Turns a checklist row that is not satisfied into a finding that points at the manifest.
 enum DocumentFindings {
     static func finding(for row: ChecklistRow, shipment: Shipment) -> Finding {
-        let places = row.neededAt.map { "\($0.checkpoint.rawValue) \($0.country)" }.joined(separator: ", ")
+        // "export PK, transit AF": written into one text, not joined from a list of texts.
+        var places = ""
+        for (k, n) in row.neededAt.enumerated() {
+            if k > 0 { places += ", " }
+            places += n.checkpoint.rawValue
+            places += " "
+            places += n.country
+        }
         let doc = row.matchedDocuments.first
         let name =
             row.alternatives.map { alts in alts.map { $0.joined(separator: " + ") }.joined(separator: " or ") }

@@ -116,12 +116,17 @@ public struct AttachedDocument: Hashable, Sendable {
     public var issuerLocation: SourceLocation?
     public var coversLocation: SourceLocation?
 
-    public init(
+    /// A document as a manifest lists it; the decoders give where it and three of its fields stand.
+    @inlinable public init(
         type: String, number: String? = nil, issued: Day, issuerCountry: String, authority: String? = nil,
-        covers: [Int]? = nil, expires: Day? = nil, location: SourceLocation? = nil
+        covers: [Int]? = nil, expires: Day? = nil, location: SourceLocation? = nil,
+        expiresLocation: SourceLocation? = nil, issuerLocation: SourceLocation? = nil,
+        coversLocation: SourceLocation? = nil
     ) {
         self.type = type; self.number = number; self.issued = issued; self.issuerCountry = issuerCountry
         self.authority = authority; self.covers = covers; self.expires = expires; self.location = location
+        self.expiresLocation = expiresLocation; self.issuerLocation = issuerLocation
+        self.coversLocation = coversLocation
     }
 }
 

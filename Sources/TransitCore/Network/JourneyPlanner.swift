@@ -64,11 +64,22 @@ public struct JourneyPlanner: Sendable {
         let reopens =
             link.reopening(after: reached).map { "; it \(verb) on \($0)" }
             ?? (status == .closed ? "; no reopening date is known" : "")
-        let brief =
-            "\(link.mode.rawValue) link \(from?.name ?? d.from) (\(d.from)) – \(to?.name ?? d.to) (\(d.to)) is "
-            + "\(status.rawValue)\(seasonal) on \(reached), when the shipment reaches it\(reopens)"
-        return RouteProblem(
-            code: .link(status), message: "\(brief) (\(statusSource))", location: link.location, brief: brief)
+        // Written into texts made large enough at once: a link's problem is worked out for every
+        // day a shipment reaches it, and the source it cites is long.
+        var brief = ""
+        brief.reserveCapacity(160 + seasonal.utf8.count + reopens.utf8.count)
+        for part in [
+            link.mode.rawValue, " link ", from?.name ?? d.from, " (", d.from, ") – ", to?.name ?? d.to, " (", d.to,
+            ") is ", status.rawValue, seasonal, " on ", reached.description, ", when the shipment reaches it", reopens,
+        ] {
+            brief += part
+        }
+        var message = brief
+        message.reserveCapacity(brief.utf8.count + statusSource.utf8.count + 3)
+        message += " ("
+        message += statusSource
+        message += ")"
+        return RouteProblem(code: .link(status), message: message, location: link.location, brief: brief)
     }
 
     // MARK: - Path
