@@ -1,31 +1,19 @@
 import TransitCore
 
 /// The ids a manifest may refer to, so that unknown documents, places, corridors and regimes
-/// are load errors with a did-you-mean.
-public struct ManifestVocabulary: Sendable {
-    public let documentTypes: Set<String>
-    public let places: Set<String>
-    public let corridors: Set<String>
-    public let regimes: Set<String>
-    /// The same ids as tables, for the stream decoder.
-    let tables: Tables
+/// are load errors with a did-you-mean. Each is a `TextTable` of the ids in sorted order: the
+/// stream decoder looks one up for every document and several fields of every manifest, and
+/// suggestions go through them in the same order on every run. A class, so that a decoder
+/// holds all four with one reference.
+public final class ManifestVocabulary: Sendable {
+    public let documentTypes: TextTable
+    public let places: TextTable
+    public let corridors: TextTable
+    public let regimes: TextTable
 
     public init(documentTypes: Set<String>, places: Set<String>, corridors: Set<String>, regimes: Set<String>) {
-        self.documentTypes = documentTypes; self.places = places; self.corridors = corridors; self.regimes = regimes
-        tables = Tables(
-            documentTypes: TextTable(documentTypes), places: TextTable(places), corridors: TextTable(corridors),
-            regimes: TextTable(regimes))
-    }
-
-    /// The ids as `TextTable`s, which find a text faster than a set: the stream decoder looks one
-    /// up for every document and several fields of every manifest. A class, so that a reader
-    /// holds all four with one reference.
-    final class Tables: Sendable {
-        let documentTypes: TextTable, places: TextTable, corridors: TextTable, regimes: TextTable
-        init(documentTypes: TextTable, places: TextTable, corridors: TextTable, regimes: TextTable) {
-            self.documentTypes = documentTypes; self.places = places; self.corridors = corridors
-            self.regimes = regimes
-        }
+        self.documentTypes = TextTable(documentTypes.sorted()); self.places = TextTable(places.sorted())
+        self.corridors = TextTable(corridors.sorted()); self.regimes = TextTable(regimes.sorted())
     }
 }
 
@@ -110,7 +98,8 @@ public enum ManifestDecoder {
                 guard !v.isNull, let c = s.identifier(v, "corridor") else { break }
                 if let known = vocab?.corridors, !known.contains(c) {
                     s.error(
-                        "unknown-corridor", "unknown corridor `\(c)`", at: v, help: DidYouMean.help(c, among: known))
+                        "unknown-corridor", "unknown corridor `\(c)`", at: v,
+                        help: DidYouMean.help(c, among: known.texts))
                 }
                 corridor = c
             case .mode: mode = s.choice(v, "mode", TransportMode.self)
@@ -120,7 +109,7 @@ public enum ManifestDecoder {
                 {
                     s.error(
                         "unknown-regime", "unknown transit regime `\(r)`; name an agreement id, `national` or `none`",
-                        at: v, help: DidYouMean.help(r, among: known.union(Shipment.nationalRegimes)))
+                        at: v, help: DidYouMean.help(r, among: known.texts + Shipment.nationalRegimes.sorted()))
                     regime = nil
                 }
             case .departure: departure = s.day(v, "departure")
@@ -165,12 +154,12 @@ public enum ManifestDecoder {
         guard let node, let id = s.string(node, what) else { return nil }
         if let known = vocab?.places, !known.contains(id) {
             // A UN/LOCODE starts with its country: suggest that country's places first.
-            let sameCountry = known.filter { $0.hasPrefix(id.prefix(2).uppercased()) }
+            let sameCountry = known.texts.filter { $0.hasPrefix(id.prefix(2).uppercased()) }
             s.error(
                 "unknown-place",
                 "unknown place `\(id)` (a UN/LOCODE from rules/network; `transit-check places list` shows them)",
                 at: node,
-                help: DidYouMean.help(id, among: sameCountry) ?? DidYouMean.help(id, among: known))
+                help: DidYouMean.help(id, among: sameCountry) ?? DidYouMean.help(id, among: known.texts))
             return nil
         }
         return id
@@ -247,7 +236,7 @@ public enum ManifestDecoder {
                 if let t = type, let known = vocab?.documentTypes, !known.contains(t) {
                     s.error(
                         "unknown-document", "unknown document type `\(t)`", at: v,
-                        help: DidYouMean.help(t, among: known))
+                        help: DidYouMean.help(t, among: known.texts))
                     type = nil
                 }
             case .number: number = s.string(v, "\(what).number")

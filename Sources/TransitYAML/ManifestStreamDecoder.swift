@@ -51,10 +51,10 @@ private final class Reader<Events: YAMLEventSource> {
     let schema: Schema
     let file: String
     /// The ids the manifest may use, when they are known.
-    let known: ManifestVocabulary.Tables?
+    let known: ManifestVocabulary?
 
     init(_ events: Events, file: String, vocabulary: ManifestVocabulary?) {
-        self.events = events; self.schema = Schema(file: file); self.file = file; self.known = vocabulary?.tables
+        self.events = events; self.schema = Schema(file: file); self.file = file; self.known = vocabulary
     }
 
     var location: SourceLocation { SourceLocation(file: file, line: events.line, column: events.column) }

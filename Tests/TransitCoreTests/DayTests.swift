@@ -50,6 +50,14 @@ import Testing
                 == "phytosanitary-certificate")
         #expect(DidYouMean.suggest("zzzz", among: ["consignee"]) == nil)
     }
+
+    /// Two names sharing the same stem as far and as near: the answer is the first by name,
+    /// whatever order the candidates come in (a set's order changes from run to run).
+    @Test func tiesDoNotDependOnTheCandidatesOrder() {
+        let a = "phytosanitary-certificate-a", b = "phytosanitary-certificate-b", word = "phytosanitaryqqqqqqqqqq"
+        #expect(DidYouMean.suggest(word, among: [b, a]) == a)
+        #expect(DidYouMean.suggest(word, among: [a, b]) == a)
+    }
 }
 
 @Suite struct LineSetTests {

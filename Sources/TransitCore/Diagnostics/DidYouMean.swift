@@ -16,7 +16,11 @@ public enum DidYouMean {
             if best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
             // A shared stem of five or more letters ("phyto-…" for "phytosanitary-…") is a strong hint.
             let p = zip(w, cu).prefix { $0 == $1 }.count
-            if p >= 5, bestPrefix == nil || p > bestPrefix!.1 || (p == bestPrefix!.1 && d < bestPrefix!.2) {
+            // Ties go to the name first in order, so the answer does not depend on the candidates' order.
+            if p >= 5,
+                bestPrefix == nil || p > bestPrefix!.1
+                    || (p == bestPrefix!.1 && (d < bestPrefix!.2 || (d == bestPrefix!.2 && c < bestPrefix!.0)))
+            {
                 bestPrefix = (c, p, d)
             }
         }
