@@ -6,8 +6,10 @@ package enum FieldValue {
     case list([String])
 }
 
-/// Everything a condition can read while one rule is checked at one checkpoint.
-struct EvaluationContext {
+/// Everything a condition can read while one rule is checked at one checkpoint. A class: the
+/// context holds the whole shipment and journey, and a condition's every node is handed it, so
+/// it is passed as one reference rather than copied as a struct of several hundred bytes.
+final class EvaluationContext {
     let shipment: Shipment
     let journey: Journey
     /// The one field that changes along the journey: the context is built once per shipment
@@ -19,6 +21,15 @@ struct EvaluationContext {
     let allLines: LineSet
     let originCountry: String
     let destinationCountry: String
+
+    init(
+        shipment: Shipment, journey: Journey, checkpoint: Checkpoint, agreements: [String: Agreement], day: Day,
+        allLines: LineSet, originCountry: String, destinationCountry: String
+    ) {
+        self.shipment = shipment; self.journey = journey; self.checkpoint = checkpoint; self.agreements = agreements
+        self.day = day; self.allLines = allLines; self.originCountry = originCountry
+        self.destinationCountry = destinationCountry
+    }
 }
 
 /// Evaluates conditions with three-valued logic, line by line for goods paths.

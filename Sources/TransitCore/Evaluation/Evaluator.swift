@@ -88,7 +88,7 @@ public struct Evaluator: Sendable {
         var candidates: [Int] = []
         candidates.reserveCapacity(64)
         if let first = journey.checkpoints.first {
-            var ctx = EvaluationContext(
+            let ctx = EvaluationContext(
                 shipment: shipment, journey: journey, checkpoint: first,
                 agreements: rules.agreements, day: day, allLines: allLines,
                 originCountry: originCountry, destinationCountry: destinationCountry)
