@@ -26,26 +26,28 @@ struct Satisfaction {
         // The row's checkpoint countries, for a document each checkpoint's country issues.
         let countries =
             row.alternatives.contains { $0.contains { $0.issuedBy == .checkpoint } } ? checkpointCountries(row) : []
-        // The alternative whose worst document is closest to satisfied (the first on a tie).
-        var chosen = 0, judgements: [Judgement] = [], bestCloseness = Int.max
+        // The alternative whose worst document is closest to satisfied (the first on a tie): its
+        // worst status is the row's, and the documents its requirements matched are the row's.
+        var chosen = 0, bestCloseness = Int.max, chosenStatus = DocumentStatus.present, matched: [Int] = []
         for (i, alt) in row.alternatives.enumerated() {
-            let js = alt.indices.map { k in
+            var worst: DocumentStatus?, documents: [Int] = []
+            for k in alt.indices {
                 let requirement = alt[k], position = row.requirement.positions[i][k]
-                return requirement.issuedBy == .checkpoint
+                let j =
+                    requirement.issuedBy == .checkpoint
                     ? judgeAtEachCheckpoint(requirement, position: position, row, countries: countries)
                     : judge(
                         requirement, position: position, issuer: requirement.issuedBy == .any ? nil : row.issuerCountry,
                         lines: row.lines, neededBy: neededBy, deadline: deadline)
+                if worst.map({ j.status.closeness > $0.closeness }) ?? true { worst = j.status }
+                if documents.isEmpty { documents = j.documents } else { documents += j.documents }
             }
-            let worst = js.lazy.map(\.status.closeness).max() ?? 0
-            if worst < bestCloseness { (chosen, judgements, bestCloseness) = (i, js, worst) }
+            let closeness = worst?.closeness ?? 0
+            if closeness < bestCloseness {
+                (chosen, bestCloseness, chosenStatus, matched) = (i, closeness, worst ?? .present, documents)
+            }
         }
-        let status: DocumentStatus
-        if row.needs != nil {
-            status = .unknown
-        } else {
-            status = judgements.max { $0.status.closeness < $1.status.closeness }?.status ?? .present
-        }
+        let status = row.needs != nil ? .unknown : chosenStatus
         let alt = row.alternatives[chosen]
         let entries = catalogue.entries
         let positions = row.requirement.positions
@@ -85,7 +87,7 @@ struct Satisfaction {
                 } : nil,
             satisfiedBy: isOneOf && status == .present ? alt.map(\.document) : nil,
             needs: row.needs,
-            matchedDocuments: judgements.count == 1 ? judgements[0].documents : judgements.flatMap(\.documents))
+            matchedDocuments: matched)
     }
 
     /// The countries of a row's checkpoints, each once, in route order.
@@ -153,36 +155,44 @@ struct Satisfaction {
     func judge(
         _ req: DocumentRequirement, position: Int?, issuer: String?, lines: LineSet, neededBy: Day, deadline: Day
     ) -> Judgement {
-        // Each document of the type with the number of tests it passes, worked out once. By
-        // index, reading fields in place: a copy of a document would retain each of its texts.
-        var stages: [(document: Int, passed: Int)] = []
-        for i in shipment.documents.indices where isOfType(i, req, position) {
-            stages.append((i, stage(i, req, issuer: issuer, neededBy: neededBy, deadline: deadline)))
-        }
-        guard let best = stages.lazy.map(\.passed).max() else { return Judgement(status: .missing, documents: []) }
-        /// The documents of the type that passed at least `passed` tests.
-        func documents(passing passed: Int) -> [Int] {
-            var out: [Int] = []
-            for s in stages where s.passed >= passed { out.append(s.document) }
-            return out
-        }
-        switch best {
-        case 0: return Judgement(status: .missing, documents: documents(passing: 0))
-        case 1: return Judgement(status: .wrongIssuer, documents: documents(passing: 1))
-        case 2: return Judgement(status: .expired, documents: documents(passing: 2))
-        default: break
-        }
-        if req.per == .line {
-            let validThrough = documents(passing: 4), unexpired = documents(passing: 3)
-            if lines.isSubset(of: covered(validThrough)) { return Judgement(status: .present, documents: validThrough) }
-            if lines.isSubset(of: covered(unexpired)) {
-                return Judgement(status: .expiresEnRoute, documents: unexpired)
+        // Each document of the type with the number of tests it passes, worked out once, in room
+        // on the stack (a requirement is judged for every row of every manifest). By index,
+        // reading fields in place: a copy of a document would retain each of its texts.
+        withUnsafeTemporaryAllocation(of: (document: Int, passed: Int).self, capacity: shipment.documents.count) {
+            room in
+            var count = 0
+            for i in shipment.documents.indices where isOfType(i, req, position) {
+                room[count] = (i, stage(i, req, issuer: issuer, neededBy: neededBy, deadline: deadline))
+                count += 1
             }
-            return Judgement(status: .notCovering, documents: unexpired)
+            let stages = UnsafeBufferPointer(rebasing: room[..<count])
+            guard let best = stages.lazy.map(\.passed).max() else { return Judgement(status: .missing, documents: []) }
+            /// The documents of the type that passed at least `passed` tests.
+            func documents(passing passed: Int) -> [Int] {
+                var out: [Int] = []
+                for s in stages where s.passed >= passed { out.append(s.document) }
+                return out
+            }
+            switch best {
+            case 0: return Judgement(status: .missing, documents: documents(passing: 0))
+            case 1: return Judgement(status: .wrongIssuer, documents: documents(passing: 1))
+            case 2: return Judgement(status: .expired, documents: documents(passing: 2))
+            default: break
+            }
+            if req.per == .line {
+                let validThrough = documents(passing: 4), unexpired = documents(passing: 3)
+                if lines.isSubset(of: covered(validThrough)) {
+                    return Judgement(status: .present, documents: validThrough)
+                }
+                if lines.isSubset(of: covered(unexpired)) {
+                    return Judgement(status: .expiresEnRoute, documents: unexpired)
+                }
+                return Judgement(status: .notCovering, documents: unexpired)
+            }
+            return best == 4
+                ? Judgement(status: .present, documents: documents(passing: 4))
+                : Judgement(status: .expiresEnRoute, documents: documents(passing: 3))
         }
-        return best == 4
-            ? Judgement(status: .present, documents: documents(passing: 4))
-            : Judgement(status: .expiresEnRoute, documents: documents(passing: 3))
     }
 
     /// Whether the manifest's document at `i` is of the type `req` asks for (at `position` in the
