@@ -16,18 +16,26 @@ enum Identifier {
 public enum HSCode {
     /// Digits only, or nil if `s` is not 2–10 digits with optional dots or spaces between groups.
     public static func normalize(_ s: String) -> String? {
-        var digits = ""
-        var previousSeparator = true
-        for c in s {
-            if c.isASCII && c.isNumber {
-                digits.append(c); previousSeparator = false
-            } else if (c == "." || c == " ") && !previousSeparator {
-                previousSeparator = true
-            } else {
-                return nil
+        // Byte by byte: any byte outside ASCII belongs to a character that is not an ASCII digit,
+        // a dot or a space (a combining mark makes the character before it another character),
+        // so it is refused as a character-by-character reading would refuse it.
+        // Ten digits fit a small string, which is made without allocating.
+        var previousSeparator = true, valid = true
+        let digits = String(unsafeUninitializedCapacity: 10) { out in
+            var n = 0
+            for b in s.utf8 {
+                if b >= 48 && b <= 57 {
+                    guard n < 10 else { valid = false; return 0 }
+                    out[n] = b; n += 1; previousSeparator = false
+                } else if (b == 46 || b == 32) && !previousSeparator {
+                    previousSeparator = true
+                } else {
+                    valid = false; return 0
+                }
             }
+            return n
         }
-        guard !previousSeparator, (2...10).contains(digits.count) else { return nil }
+        guard valid, !previousSeparator, digits.utf8.count >= 2 else { return nil }
         return digits
     }
 }

@@ -111,7 +111,7 @@ final class Schema {
         _ node: YAMLNode?, _ what: @autoclosure () -> String, min: Double? = 0, max: Double = Schema.maxFigure
     ) -> Double? {
         guard let node, let s = string(node, what()) else { return nil }
-        guard case .scalar(_, true) = node.content, let v = Double(s), v.isFinite else {
+        guard case .scalar(_, true) = node.content, let v = Schema.wholeNumber(s) ?? Double(s), v.isFinite else {
             error("wrong-type", "\(what()) must be a number, found `\(s)`", at: node)
             return nil
         }
@@ -124,6 +124,20 @@ final class Schema {
             return nil
         }
         return v
+    }
+
+    /// The value of text of one to fifteen ASCII digits, the usual figure in a manifest, read
+    /// without the C library's parser: such a number is exactly a `Double`, so it is the value
+    /// `Double(_:)` gives. Nil for any other text, which `Double(_:)` then reads.
+    static func wholeNumber(_ s: String) -> Double? {
+        let u = s.utf8
+        guard !u.isEmpty, u.count <= 15 else { return nil }
+        var v = 0
+        for b in u {
+            guard b >= 48 && b <= 57 else { return nil }
+            v = v * 10 + Int(b - 48)
+        }
+        return Double(v)
     }
 
     func int(_ node: YAMLNode?, _ what: @autoclosure () -> String, min: Int? = 0, max: Int = Schema.maxCount) -> Int? {
@@ -255,8 +269,15 @@ final class Schema {
         return YearlyRange(from: from, until: until)
     }
 
+    /// Whether `s` has anything but spaces and tabs: what is left after trimming Foundation's
+    /// `.whitespaces` (the space separators, Unicode category Zs, and the tab), found without
+    /// Foundation, whose first trim costs a rule load more than all its sources.
+    static func hasText(_ s: String) -> Bool {
+        s.unicodeScalars.contains { $0 != "\t" && $0.properties.generalCategory != .spaceSeparator }
+    }
+
     func source(_ f: Fields, _ what: @autoclosure () -> String) -> String {
-        if let s = string(f["source"], "\(what()).source"), !s.trimmingCharacters(in: .whitespaces).isEmpty { return s }
+        if let s = string(f["source"], "\(what()).source"), Schema.hasText(s) { return s }
         if !f.has("source") {
             error(
                 "missing-source", "\(what()) has no `source`; every rule, figure and membership needs one", at: f.node)

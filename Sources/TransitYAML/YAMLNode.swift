@@ -21,7 +21,13 @@ public struct YAMLNode: Sendable {
 
     public var isNull: Bool {
         guard case .scalar(let s, true) = content else { return false }
-        return YAMLNode.isNullText(s.utf8, plain: true)
+        // As `isNullText` decides, on the text itself: asked of every scalar a schema reads.
+        switch s.utf8.count {
+        case 0: return true
+        case 1: return s == "~"
+        case 4: return s == "null" || s == "Null" || s == "NULL"
+        default: return false
+        }
     }
 
     /// Whether a scalar with this text is null: plain, and empty, `~`, `null`, `Null` or `NULL`.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TransitCore
 @testable import TransitYAML
@@ -161,5 +162,64 @@ import TransitCore
         #expect(ds.isEmpty)
         let rule = try #require(pack?.pack.rules.first)
         #expect(rule.when?.hsGate == ["07019", "0805"])
+    }
+}
+
+/// The scalar readers that skip a general routine for speed give what that routine gives.
+@Suite struct ScalarReadingTests {
+    /// Texts around each reader's edges: unusual spaces, combining marks, lengths at the limits.
+    static let texts: [String] = [
+        "", " ", "\t", "\n", "\r\n", "0", "7", "07", "0701", "0701.90", "0701 90", "07.01.90", "0701..90", ".07",
+        "07.", "0701.90 ", " 0701", "1234567890", "12345678901", "1234.5678.90", "1\u{301}2", "12\u{301}",
+        "\u{661}\u{662}", "0x1F", "+5", "-5", "5.0", "5e3", "1e400", "nan", "inf", "007", "000000000000000",
+        "999999999999999", "9999999999999999", "18446744073709551616", "١٢", "12\u{00A0}", "\u{2003}", "\u{3000}a",
+        "a\u{200B}", "\u{FEFF}", "x", "source", "  text  ", "\u{1680}", "\u{202F}\u{205F}",
+    ]
+
+    /// The HS reading of the loaders before it went byte by byte: character by character.
+    static func normalizedByCharacters(_ s: String) -> String? {
+        var digits = ""
+        var previousSeparator = true
+        for c in s {
+            if c.isASCII && c.isNumber {
+                digits.append(c); previousSeparator = false
+            } else if (c == "." || c == " ") && !previousSeparator {
+                previousSeparator = true
+            } else {
+                return nil
+            }
+        }
+        guard !previousSeparator, (2...10).contains(digits.count) else { return nil }
+        return digits
+    }
+
+    @Test func hsCodesReadAsCharacterByCharacter() {
+        for t in Self.texts { #expect(HSCode.normalize(t) == Self.normalizedByCharacters(t), "\(t.debugDescription)") }
+        #expect(HSCode.normalize("0701.90") == "070190")
+    }
+
+    @Test func wholeNumbersReadAsDoubleReadsThem() {
+        for t in Self.texts {
+            guard let v = Schema.wholeNumber(t) else { continue }
+            #expect(v == Double(t), "\(t.debugDescription)")
+        }
+        #expect(Schema.wholeNumber("18638") == 18638)
+        #expect(Schema.wholeNumber("5.0") == nil)
+        #expect(Schema.wholeNumber("9999999999999999") == nil)
+    }
+
+    @Test func sourceTextIsWhatFoundationsTrimLeaves() {
+        for t in Self.texts {
+            #expect(Schema.hasText(t) == !t.trimmingCharacters(in: .whitespaces).isEmpty, "\(t.debugDescription)")
+        }
+    }
+
+    @Test func nullsAreThePlainNullSpellings() {
+        for t in Self.texts + ["~", "null", "Null", "NULL", "nULL", "nul", "null "] {
+            for plain in [true, false] {
+                let node = YAMLNode(.scalar(t, plain: plain), at: SourceLocation(file: "f", line: 1, column: 1))
+                #expect(node.isNull == YAMLNode.isNullText(Array(t.utf8), plain: plain), "\(t.debugDescription)")
+            }
+        }
     }
 }
