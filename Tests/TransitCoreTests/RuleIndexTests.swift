@@ -54,6 +54,9 @@ struct RuleIndexTests {
                     #expect(got == want, "\(kind) \(country) \(hs)")
                     set.candidates(kind: kind, country: country, prefixes: set.gatePrefixes(of: hs), into: &reused)
                     #expect(reused == want, "reused list: \(kind) \(country) \(hs)")
+                    // Prefixes given in another order than `gatePrefixes` gives them find the same.
+                    let reversed = Array(set.gatePrefixes(of: hs).reversed())
+                    #expect(set.candidates(kind: kind, country: country, prefixes: reversed) == want)
                     if !want.isEmpty { checked += 1 }
                 }
             }

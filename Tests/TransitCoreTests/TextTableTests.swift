@@ -12,7 +12,13 @@ import Testing
         for q in queries {
             #expect(table.number(of: q) == texts.firstIndex(of: q), "\(q)")
             #expect(table.contains(q) == texts.contains(q), "\(q)")
+            let byBytes = Array(q.utf8).withUnsafeBufferPointer { table.number(ofUTF8: $0) }
+            #expect(byBytes == texts.firstIndex(of: q), "\(q)")
         }
+        // The first bytes of a longer text are looked up as the text they spell.
+        let long = Array("doc-210-and-more".utf8)
+        #expect(long.withUnsafeBufferPointer { table.number(ofUTF8: UnsafeBufferPointer(rebasing: $0[..<7])) } == 30)
+        #expect(long.withUnsafeBufferPointer { table.number(ofUTF8: UnsafeBufferPointer(rebasing: $0[..<5])) } == nil)
         #expect(table.number(of: "doc-0") == 0)
     }
 
@@ -24,5 +30,7 @@ import Testing
         #expect(table.number(of: "PKLHE") == 1)
         #expect(TextTable(["K"]).number(of: "\u{212A}") == 0)
         #expect(TextTable(["e\u{301}"]).number(of: "\u{e9}") == 0)
+        #expect(Array("K".utf8).withUnsafeBufferPointer { table.number(ofUTF8: $0) } == 0)
+        #expect(Array("\u{e9}".utf8).withUnsafeBufferPointer { TextTable(["e\u{301}"]).number(ofUTF8: $0) } == 0)
     }
 }

@@ -46,13 +46,29 @@ public struct TextTable: Sendable {
 
     public func contains(_ text: String) -> Bool { number(of: text) != nil }
 
+    /// The number of the text that `bytes` spell in UTF-8, or nil when it is not in the table:
+    /// a part of a longer text is looked up without being made into a text of its own.
+    public func number(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard allASCII, var i = TextTable.fnv(bytes) else { return number(of: String(decoding: bytes, as: UTF8.self)) }
+        i &= mask
+        while true {
+            let s = Int(slots[i])
+            if s == 0 { return nil }
+            // Both plain ASCII: equal bytes are equal texts.
+            if texts[s - 1].utf8.elementsEqual(bytes) { return s - 1 }
+            i = (i + 1) & mask
+        }
+    }
+
     /// FNV-1a, 64 bits, over the text's UTF-8 bytes; nil for a text that is not plain ASCII.
     static func hash(_ text: String) -> Int? {
-        func fnv<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int? {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325, high: UInt8 = 0
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3; high |= b }
-            return high < 0x80 ? Int(truncatingIfNeeded: h ^ (h >> 29)) : nil
-        }
-        return text.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(text.utf8)
+        text.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(text.utf8)
+    }
+
+    /// FNV-1a as `hash` takes it, over bytes; nil when they are not plain ASCII.
+    static func fnv<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325, high: UInt8 = 0
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3; high |= b }
+        return high < 0x80 ? Int(truncatingIfNeeded: h ^ (h >> 29)) : nil
     }
 }

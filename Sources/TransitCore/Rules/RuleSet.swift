@@ -10,8 +10,20 @@ public struct RuleSet: Sendable {
     /// The rules that may apply at one kind of checkpoint in one country (or `*`, any country).
     private struct Bucket: Sendable {
         var ungated: [Int] = []
-        /// Rules gated on HS prefixes, by the prefix's number in `prefixNumbers`.
-        var byHSPrefix: [Int: [Int]] = [:]
+        /// The numbers (in `prefixNumbers`) of the HS prefixes some rule here is gated on,
+        /// ascending, and for each the rules gated on it: a shipment's few prefixes, also
+        /// ascending, are found by walking both lists together, without hashing.
+        var gatedPrefixes: [Int] = []
+        var gatedRules: [[Int]] = []
+
+        mutating func gate(_ rule: Int, on prefix: Int) {
+            let i = gatedPrefixes.firstIndex { $0 >= prefix } ?? gatedPrefixes.count
+            if i == gatedPrefixes.count || gatedPrefixes[i] != prefix {
+                gatedPrefixes.insert(prefix, at: i)
+                gatedRules.insert([], at: i)
+            }
+            gatedRules[i].append(rule)
+        }
     }
     private struct Key: Hashable, Sendable { var kind: CheckpointKind; var country: String }
     /// The buckets by checkpoint kind and country, found without hashing a text: for each kind,
@@ -23,7 +35,7 @@ public struct RuleSet: Sendable {
     private let otherBuckets: [Key: Bucket]
     /// Every HS prefix some rule is gated on, numbered, so that a shipment's prefixes are
     /// looked up once, not once per checkpoint.
-    private let prefixNumbers: [String: Int]
+    private let prefixNumbers: TextTable
     /// The lengths of HS prefixes that some rule is gated on, so lookups try only those.
     private let gateLengths: [Int]
 
@@ -53,7 +65,7 @@ public struct RuleSet: Sendable {
         self.rules = rules
         var buckets: [Key: Bucket] = [:]
         var lengths = Set<Int>()
-        var prefixNumbers: [String: Int] = [:]
+        var prefixNumbers: [String: Int] = [:], prefixes: [String] = []
         for (i, rule) in rules.enumerated() {
             let gate = rule.when?.hsGate
             for kind in rule.at {
@@ -62,8 +74,8 @@ public struct RuleSet: Sendable {
                     if let gate {
                         for p in gate {
                             let n = prefixNumbers[p] ?? prefixNumbers.count
-                            prefixNumbers[p] = n
-                            buckets[key, default: Bucket()].byHSPrefix[n, default: []].append(i)
+                            if n == prefixes.count { prefixNumbers[p] = n; prefixes.append(p) }
+                            buckets[key, default: Bucket()].gate(i, on: n)
                             lengths.insert(p.utf8.count)
                         }
                     } else {
@@ -78,7 +90,7 @@ public struct RuleSet: Sendable {
         }
         self.bucketTable = table
         self.otherBuckets = buckets.filter { RuleSet.slot($0.key.kind, $0.key.country) == nil }
-        self.prefixNumbers = prefixNumbers
+        self.prefixNumbers = TextTable(prefixes)
         self.gateLengths = lengths.sorted()
     }
 
@@ -94,10 +106,14 @@ public struct RuleSet: Sendable {
     /// `candidates`; compute once per shipment.
     public func gatePrefixes(of hsCodes: [String]) -> [Int] {
         var out: [Int] = []
-        for hs in hsCodes {
-            let u = hs.utf8
-            for n in gateLengths where n <= u.count {
-                if let p = prefixNumbers[String(hs.prefix(n))], !out.contains(p) { out.append(p) }
+        for var hs in hsCodes {
+            // Each prefix is looked up as the first bytes of the code, not made into a text.
+            hs.withUTF8 { u in
+                for n in gateLengths where n <= u.count {
+                    if let p = prefixNumbers.number(ofUTF8: UnsafeBufferPointer(rebasing: u[..<n])), !out.contains(p) {
+                        out.append(p)
+                    }
+                }
             }
         }
         return out.sorted()
@@ -114,6 +130,8 @@ public struct RuleSet: Sendable {
     /// into `out` (emptied first, its room kept): a check reuses one list at every checkpoint.
     public func candidates(kind: CheckpointKind, country: String, prefixes: [Int], into out: inout [Int]) {
         out.removeAll(keepingCapacity: true)
+        // `gatePrefixes` gives them ascending; a list from elsewhere is put in order first.
+        let prefixes = zip(prefixes, prefixes.dropFirst()).allSatisfy { $0 <= $1 } ? prefixes : prefixes.sorted()
         /// The rules of the bucket for `c` that apply to these goods.
         func collect(_ c: String) {
             let bucket: Bucket?
@@ -124,8 +142,18 @@ public struct RuleSet: Sendable {
             }
             guard let b = bucket else { return }
             out += b.ungated
-            guard !b.byHSPrefix.isEmpty else { return }
-            for p in prefixes { if let r = b.byHSPrefix[p] { out += r } }
+            // Both lists ascend: each step moves past the smaller number.
+            var i = 0, j = 0
+            while i < prefixes.count && j < b.gatedPrefixes.count {
+                if prefixes[i] < b.gatedPrefixes[j] {
+                    i += 1
+                } else if prefixes[i] > b.gatedPrefixes[j] {
+                    j += 1
+                } else {
+                    out += b.gatedRules[j]
+                    i += 1; j += 1
+                }
+            }
         }
         collect(country)
         collect("*")
