@@ -64,18 +64,11 @@ struct AppliedRules {
         // retain every one of its texts and arrays, and this runs for every rule that fires.
         let severity = rules[index].severity
         // Only prohibitions and warnings name where they fired; most rules do neither. The
-        // message and its reference are written into one text made large enough at once.
+        // message and its reference are written into one text at once.
         func cited(_ message: String) -> String {
-            let id = rules[index].id
-            var text = ""
-            text.reserveCapacity(
-                message.utf8.count + id.utf8.count + checkpoint.country.utf8.count + checkpoint.place.utf8.count + 24)
-            for part in [message, " [", id, " at ", checkpoint.kind.rawValue, " ", checkpoint.country, " ("] {
-                text += part
-            }
-            text += checkpoint.place
-            text += ")]"
-            return text
+            String(
+                joining: message, " [", rules[index].id, " at ", checkpoint.kind.rawValue, " ", checkpoint.country,
+                " (", checkpoint.place, ")]")
         }
         // A remark points at the first goods line it is about (or the manifest's id).
         var at: SourceLocation? {

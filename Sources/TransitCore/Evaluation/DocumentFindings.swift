@@ -1,14 +1,14 @@
 /// Turns a checklist row that is not satisfied into a finding that points at the manifest.
 enum DocumentFindings {
     static func finding(for row: ChecklistRow, shipment: Shipment) -> Finding {
-        // "export PK, transit AF": written into one text, not joined from a list of texts.
-        var places = ""
+        // "export PK, transit AF": its parts written into one text at once (`String(joining:)`).
+        var parts: [String] = []
+        parts.reserveCapacity(row.neededAt.count * 4)
         for (k, n) in row.neededAt.enumerated() {
-            if k > 0 { places += ", " }
-            places += n.checkpoint.rawValue
-            places += " "
-            places += n.country
+            if k > 0 { parts.append(", ") }
+            parts += [n.checkpoint.rawValue, " ", n.country]
         }
+        let places = String(joining: parts)
         let doc = row.matchedDocuments.first
         let name =
             row.alternatives.map { alts in alts.map { $0.joined(separator: " + ") }.joined(separator: " or ") }
@@ -31,21 +31,21 @@ enum DocumentFindings {
         case .missing where !row.matchedDocuments.isEmpty:
             // The manifest lists one, dated after the checkpoint that needs it is reached.
             let i = row.matchedDocuments[0]
-            message =
-                "\(name) is required at \(places); the manifest's is dated \(shipment.documents[i].issued), "
-                + "after the shipment reaches the first of them"
+            message = String(
+                joining: name, " is required at ", places, "; the manifest's is dated ",
+                shipment.documents[i].issued.description, ", after the shipment reaches the first of them")
             place = ("documents[\(i)].issued", shipment.documents[i].location)
         case .missing:
-            message = "\(name) is required at \(places) and the manifest has none"
+            message = String(joining: name, " is required at ", places, " and the manifest has none")
             place = ("documents", shipment.fieldLocations["documents"])
         case .expired:
-            message = "\(row.document) has expired before departure on \(shipment.departure)"
+            message = String(joining: row.document, " has expired before departure on ", shipment.departure.description)
             place = at("expires")
         case .expiresEnRoute:
-            message = "\(row.document) expires before the shipment reaches \(places) (p90 arrival)"
+            message = String(joining: row.document, " expires before the shipment reaches ", places, " (p90 arrival)")
             place = at("expires")
         case .wrongIssuer:
-            message = "\(row.document) must be issued by the \(row.issuer)"
+            message = String(joining: row.document, " must be issued by the ", row.issuer)
             place = at("issuer")
         case .notCovering:
             message =
@@ -53,9 +53,9 @@ enum DocumentFindings {
                 + "\(row.lines.map(String.init).joined(separator: ", "))"
             place = at("covers")
         case .unknown:
-            message =
-                "\(name) may be required at \(places); the manifest does not give "
-                + "\((row.needs ?? []).joined(separator: ", "))"
+            message = String(
+                joining: name, " may be required at ", places, "; the manifest does not give ",
+                (row.needs ?? []).joined(separator: ", "))
             place = (row.needs?.first, nil)
         case .present:
             message = ""

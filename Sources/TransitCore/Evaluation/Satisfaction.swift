@@ -133,7 +133,8 @@ struct Satisfaction {
     /// and of which country when one is asked: "plant-protection authority of PK".
     private func issuerText(_ position: Int?, _ country: String?) -> String {
         guard let country else { return position.map { catalogue.issuersInWords[$0] } ?? "issuer" }
-        return (position.map { catalogue.issuerPrefixes[$0] } ?? DocumentCatalogue.issuerPrefix("issuer")) + country
+        return String(
+            joining: position.map { catalogue.issuerPrefixes[$0] } ?? DocumentCatalogue.issuerPrefix("issuer"), country)
     }
 
     func expiry(_ d: AttachedDocument) -> Day? {

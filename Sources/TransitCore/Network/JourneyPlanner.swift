@@ -64,21 +64,13 @@ public struct JourneyPlanner: Sendable {
         let reopens =
             link.reopening(after: reached).map { "; it \(verb) on \($0)" }
             ?? (status == .closed ? "; no reopening date is known" : "")
-        // Written into texts made large enough at once: a link's problem is worked out for every
-        // day a shipment reaches it, and the source it cites is long.
-        var brief = ""
-        brief.reserveCapacity(160 + seasonal.utf8.count + reopens.utf8.count)
-        for part in [
-            link.mode.rawValue, " link ", from?.name ?? d.from, " (", d.from, ") – ", to?.name ?? d.to, " (", d.to,
-            ") is ", status.rawValue, seasonal, " on ", reached.description, ", when the shipment reaches it", reopens,
-        ] {
-            brief += part
-        }
-        var message = brief
-        message.reserveCapacity(brief.utf8.count + statusSource.utf8.count + 3)
-        message += " ("
-        message += statusSource
-        message += ")"
+        // Written into texts at once: a link's problem is worked out for every day a shipment
+        // reaches it, and the source it cites is long.
+        let brief = String(
+            joining: link.mode.rawValue, " link ", from?.name ?? d.from, " (", d.from, ") – ", to?.name ?? d.to, " (",
+            d.to, ") is ", status.rawValue, seasonal, " on ", reached.description, ", when the shipment reaches it",
+            reopens)
+        let message = String(joining: brief, " (", statusSource, ")")
         return RouteProblem(code: .link(status), message: message, location: link.location, brief: brief)
     }
 
