@@ -65,9 +65,38 @@ private final class Reader<Events: YAMLEventSource> {
     /// taken from `location` just after the scalar is read (an empty file name is never retained).
     func scalar() -> YAMLNode? {
         guard events.next() == .scalar else { return nil }
-        return YAMLNode(
+        return node()
+    }
+
+    /// The current scalar event as a node, as `scalar()` returns it.
+    func node() -> YAMLNode {
+        YAMLNode(
             .scalar(String(decoding: events.bytes, as: UTF8.self), plain: events.isPlain),
             at: SourceLocation(file: "", line: 0, column: 0))
+    }
+
+    // The common values are read from the current scalar's bytes. Each gives exactly what the
+    // schema's reading of the node gives where it gives anything, and nil otherwise: the caller
+    // then reads the node as usual, which accepts it or reports it.
+
+    /// The current scalar's text when `table` holds it and it is not null: the table's own
+    /// text, so that none is made or hashed again (document types, places, corridors, regimes).
+    func text(in table: TextTable?) -> String? {
+        guard let table, !YAMLNode.isNullText(events.bytes, plain: events.isPlain),
+            let n = table.number(ofUTF8: events.bytes)
+        else { return nil }
+        return table.texts[n]
+    }
+
+    /// The day the current scalar spells (`YYYY-MM-DD`, quoted or not), as `Schema.day` reads it.
+    func day() -> Day? { Day(isoUTF8: events.bytes) }
+
+    /// The current scalar when it is an assigned country code, as `Schema.country` reads it.
+    func country() -> String? {
+        let b = events.bytes
+        guard b.count == 2 else { return nil }
+        let code = String(decoding: b, as: UTF8.self)
+        return CountryCode.isValid(code) ? code : nil
     }
 
     /// A scalar that is there and not null, as a required key's value must be.
@@ -143,10 +172,19 @@ private final class Reader<Events: YAMLEventSource> {
                     case .id: id = self.required().flatMap { s.string($0, "id") }
                     case .shipper: shipper = self.party()
                     case .consignee: consignee = self.party()
-                    case .origin: origin = self.required().flatMap { self.place($0, "origin") }
-                    case .destination: destination = self.required().flatMap { self.place($0, "destination") }
+                    case .origin:
+                        guard self.events.next() == .scalar else { return false }
+                        origin = self.text(in: self.known?.places) ?? self.place(self.node(), "origin")
+                    case .destination:
+                        guard self.events.next() == .scalar else { return false }
+                        destination = self.text(in: self.known?.places) ?? self.place(self.node(), "destination")
                     case .corridor:
-                        guard let c = self.scalar() else { return false }
+                        guard self.events.next() == .scalar else { return false }
+                        if let v = self.text(in: self.known?.corridors), Identifier.isKebab(v) {
+                            corridor = v
+                            return true
+                        }
+                        let c = self.node()
                         if !c.isNull {
                             guard let v = s.identifier(c, "corridor") else { return false }
                             if let known = self.known?.corridors, !known.contains(v) { return false }
@@ -154,13 +192,21 @@ private final class Reader<Events: YAMLEventSource> {
                         }
                     case .mode: mode = self.required().flatMap { s.choice($0, "mode", TransportMode.self) }
                     case .regime:
-                        regime = self.required().flatMap { s.string($0, "regime") }
+                        guard self.events.next() == .scalar else { return false }
+                        if let r = self.text(in: self.known?.regimes) {
+                            regime = r
+                            return true
+                        }
+                        let v = self.node()
+                        regime = v.isNull ? nil : s.string(v, "regime")
                         if let r = regime, let known = self.known?.regimes, !known.contains(r),
                             !Shipment.nationalRegimes.contains(r)
                         {
                             return false
                         }
-                    case .departure: departure = self.required().flatMap { s.day($0, "departure") }
+                    case .departure:
+                        guard self.events.next() == .scalar else { return false }
+                        departure = self.day() ?? (self.node().isNull ? nil : s.day(self.node(), "departure"))
                     case .transport:
                         guard let t = self.transport() else { return false }
                         transport = t
@@ -199,7 +245,13 @@ private final class Reader<Events: YAMLEventSource> {
             let seen = mapping(
                 ManifestStreamDecoder.partyKeys,
                 { i, _ in
-                    guard let v = self.required() else { return false }
+                    guard self.events.next() == .scalar else { return false }
+                    if i == 1, let c = self.country() {
+                        country = c
+                        return true
+                    }
+                    let v = self.node()
+                    guard !v.isNull else { return false }
                     if i == 0 {
                         name = self.schema.string(v, "name")
                     } else {
@@ -315,14 +367,26 @@ private final class Reader<Events: YAMLEventSource> {
                 { key, _ in
                     switch key {
                     case .type:
-                        guard let v = self.required(), let t = s.string(v, "type") else { return false }
+                        guard self.events.next() == .scalar else { return false }
+                        if let t = self.text(in: self.known?.documentTypes) {
+                            type = t
+                            return true
+                        }
+                        let v = self.node()
+                        guard !v.isNull, let t = s.string(v, "type") else { return false }
                         if let known = self.known?.documentTypes, !known.contains(t) { return false }
                         type = t
                     case .number:
                         guard let v = self.scalar() else { return false }
                         number = s.string(v, "number")
                     case .issued:
-                        guard let v = self.required() else { return false }
+                        guard self.events.next() == .scalar else { return false }
+                        if let d = self.day() {
+                            issued = d
+                            return true
+                        }
+                        let v = self.node()
+                        guard !v.isNull else { return false }
                         issued = s.day(v, "issued")
                     case .issuer:
                         guard let p = self.peek(), !p.isNull else { return false }
@@ -331,7 +395,13 @@ private final class Reader<Events: YAMLEventSource> {
                             self.mapping(
                                 ManifestStreamDecoder.issuerKeys,
                                 { j, _ in
-                                    guard let v = j == 0 ? self.required() : self.scalar() else { return false }
+                                    guard self.events.next() == .scalar else { return false }
+                                    if j == 0, let c = self.country() {
+                                        country = c
+                                        return true
+                                    }
+                                    let v = self.node()
+                                    if j == 0 && v.isNull { return false }
                                     if j == 0 {
                                         country = s.country(v, "issuer.country")
                                     } else {
@@ -357,9 +427,9 @@ private final class Reader<Events: YAMLEventSource> {
                         else { return false }
                         covers = lines
                     case .expires:
-                        guard let v = self.scalar() else { return false }
+                        guard self.events.next() == .scalar else { return false }
                         expiresAt = self.location
-                        expires = s.day(v, "expires")
+                        expires = self.day() ?? s.day(self.node(), "expires")
                     }
                     return true
                 }), seen & keys.requiredMask == keys.requiredMask, let type,

@@ -11,7 +11,10 @@ import TransitCore
     let vocabulary = Checkout.workspace.vocabulary
 
     /// Both decoders' answers for one text.
-    func decodeBoth(_ text: String) -> (stream: Shipment?, tree: Result<Shipment, LoadFailure>) {
+    func decodeBoth(
+        _ text: String, vocabulary: ManifestVocabulary? = nil
+    ) -> (stream: Shipment?, tree: Result<Shipment, LoadFailure>) {
+        let vocabulary = vocabulary ?? self.vocabulary
         let bytes = Array(text.utf8)
         let stream = bytes.withUnsafeBufferPointer {
             ManifestStreamDecoder.decode($0, file: "m.yaml", vocabulary: vocabulary)
@@ -26,8 +29,8 @@ import TransitCore
 
     /// The two agree on `text`; returns whether the fast path took it.
     @discardableResult
-    func expectAgreement(_ text: String, _ what: String) -> Bool {
-        let (stream, tree) = decodeBoth(text)
+    func expectAgreement(_ text: String, _ what: String, vocabulary: ManifestVocabulary? = nil) -> Bool {
+        let (stream, tree) = decodeBoth(text, vocabulary: vocabulary)
         guard let stream else { return false }
         switch tree {
         case .success(let s): #expect(s == stream, "\(what): the decoders disagree")
@@ -95,6 +98,33 @@ import TransitCore
             }
         }
         #expect(accepted > 50 && accepted < tried, "the edits should include both accepted and rejected texts")
+    }
+
+    /// The fast path finds document types, places, corridors and regimes in the vocabulary by
+    /// their bytes; a plain null is still null there, even where the vocabulary holds an id
+    /// spelt `null` (the tree reads a null, not the id).
+    @Test func idsSpeltNullAreStillNull() throws {
+        let v = vocabulary
+        let odd = ["null", "Null", "~"]
+        let vocabulary = ManifestVocabulary(
+            documentTypes: Set(v.documentTypes.texts + odd), places: Set(v.places.texts + odd),
+            corridors: Set(v.corridors.texts + odd), regimes: Set(v.regimes.texts + odd))
+        let text = CorpusGenerator(seed: 7).manifest(0)
+        #expect(expectAgreement(text, "unedited", vocabulary: vocabulary))
+        var edits = 0
+        for key in ["type", "origin", "destination", "corridor", "regime", "departure", "issued", "expires", "country"]
+        {
+            for null in ["null", "Null", "~", "'null'"] {
+                guard let line = text.split(separator: "\n").first(where: { $0.contains("\(key): ") }) else { continue }
+                let value = try #require(line.split(separator: ": ").last).prefix { !" ,}".contains($0) }
+                let edited = text.replacingOccurrences(of: "\(key): \(value)", with: "\(key): \(null)")
+                _ = expectAgreement(edited, "\(key): \(null)", vocabulary: vocabulary)
+                edits += 1
+            }
+        }
+        #expect(edits >= 24)
+        let typeNull = text.replacingOccurrences(of: "type: commercial-invoice", with: "type: null")
+        #expect(decodeBoth(typeNull, vocabulary: vocabulary).stream == nil, "a null type is refused, not read as an id")
     }
 
     @Test func aliasesAndTrailingSyntaxErrorsGoToTheTree() {

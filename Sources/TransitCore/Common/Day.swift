@@ -26,17 +26,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(iso text: String) {
         // Read in place (a manifest has a dozen dates): no copy of the text's bytes.
         var text = text
-        let parts = text.withUTF8 { u -> (Int, Int, Int)? in
-            guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
-            func num(_ r: Range<Int>) -> Int? {
-                var v = 0
-                for i in r { guard u[i] >= 48 && u[i] <= 57 else { return nil }; v = v * 10 + Int(u[i] - 48) }
-                return v
-            }
-            guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
-            return (y, m, d)
+        guard let day = text.withUTF8({ Day(isoUTF8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes: the day `init?(iso:)` reads in the text
+    /// they spell (only ASCII digits and hyphens are read, so no other spelling matches).
+    public init?(isoUTF8 u: UnsafeBufferPointer<UInt8>) {
+        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r { guard u[i] >= 48 && u[i] <= 57 else { return nil }; v = v * 10 + Int(u[i] - 48) }
+            return v
         }
-        guard let (y, m, d) = parts else { return nil }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
