@@ -55,7 +55,7 @@ public struct TextTable: Sendable {
             let s = Int(slots[i])
             if s == 0 { return nil }
             // Both plain ASCII: equal bytes are equal texts.
-            if texts[s - 1].utf8.elementsEqual(bytes) { return s - 1 }
+            if TextTable.equal(texts[s - 1], bytes) { return s - 1 }
             i = (i + 1) & mask
         }
     }
@@ -63,6 +63,16 @@ public struct TextTable: Sendable {
     /// FNV-1a, 64 bits, over the text's UTF-8 bytes; nil for a text that is not plain ASCII.
     static func hash(_ text: String) -> Int? {
         text.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(text.utf8)
+    }
+
+    /// Whether `text`'s UTF-8 is `bytes`: lengths first, then the bytes in place.
+    private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let u = text.utf8
+        guard u.count == bytes.count else { return false }
+        return u.withContiguousStorageIfAvailable { t in
+            for i in 0..<t.count where t[i] != bytes[i] { return false }
+            return true
+        } ?? u.elementsEqual(bytes)
     }
 
     /// FNV-1a as `hash` takes it, over bytes; nil when they are not plain ASCII.

@@ -167,10 +167,12 @@ struct AppliedRules {
         var rows: [ChecklistRow] = []
         var firstPosition: [Int] = []
         rows.reserveCapacity(self.rows.count)
-        // By index, so that each pending row is read in place rather than copied.
-        for i in self.rows.indices {
-            firstPosition.append(self.rows[i].checkpoints.min() ?? 0)
-            rows.append(judge.row(self.rows[i]))
+        // Through the buffer, so that each pending row is read in place rather than copied.
+        self.rows.withUnsafeBufferPointer { pending in
+            for i in pending.indices {
+                firstPosition.append(pending[i].checkpoints.min() ?? 0)
+                rows.append(judge.row(pending[i]))
+            }
         }
         // Sorted by index, so rows are not moved while compared; texts are compared only on ties.
         let order = rows.indices.sorted { a, b in
