@@ -19,9 +19,10 @@ public enum CheckOutcome: Sendable {
 extension Workspace {
     /// Loads and checks one manifest file (with `evaluator`, by default the workspace's own).
     public func check(
-        file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil
+        file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil,
+        buffer: ReadBuffer? = nil
     ) -> CheckOutcome {
-        switch loadShipment(path) {
+        switch loadShipment(path, buffer: buffer) {
         case .failure(let f): return .invalid(file: path, diagnostics: f.diagnostics)
         case .success(let s): return .report((evaluator ?? self.evaluator).check(s, options: options))
         }
@@ -30,11 +31,11 @@ extension Workspace {
     /// `check(file:)`, and with `hashing` the SHA-256 of the bytes it read (for the record).
     public func check(
         file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil,
-        hashing: Bool
+        hashing: Bool, buffer: ReadBuffer? = nil
     ) -> (CheckOutcome, String?) {
-        guard hashing else { return (check(file: path, options: options, evaluator: evaluator), nil) }
+        guard hashing else { return (check(file: path, options: options, evaluator: evaluator, buffer: buffer), nil) }
         var hash: String?
-        switch loadShipment(path, contentHash: &hash) {
+        switch loadShipment(path, contentHash: &hash, buffer: buffer) {
         case .failure(let f): return (.invalid(file: path, diagnostics: f.diagnostics), hash)
         case .success(let s): return (.report((evaluator ?? self.evaluator).check(s, options: options)), hash)
         }
