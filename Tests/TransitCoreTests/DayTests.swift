@@ -74,6 +74,40 @@ import Testing
         s.subtracting(LineSet(all: 1)).forEach { seen.append($0) }
         #expect(seen == [63, 64, 130])
     }
+
+    /// Against `Set<Int>` over sets below one word, across it and far past it: every operation
+    /// gives the same lines, and equal sets are equal values however they were made.
+    @Test func agreesWithASetOfIndices() {
+        var rng = SplitMix64(seed: 42)
+        func random() -> (LineSet, Set<Int>) {
+            let reach = [3, 64, 65, 140, 300][Int(rng.next() % 5)]
+            var l = LineSet(), s = Set<Int>()
+            for _ in 0..<Int(rng.next() % 12) {
+                let i = Int(rng.next() % UInt64(reach))
+                l.insert(i); s.insert(i)
+            }
+            return (l, s)
+        }
+        for _ in 0..<400 {
+            let (a, sa) = random(), (b, sb) = random()
+            #expect(a.indices == sa.sorted())
+            #expect(a.union(b).indices == sa.union(sb).sorted())
+            #expect(a.intersection(b).indices == sa.intersection(sb).sorted())
+            #expect(a.subtracting(b).indices == sa.subtracting(sb).sorted())
+            #expect(a.isSubset(of: b) == sa.isSubset(of: sb))
+            #expect(a.isEmpty == sa.isEmpty)
+            #expect(a.first == sa.min())
+            #expect((a == b) == (sa == sb))
+            #expect(a.union(b).subtracting(b) == a.subtracting(b))
+            for i in [0, 1, 63, 64, 65, 139, 299, 300, 5000] { #expect(a.contains(i) == sa.contains(i)) }
+        }
+        // Made by different routes, the same lines are the same value.
+        var far = LineSet()
+        far.insert(200)
+        #expect(far.subtracting(far) == LineSet())
+        #expect(LineSet(all: 3).union(far).subtracting(far) == LineSet(all: 3))
+        #expect(Set([LineSet(all: 64), LineSet(all: 130).intersection(LineSet(all: 64))]).count == 1)
+    }
 }
 
 @Suite struct DayArithmeticBoundsTests {

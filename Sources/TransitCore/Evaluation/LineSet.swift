@@ -1,74 +1,118 @@
 /// A set of goods-line indices (0-based positions in `Shipment.goods`), kept in machine words so
 /// that the per-line logic of conditions costs a few instructions for the usual handful of lines.
+/// A set of lines below 64 is one word held inline, copied without reference counting (conditions
+/// make and drop several sets for every rule they test); a set reaching further holds its words in
+/// a list. Every set is kept in its shortest form, so equal sets are equal values.
 public struct LineSet: Hashable, Sendable {
-    private var low: UInt64
-    private var high: [UInt64]
+    private enum Words: Hashable, Sendable {
+        /// Lines 0 to 63, one bit each.
+        case one(UInt64)
+        /// Word k holds lines 64k to 64k + 63; at least two words, the last not zero.
+        case many([UInt64])
+    }
+    private var words: Words
 
-    public init() { low = 0; high = [] }
+    public init() { words = .one(0) }
 
     /// Every line of a shipment with `count` lines.
     public init(all count: Int) {
-        low = count >= 64 ? ~0 : (count <= 0 ? 0 : (UInt64(1) << UInt64(count)) - 1)
-        high = []
-        var rest = count - 64
-        while rest > 0 {
-            high.append(rest >= 64 ? ~0 : (UInt64(1) << UInt64(rest)) - 1)
+        var ws: [UInt64] = []
+        var rest = count
+        repeat {
+            ws.append(rest >= 64 ? ~0 : (rest <= 0 ? 0 : (UInt64(1) << UInt64(rest)) - 1))
             rest -= 64
+        } while rest > 0
+        self.init(ws)
+    }
+
+    /// The set of these words, in its shortest form.
+    private init(_ ws: [UInt64]) {
+        var n = ws.count
+        while n > 1 && ws[n - 1] == 0 { n -= 1 }
+        words = n <= 1 ? .one(ws.first ?? 0) : .many(Array(ws[..<n]))
+    }
+
+    /// The words, the first for lines 0 to 63.
+    private var list: [UInt64] {
+        switch words {
+        case .one(let w): return [w]
+        case .many(let ws): return ws
         }
     }
 
-    public var isEmpty: Bool { low == 0 && high.allSatisfy { $0 == 0 } }
+    public var isEmpty: Bool {
+        switch words {
+        case .one(let w): return w == 0
+        case .many: return false  // its last word is not zero
+        }
+    }
 
     /// Adds the goods line at index `i`.
     public mutating func insert(_ i: Int) {
-        if i < 64 { low |= UInt64(1) << UInt64(i); return }
-        let w = i / 64 - 1
-        while high.count <= w { high.append(0) }
-        high[w] |= UInt64(1) << UInt64(i % 64)
+        if i < 64, case .one(let w) = words {
+            words = .one(w | UInt64(1) << UInt64(i))
+            return
+        }
+        var ws = list
+        while ws.count <= i / 64 { ws.append(0) }
+        ws[i / 64] |= UInt64(1) << UInt64(i % 64)
+        self = LineSet(ws)
     }
 
     /// True when the goods line at index `i` is in the set.
     public func contains(_ i: Int) -> Bool {
-        if i < 64 { return low & (UInt64(1) << UInt64(i)) != 0 }
-        let w = i / 64 - 1
-        return w < high.count && high[w] & (UInt64(1) << UInt64(i % 64)) != 0
+        guard i >= 0 else { return false }
+        switch words {
+        case .one(let w): return i < 64 && w & (UInt64(1) << UInt64(i)) != 0
+        case .many(let ws): return i / 64 < ws.count && ws[i / 64] & (UInt64(1) << UInt64(i % 64)) != 0
+        }
     }
 
     public var indices: [Int] { map { $0 } }
 
     /// Calls `body` with each index in the set, in order, without building a list of them.
     public func forEach(_ body: (Int) -> Void) {
-        var w = low
-        while w != 0 { body(w.trailingZeroBitCount); w &= w - 1 }
-        for (k, word) in high.enumerated() {
+        func each(_ word: UInt64, from base: Int) {
             var v = word
-            while v != 0 { body(64 * (k + 1) + v.trailingZeroBitCount); v &= v - 1 }
+            while v != 0 { body(base + v.trailingZeroBitCount); v &= v - 1 }
+        }
+        switch words {
+        case .one(let w): each(w, from: 0)
+        case .many(let ws): for (k, w) in ws.enumerated() { each(w, from: 64 * k) }
         }
     }
 
     /// `transform` of each index in the set, in order.
     public func map<T>(_ transform: (Int) -> T) -> [T] {
         var out: [T] = []
-        out.reserveCapacity(low.nonzeroBitCount + high.reduce(0) { $0 + $1.nonzeroBitCount })
+        switch words {
+        case .one(let w): out.reserveCapacity(w.nonzeroBitCount)
+        case .many(let ws): out.reserveCapacity(ws.reduce(0) { $0 + $1.nonzeroBitCount })
+        }
         forEach { out.append(transform($0)) }
         return out
     }
 
     /// The smallest index in the set.
     public var first: Int? {
-        if low != 0 { return low.trailingZeroBitCount }
-        for (k, word) in high.enumerated() where word != 0 { return 64 * (k + 1) + word.trailingZeroBitCount }
-        return nil
+        switch words {
+        case .one(let w): return w == 0 ? nil : w.trailingZeroBitCount
+        case .many(let ws):
+            for (k, w) in ws.enumerated() where w != 0 { return 64 * k + w.trailingZeroBitCount }
+            return nil
+        }
     }
 
+    /// `f` of the two sets' words, word by word (a missing word is zero).
+    @inline(__always)
     private static func combine(_ a: LineSet, _ b: LineSet, _ f: (UInt64, UInt64) -> UInt64) -> LineSet {
-        var r = LineSet()
-        r.low = f(a.low, b.low)
-        if !a.high.isEmpty || !b.high.isEmpty {
-            let n = max(a.high.count, b.high.count)
-            r.high = (0..<n).map { f($0 < a.high.count ? a.high[$0] : 0, $0 < b.high.count ? b.high[$0] : 0) }
+        if case .one(let x) = a.words, case .one(let y) = b.words {
+            var r = LineSet()
+            r.words = .one(f(x, y))
+            return r
         }
-        return r
+        let wa = a.list, wb = b.list
+        return LineSet((0..<max(wa.count, wb.count)).map { f($0 < wa.count ? wa[$0] : 0, $0 < wb.count ? wb[$0] : 0) })
     }
 
     /// The lines in either set.
