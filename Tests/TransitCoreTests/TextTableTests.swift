@@ -34,3 +34,25 @@ import Testing
         #expect(Array("\u{e9}".utf8).withUnsafeBufferPointer { TextTable(["e\u{301}"]).number(ofUTF8: $0) } == 0)
     }
 }
+
+@Suite struct FewIndicesTests {
+    /// Held inline up to eight, in a list beyond or for an index too large for 32 bits: it
+    /// reads back as the list of what was appended, through every collection operation used.
+    @Test func readsBackAsTheListAppended() {
+        for values in [[], [3], [0, 5, 2], Array(0..<8), Array((0..<20).reversed()), [1, Int(Int32.max) + 7, 2]] {
+            var few = FewIndices()
+            for (k, v) in values.enumerated() {
+                few.append(v)
+                #expect(Array(few) == Array(values[...k]))
+            }
+            #expect(few.count == values.count)
+            #expect(few.min() == values.min())
+            #expect(few.sorted() == values.sorted())
+            #expect(few.contains(5) == values.contains(5))
+            few.removeAll()
+            #expect(few.isEmpty)
+            few.append(9)
+            #expect(Array(few) == [9])
+        }
+    }
+}

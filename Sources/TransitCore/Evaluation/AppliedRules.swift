@@ -42,19 +42,13 @@ struct AppliedRules {
         var issuerCountry: String?
         var perLine = false
         var lines = LineSet()
-        /// Where it is needed: positions in the journey's checkpoints, in the order first asked.
-        /// Room for a few is made at once: most rows gather two or three, one append at a time.
-        var checkpoints: [Int] = PendingRow.fewIndices
+        /// Where it is needed: positions in the journey's checkpoints, in the order first asked
+        /// (most rows gather two or three, held inline).
+        var checkpoints = FewIndices()
         /// Indices into the rule set's rules, in the order they first applied.
-        var rules: [Int] = PendingRow.fewIndices
+        var rules = FewIndices()
         var severity: Severity = .warning
         var needs: [String]? = []
-
-        private static var fewIndices: [Int] {
-            var a: [Int] = []
-            a.reserveCapacity(4)
-            return a
-        }
     }
 
     /// Records the rule at `index` that applies (`unknown == nil`) or may apply (its condition
@@ -198,9 +192,8 @@ extension AppliedRules.PendingRow {
             needs! += unknown.filter { !needs!.contains($0) }
         } else {
             if needs != nil {
-                // The room made for a few checkpoints and rules is kept.
                 needs = nil; lines = LineSet(); severity = .warning
-                checkpoints.removeAll(keepingCapacity: true); rules.removeAll(keepingCapacity: true)
+                checkpoints.removeAll(); rules.removeAll()
             }
         }
         self.perLine = self.perLine || perLine
