@@ -19,10 +19,9 @@ public enum CheckOutcome: Sendable {
 extension Workspace {
     /// Loads and checks one manifest file (with `evaluator`, by default the workspace's own).
     public func check(
-        file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil,
-        buffer: ReadBuffer? = nil
+        file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil
     ) -> CheckOutcome {
-        switch loadShipment(path, buffer: buffer) {
+        switch loadShipment(path) {
         case .failure(let f): return .invalid(file: path, diagnostics: f.diagnostics)
         case .success(let s): return .report((evaluator ?? self.evaluator).check(s, options: options))
         }
@@ -31,11 +30,11 @@ extension Workspace {
     /// `check(file:)`, and with `hashing` the SHA-256 of the bytes it read (for the record).
     public func check(
         file path: String, options: CheckOptions = CheckOptions(), evaluator: Evaluator? = nil,
-        hashing: Bool, buffer: ReadBuffer? = nil
+        hashing: Bool
     ) -> (CheckOutcome, String?) {
-        guard hashing else { return (check(file: path, options: options, evaluator: evaluator, buffer: buffer), nil) }
+        guard hashing else { return (check(file: path, options: options, evaluator: evaluator), nil) }
         var hash: String?
-        switch loadShipment(path, contentHash: &hash, buffer: buffer) {
+        switch loadShipment(path, contentHash: &hash) {
         case .failure(let f): return (.invalid(file: path, diagnostics: f.diagnostics), hash)
         case .success(let s): return (.report((evaluator ?? self.evaluator).check(s, options: options)), hash)
         }

@@ -46,24 +46,8 @@ enum Files {
 
     /// A file's bytes, if it is a regular file within the size limit.
     static func readBytes(_ path: String, display: String, limits: YAMLLimits) -> Result<[UInt8], LoadFailure> {
-        // Read exactly the file's size (no large zeroed buffer, no copies); libyaml checks UTF-8.
-        withOpenFile(path, display: display, limits: limits) { fd, size in
-            var whole = true
-            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                let n = readWhole(fd, into: buffer.baseAddress, size)
-                whole = n != nil
-                count = n ?? 0
-            }
-            return whole ? bytes : nil
-        }
-    }
-
-    /// Opens `path` and, if it is a regular file within the size limit, calls `read` with its
-    /// descriptor and size; `read` gives nil where reading failed.
-    static func withOpenFile<T>(
-        _ path: String, display: String, limits: YAMLLimits, _ read: (_ fd: Int32, _ size: Int) -> T?
-    ) -> Result<T, LoadFailure> {
         let at = SourceLocation(file: display, line: 1, column: 1)
+        // Read exactly the file's size (no large zeroed buffer, no copies); libyaml checks UTF-8.
         // Non-blocking, so that opening a FIFO or a device named *.yaml returns at once (and
         // fails below as not a regular file) instead of waiting for a writer forever.
         let fd = open(path, O_RDONLY | O_NONBLOCK)
@@ -80,48 +64,18 @@ enum Files {
                     Diagnostic("file-too-large", "file is \(size) bytes; the limit is \(limits.maxBytes)", at: at)
                 ]))
         }
-        guard let value = read(fd, size) else {
-            return .failure(LoadFailure([Diagnostic("unreadable", "cannot read file", at: at)]))
-        }
-        return .success(value)
-    }
-
-    /// Reads up to `size` bytes of `fd` into `destination`: how many were read (fewer if the
-    /// file shrank meanwhile), or nil on an error.
-    static func readWhole(_ fd: Int32, into destination: UnsafeMutablePointer<UInt8>?, _ size: Int) -> Int? {
-        var done = 0
-        while done < size {
-            let n = read(fd, destination! + done, size - done)
-            if n < 0 { return nil }
-            if n == 0 { break }
-            done += n
-        }
-        return done
-    }
-}
-
-/// Room that manifest files are read into, kept from one file to the next by the thread that
-/// owns it (one per batch worker; never used by two threads at once). A batch reads a hundred
-/// thousand manifests, and a fresh buffer of a kilobyte or more is found in the allocator's
-/// large bins each time (about 5,000 instructions, more than the read itself).
-public final class ReadBuffer: @unchecked Sendable {
-    private var storage: UnsafeMutablePointer<UInt8>?
-    private var capacity = 0
-
-    public init() {}
-
-    deinit { storage?.deallocate() }
-
-    /// The bytes of the file at `path`, as `Files.readBytes` reads them; valid until the next read.
-    func read(_ path: String, display: String, limits: YAMLLimits) -> Result<UnsafeBufferPointer<UInt8>, LoadFailure> {
-        Files.withOpenFile(path, display: display, limits: limits) { fd, size in
-            if size > capacity {
-                storage?.deallocate()
-                capacity = max(size, 2 * capacity, 4096)
-                storage = .allocate(capacity: capacity)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 { failed = n < 0; break }
+                done += n
             }
-            return Files.readWhole(fd, into: storage, size).map { UnsafeBufferPointer(start: storage, count: $0) }
+            count = done
         }
+        if failed { return .failure(LoadFailure([Diagnostic("unreadable", "cannot read file", at: at)])) }
+        return .success(bytes)
     }
 }
 

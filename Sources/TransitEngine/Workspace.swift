@@ -140,34 +140,28 @@ public struct Workspace: Sendable {
         return .success(workspace)
     }
 
-    /// Reads and decodes a manifest file, into `buffer` when one is given (a batch worker's).
-    public func loadShipment(
-        _ path: String, display: String? = nil, buffer: ReadBuffer? = nil
-    ) -> Result<Shipment, LoadFailure> {
-        var hash: String?
-        return load(path, display: display ?? path, buffer: buffer, hashing: false, &hash)
+    /// Reads and decodes a manifest file.
+    public func loadShipment(_ path: String, display: String? = nil) -> Result<Shipment, LoadFailure> {
+        let shown = display ?? path
+        switch Files.readBytes(path, display: shown, limits: Files.manifestLimits) {
+        case .failure(let f): return .failure(f)
+        case .success(var bytes):
+            return ManifestDecoder.decode(
+                bytes: &bytes, file: shown, vocabulary: vocabulary, limits: Files.manifestLimits)
+        }
     }
 
     /// `loadShipment`, setting `contentHash` to the SHA-256 of the bytes read (nil if none were).
     public func loadShipment(
-        _ path: String, display: String? = nil, contentHash: inout String?, buffer: ReadBuffer? = nil
+        _ path: String, display: String? = nil, contentHash: inout String?
     ) -> Result<Shipment, LoadFailure> {
-        load(path, display: display ?? path, buffer: buffer, hashing: true, &contentHash)
-    }
-
-    private func load(
-        _ path: String, display shown: String, buffer: ReadBuffer?, hashing: Bool, _ hash: inout String?
-    ) -> Result<Shipment, LoadFailure> {
-        // The bytes live in the buffer: it is kept alive until they are decoded.
-        let buffer = buffer ?? ReadBuffer()
-        return withExtendedLifetime(buffer) {
-            switch buffer.read(path, display: shown, limits: Files.manifestLimits) {
-            case .failure(let f): hash = nil; return .failure(f)
-            case .success(let bytes):
-                if hashing { hash = SHA256.hex(bytes) }
-                return ManifestDecoder.decode(
-                    bytes: bytes, file: shown, vocabulary: vocabulary, limits: Files.manifestLimits)
-            }
+        let shown = display ?? path
+        switch Files.readBytes(path, display: shown, limits: Files.manifestLimits) {
+        case .failure(let f): contentHash = nil; return .failure(f)
+        case .success(var bytes):
+            contentHash = SHA256.hex(bytes)
+            return ManifestDecoder.decode(
+                bytes: &bytes, file: shown, vocabulary: vocabulary, limits: Files.manifestLimits)
         }
     }
 }

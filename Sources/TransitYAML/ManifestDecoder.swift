@@ -41,27 +41,6 @@ public enum ManifestDecoder {
         {
             return consistent(shipment)
         }
-        return decodeTree(bytes: &bytes, file: file, vocabulary: vocabulary, limits: limits)
-    }
-
-    /// `decode(bytes:file:vocabulary:limits:)` of bytes read into a buffer the caller keeps: the
-    /// common case is decoded in place, and only a manifest the tree must explain is copied.
-    public static func decode(
-        bytes: UnsafeBufferPointer<UInt8>, file: String, vocabulary: ManifestVocabulary?,
-        limits: YAMLLimits = .standard
-    ) -> Result<Shipment, LoadFailure> {
-        if bytes.count <= limits.maxBytes,
-            let shipment = ManifestStreamDecoder.decode(bytes, file: file, vocabulary: vocabulary)
-        {
-            return consistent(shipment)
-        }
-        var copy = Array(bytes)
-        return decodeTree(bytes: &copy, file: file, vocabulary: vocabulary, limits: limits)
-    }
-
-    private static func decodeTree(
-        bytes: inout [UInt8], file: String, vocabulary: ManifestVocabulary?, limits: YAMLLimits
-    ) -> Result<Shipment, LoadFailure> {
         switch YAMLReader.parse(bytes: &bytes, file: file, limits: limits) {
         case .failure(let d): return .failure(LoadFailure([d]))
         case .success(let node): return decode(node, file: file, vocabulary: vocabulary)

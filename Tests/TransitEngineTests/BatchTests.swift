@@ -20,45 +20,6 @@ import TransitCore
         return (String(decoding: out, as: UTF8.self), summary)
     }
 
-    /// A worker reads every file into one buffer kept from file to file: files large and small,
-    /// valid and not, read one after another through it decode as each read on its own does.
-    @Test func aReusedReadBufferReadsEachFileAsAFreshOneDoes() throws {
-        let w = Checkout.workspace
-        let valid = Checkout.files(in: "shipments").map { Checkout.root + "/" + $0 }
-        let invalid = try FileManager.default.contentsOfDirectory(atPath: Checkout.root + "/shipments/invalid")
-            .sorted().map { Checkout.root + "/shipments/invalid/" + $0 }
-        // Largest first, then smallest, alternating, so that the buffer is read short after long.
-        let bySize = (valid + invalid).sorted {
-            ((try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0)
-                > ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
-        }
-        var order: [String] = []
-        var rest = bySize[...]
-        while let big = rest.popFirst() {
-            order.append(big)
-            if let small = rest.popLast() { order.append(small) }
-        }
-        #expect(order.count > 20)
-        let buffer = ReadBuffer()
-        // The smallest first, then one larger than the buffer's first room (a comment pads it),
-        // so that the buffer must grow.
-        let padded = FileManager.default.temporaryDirectory.appendingPathComponent("padded-\(getpid()).yaml").path
-        let text = try String(contentsOfFile: valid[0], encoding: .utf8)
-        try ("# " + String(repeating: "x", count: 20_000) + "\n" + text).write(
-            toFile: padded, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: padded) }
-        for path in [bySize.last!, padded] + order + [padded] + order.reversed() {
-            let reused = w.loadShipment(path, buffer: buffer)
-            let fresh = w.loadShipment(path)
-            switch (reused, fresh) {
-            case (.success(let a), .success(let b)): #expect(a == b, "\(path)")
-            case (.failure(let a), .failure(let b)):
-                #expect(a.diagnostics.map(\.message) == b.diagnostics.map(\.message), "\(path)")
-            default: Issue.record("\(path): one read decoded and the other did not")
-            }
-        }
-    }
-
     @Test func jsonlHasOneLinePerInputInInputOrder() throws {
         let (out, summary) = run(.jsonl)
         let lines = out.split(separator: "\n")

@@ -13,8 +13,6 @@ public struct BatchRunner: Sendable {
     /// total once (two threads may both make one at the same moment; cost brackets stay per
     /// thread), however many threads share the work.
     private let evaluators: [Evaluator]
-    /// One buffer a worker thread reads its files into, kept from file to file.
-    private let buffers: [ReadBuffer]
 
     public init(workspace: Workspace, options: BatchOptions) {
         self.workspace = workspace
@@ -27,7 +25,6 @@ public struct BatchRunner: Sendable {
             + (1..<max(1, options.jobs)).map { _ in
                 workspace.evaluator.worker()
             }
-        buffers = evaluators.map { _ in ReadBuffer() }
     }
 
     /// Runs over `inputs`; `write` receives output text in order; `progress` gets (done, total)
@@ -93,11 +90,9 @@ public struct BatchRunner: Sendable {
 
     func check(_ file: String, thread: Int, hashing: Bool) -> (CheckOutcome, String?) {
         guard options.parseOnly else {
-            return workspace.check(
-                file: file, options: options.check, evaluator: evaluators[thread], hashing: hashing,
-                buffer: buffers[thread])
+            return workspace.check(file: file, options: options.check, evaluator: evaluators[thread], hashing: hashing)
         }
-        switch workspace.loadShipment(file, buffer: buffers[thread]) {
+        switch workspace.loadShipment(file) {
         case .failure(let f): return (.invalid(file: file, diagnostics: f.diagnostics), nil)
         case .success: return (.invalid(file: file, diagnostics: []), nil)
         }
