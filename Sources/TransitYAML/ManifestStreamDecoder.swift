@@ -101,8 +101,13 @@ private final class Reader<Events: YAMLEventSource> {
 
     /// A scalar that is there and not null, as a required key's value must be.
     func required() -> YAMLNode? {
-        guard let node = scalar(), !node.isNull else { return nil }
-        return node
+        guard events.next() == .scalar else { return nil }
+        return present()
+    }
+
+    /// The current scalar event as a node, or nil when it is null.
+    func present() -> YAMLNode? {
+        YAMLNode.isNullText(events.bytes, plain: events.isPlain) ? nil : node()
     }
 
     /// The pairs of a mapping whose start is the next event: for each key, its index in `keys`
@@ -197,8 +202,7 @@ private final class Reader<Events: YAMLEventSource> {
                             regime = r
                             return true
                         }
-                        let v = self.node()
-                        regime = v.isNull ? nil : s.string(v, "regime")
+                        regime = self.present().flatMap { s.string($0, "regime") }
                         if let r = regime, let known = self.known?.regimes, !known.contains(r),
                             !Shipment.nationalRegimes.contains(r)
                         {
@@ -206,7 +210,7 @@ private final class Reader<Events: YAMLEventSource> {
                         }
                     case .departure:
                         guard self.events.next() == .scalar else { return false }
-                        departure = self.day() ?? (self.node().isNull ? nil : s.day(self.node(), "departure"))
+                        departure = self.day() ?? self.present().flatMap { s.day($0, "departure") }
                     case .transport:
                         guard let t = self.transport() else { return false }
                         transport = t
@@ -250,8 +254,7 @@ private final class Reader<Events: YAMLEventSource> {
                         country = c
                         return true
                     }
-                    let v = self.node()
-                    guard !v.isNull else { return false }
+                    guard let v = self.present() else { return false }
                     if i == 0 {
                         name = self.schema.string(v, "name")
                     } else {
@@ -372,8 +375,7 @@ private final class Reader<Events: YAMLEventSource> {
                             type = t
                             return true
                         }
-                        let v = self.node()
-                        guard !v.isNull, let t = s.string(v, "type") else { return false }
+                        guard let v = self.present(), let t = s.string(v, "type") else { return false }
                         if let known = self.known?.documentTypes, !known.contains(t) { return false }
                         type = t
                     case .number:
@@ -385,8 +387,7 @@ private final class Reader<Events: YAMLEventSource> {
                             issued = d
                             return true
                         }
-                        let v = self.node()
-                        guard !v.isNull else { return false }
+                        guard let v = self.present() else { return false }
                         issued = s.day(v, "issued")
                     case .issuer:
                         guard let p = self.peek(), !p.isNull else { return false }
@@ -400,8 +401,7 @@ private final class Reader<Events: YAMLEventSource> {
                                         country = c
                                         return true
                                     }
-                                    let v = self.node()
-                                    if j == 0 && v.isNull { return false }
+                                    guard let v = j == 0 ? self.present() : self.node() else { return false }
                                     if j == 0 {
                                         country = s.country(v, "issuer.country")
                                     } else {

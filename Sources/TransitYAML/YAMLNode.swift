@@ -20,14 +20,9 @@ public struct YAMLNode: Sendable {
     }
 
     public var isNull: Bool {
-        guard case .scalar(let s, true) = content else { return false }
-        // As `isNullText` decides, on the text itself: asked of every scalar a schema reads.
-        switch s.utf8.count {
-        case 0: return true
-        case 1: return s == "~"
-        case 4: return s == "null" || s == "Null" || s == "NULL"
-        default: return false
-        }
+        guard case .scalar(var s, true) = content else { return false }
+        // On the text's bytes in place: asked of every scalar a schema reads.
+        return s.withUTF8 { YAMLNode.isNullText($0, plain: true) }
     }
 
     /// Whether a scalar with this text is null: plain, and empty, `~`, `null`, `Null` or `NULL`.
