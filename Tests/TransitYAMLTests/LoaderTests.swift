@@ -219,6 +219,8 @@ import TransitCore
             for plain in [true, false] {
                 let node = YAMLNode(.scalar(t, plain: plain), at: SourceLocation(file: "f", line: 1, column: 1))
                 #expect(node.isNull == YAMLNode.isNullText(Array(t.utf8), plain: plain), "\(t.debugDescription)")
+                let spelling = ["", "~", "null", "Null", "NULL"].contains(t)
+                #expect(node.isNull == (plain && spelling), "\(t.debugDescription)")
             }
         }
     }
