@@ -37,68 +37,52 @@ public struct Workspace: Sendable {
     }
 
     /// Loads every file under `rulesDirectory` (drafts only when named), reporting all problems.
-    public static func load(rulesDirectory: String, drafts: [String] = []) -> Result<Workspace, LoadFailure> {
+    /// The files are read and decoded on up to `threads` threads (`batch --jobs`), then merged
+    /// in file order: the result does not depend on the number of threads.
+    public static func load(
+        rulesDirectory: String, drafts: [String] = [], threads: Int = 1
+    ) -> Result<Workspace, LoadFailure> {
         let rulesURL = URL(fileURLWithPath: rulesDirectory).standardizedFileURL
         let root = rulesURL.deletingLastPathComponent().path
-        var diagnostics: [Diagnostic] = []
-        func display(_ path: String) -> String { Paths.display(path, relativeTo: root) }
-        func read(_ path: String) -> YAMLNode? {
-            switch Files.readYAML(path, display: display(path)) {
-            case .success(let n): return n
-            case .failure(let f): diagnostics += f.diagnostics; return nil
-            }
-        }
         let files = Files.yamlFiles(under: rulesURL.path)
+        let relative = files.map { String($0.dropFirst(rulesURL.path.count + 1)) }
+        // Shown paths are worked out once a file: the digest names every file too.
+        let paths = files + drafts
+        let shown = paths.map { Paths.display($0, relativeTo: root) }
+        // What the digest covers: every file but the drafts not named, then the named ones.
+        let digested = (files.indices.filter { !relative[$0].hasPrefix("drafts/") } + (files.count..<paths.count))
+            .map { (path: paths[$0], shown: shown[$0]) }
+        // The digest, the longest single task, goes first; then every file, then the drafts.
+        let decoded = inParallel(1 + paths.count, threads: threads) { task -> LoadPart in
+            guard task > 0 else { return .digest(digest(of: digested)) }
+            let i = task - 1
+            guard i < files.count else { return .file(RuleFile.decodeDraft(drafts[i - files.count], shown: shown[i])) }
+            return .file(RuleFile.decode(files[i], relative: relative[i], shown: shown[i]))
+        }
+        var diagnostics: [Diagnostic] = []
         var documents: [DocumentType] = []
         var parts = NetworkParts()
         var agreements: [Agreement] = []
         var packs: [LoadedPack] = []
         var tests: [RuleExample] = []
-        for path in files {
-            let relative = String(path.dropFirst(rulesURL.path.count + 1))
-            let top = relative.split(separator: "/").first.map(String.init) ?? ""
-            if top == "drafts" { continue }
-            if top == "tests" {
-                guard let node = read(path) else { continue }
-                let r = RulePackDecoder.decodeTests(node, file: display(path))
-                tests += r.tests
-                diagnostics += r.diagnostics
+        var rulesDigest = ""
+        for (task, part) in decoded.enumerated() {
+            guard case .file(let file) = part else {
+                if case .digest(let d) = part { rulesDigest = d }
                 continue
             }
-            guard let node = read(path) else { continue }
-            let shown = display(path)
-            if relative == "documents.yaml" {
-                let r = CatalogueDecoder.decode(node, file: shown); documents += r.types; diagnostics += r.diagnostics
-            } else if top == "network" {
-                let r = NetworkDecoder.decode(node, file: shown); parts.merge(r.parts); diagnostics += r.diagnostics
-            } else if top == "agreements" {
-                let r = AgreementDecoder.decode(node, file: shown); agreements += r.agreements;
-                diagnostics += r.diagnostics
-            } else {
-                let r = RulePackDecoder.decode(node, file: shown)
-                if let p = r.pack {
-                    if p.pack.status == .draft {
-                        diagnostics.append(
-                            Diagnostic(
-                                "draft-outside-drafts",
-                                "pack `\(p.pack.id)` is a draft; keep drafts in rules/drafts/ and load them with "
-                                    + "--draft",
-                                at: SourceLocation(file: shown, line: 1, column: 1), severity: .warning))
-                    } else {
-                        packs.append(p)
-                    }
-                }
-                diagnostics += r.diagnostics
+            diagnostics += file.diagnostics
+            switch file.content {
+            case .catalogue(let types): documents += types
+            case .network(let p): parts.merge(p)
+            case .agreements(let a): agreements += a
+            case .tests(let t): tests += t
+            case .none: break
+            case .pack(let p):
+                // A draft replaces the in-force pack with the same id.
+                if task > files.count { packs.removeAll { $0.pack.id == p.pack.id } }
+                packs.append(p)
             }
-        }
-        for draft in drafts {
-            guard let node = read(draft) else { continue }
-            let r = RulePackDecoder.decode(node, file: display(draft))
-            diagnostics += r.diagnostics
-            guard let p = r.pack else { continue }
-            // A draft replaces the in-force pack with the same id.
-            packs.removeAll { $0.pack.id == p.pack.id }
-            packs.append(p)
         }
         // A rule another supersedes stops applying the day the new one starts (TransitCore's Supersession).
         let resolved = Supersession.apply(to: packs.map(\.pack))
@@ -117,7 +101,9 @@ public struct Workspace: Sendable {
         diagnostics += ReferenceCheck.rules(ruleSet.packs, documents: ruleSet.documents, agreements: ruleSet.agreements)
         if documents.isEmpty {
             diagnostics.append(
-                Diagnostic("missing-file", "no document catalogue: \(display(rulesURL.path))/documents.yaml", at: nil))
+                Diagnostic(
+                    "missing-file",
+                    "no document catalogue: \(Paths.display(rulesURL.path, relativeTo: root))/documents.yaml", at: nil))
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return .failure(LoadFailure(diagnostics)) }
         let vocabulary = ManifestVocabulary(
@@ -128,16 +114,26 @@ public struct Workspace: Sendable {
             evaluator: Evaluator(rules: ruleSet, network: network),
             examples: packs.flatMap(\.examples), vocabulary: vocabulary,
             warnings: diagnostics.filter { $0.severity != .error }, tests: tests)
+        workspace.rulesDigest = rulesDigest
+        return .success(workspace)
+    }
+
+    /// One task of `load`: a file decoded, or the digest of them all.
+    private enum LoadPart: Sendable {
+        case file(RuleFile)
+        case digest(String)
+    }
+
+    /// SHA-256 over each file's shown path and bytes, in order (`rulesDigest`).
+    private static func digest(of files: [(path: String, shown: String)]) -> String {
         var digest = SHA256()
-        let loaded = files.filter { !String($0.dropFirst(rulesURL.path.count + 1)).hasPrefix("drafts/") }
-        for path in loaded + drafts {
-            digest.add(display(path).utf8)
+        for (path, name) in files {
+            digest.add(name.utf8)
             digest.add([0])
             digest.add(FileManager.default.contents(atPath: path) ?? Data())
             digest.add([0])
         }
-        workspace.rulesDigest = digest.hex()
-        return .success(workspace)
+        return digest.hex()
     }
 
     /// Reads and decodes a manifest file.

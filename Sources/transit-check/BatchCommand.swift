@@ -49,7 +49,7 @@ struct BatchCommand: ParsableCommand {
         }
         if bom && format != .csv { Output.error("--bom is for --format csv"); throw ExitCode(2) }
         if full && format != .jsonl { Output.error("--full is for --format jsonl"); throw ExitCode(2) }
-        let workspace = try rulesOptions.workspace()
+        let workspace = try rulesOptions.workspace(threads: jobs)
         try requireKnownCorridor(corridor, in: workspace)
         let review = try ReviewOptions.load(baseline: baseline, waivers: waivers, rules: workspace.ruleSet)
         let recorder = try record.map { try RecordOptions.open($0, command: "batch", workspace: workspace) }

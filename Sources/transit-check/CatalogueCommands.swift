@@ -10,7 +10,8 @@ struct PlacesCommand: ParsableCommand {
         subcommands: [List.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every known place (UN/LOCODE), by country.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List every known place (UN/LOCODE), by country.")
         @OptionGroup var rulesOptions: RulesOptions
         @Option(help: "Only the places of this country (ISO 3166-1 alpha-2).") var country: String?
         @Option(help: "text or json.") var format: ListFormat = .text
@@ -33,6 +34,7 @@ struct DocumentsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List every document type with its UN/CEFACT code and issuer.")
         @OptionGroup var rulesOptions: RulesOptions
         @Option(help: "text or json.") var format: ListFormat = .text

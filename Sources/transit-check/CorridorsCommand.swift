@@ -11,7 +11,8 @@ struct CorridorsCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Compare.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every corridor with its places.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List every corridor with its places.")
         @OptionGroup var rulesOptions: RulesOptions
 
         func run() throws {
@@ -27,6 +28,7 @@ struct CorridorsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a corridor's places and links with their status today.")
         @OptionGroup var rulesOptions: RulesOptions
         @Argument(help: "Corridor id.") var id: String
@@ -69,6 +71,7 @@ extension CorridorsCommand {
     /// `corridors compare FILE`: the shipment on every corridor that joins its ends, best first.
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Check a manifest on every corridor that joins its origin and destination, best first.")
         @Argument(help: "Manifest file.") var file: String
         @OptionGroup var rulesOptions: RulesOptions

@@ -12,6 +12,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Report load errors and semantic problems in a rules directory.")
         @Argument(help: "Rules directory (default: the bundled rules/).") var directory: String?
         @Option(help: "Draft packs to lint with the rules.") var draft: [String] = []
@@ -44,6 +45,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run every example of every pack and the tests in tests/ beside the rules.")
         @Argument(help: "Rules directory (default: the bundled rules/).") var directory: String?
         @Option(help: "Draft packs to test with the rules.") var draft: [String] = []
@@ -66,6 +68,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Print a rule in plain words, with its source and examples.")
         @Argument(help: "Rule id.") var id: String
         @OptionGroup var rulesOptions: RulesOptions
@@ -105,6 +108,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract:
                 "Every loaded rule once (id, pack, title, kind, checkpoints, severity, source, file and line) "
                 + "and the document catalogue: what compact batch rows cite by id."
@@ -122,6 +126,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Impact analysis: check a corpus with and without draft packs and list what changes.")
         @Option(
             help: "Draft pack(s) to add (a draft replaces the pack with the same id; its rules may supersede others).")
@@ -174,6 +179,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Coverage: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "coverage",
             abstract: "How often each rule fired on a corpus, and which never did.")
         @Argument(help: "Manifests or directories.") var corpus: [String]
         @OptionGroup var rulesOptions: RulesOptions

@@ -47,7 +47,10 @@ struct RulesOptions: ParsableArguments {
     @Option(name: .long, help: "A draft rule pack to load as well (replaces an in-force pack with the same id).")
     var draft: [String] = []
 
-    func workspace() throws -> Workspace { try loadWorkspace(rules: rules, drafts: draft) }
+    /// The rules loaded on `threads` threads (a batch's `--jobs`; by default every core).
+    func workspace(threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Workspace {
+        try loadWorkspace(rules: rules, drafts: draft, threads: threads)
+    }
 }
 
 /// A `--corridor` the network does not have is bad input (exit 2), as on the server (400), not a
@@ -65,12 +68,14 @@ func requireKnownCorridor(_ corridor: String?, in workspace: Workspace) throws {
 }
 
 /// Loads the rules directory (found from here when not given), or exits 2 with every problem.
-func loadWorkspace(rules: String?, drafts draft: [String]) throws -> Workspace {
+func loadWorkspace(
+    rules: String?, drafts draft: [String], threads: Int = ProcessInfo.processInfo.activeProcessorCount
+) throws -> Workspace {
     guard let dir = rules ?? Workspace.findRulesDirectory() else {
         Output.error("no rules directory found here or above; pass --rules DIR")
         throw ExitCode(2)
     }
-    switch Workspace.load(rulesDirectory: dir, drafts: draft) {
+    switch Workspace.load(rulesDirectory: dir, drafts: draft, threads: threads) {
     case .success(let w): return w
     case .failure(let f):
         Output.error(DiagnosticText.render(f.diagnostics))
