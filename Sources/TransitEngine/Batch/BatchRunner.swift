@@ -46,11 +46,12 @@ public struct BatchRunner: Sendable {
         let renderer = self.renderer
         try write(Array(renderer.header().utf8))
         let separator = Array(renderer.separator.utf8)
-        // Progress and Ctrl-C are looked at once a window; workers run at most 32 rows a thread
-        // ahead of the writer (more ahead only holds more memory).
+        // Progress and Ctrl-C are looked at once a window; workers run at most 128 rows a thread
+        // ahead of the writer (about 256 KB of rows a thread), room for the writer to sleep
+        // through 64 rows at a time (`OrderedRows.wakeEvery`).
         let window = options.jobs * 256
         let recording = options.recording
-        let rows = OrderedRows(count: inputs.count, jobs: options.jobs, ahead: options.jobs * 32) { i, thread in
+        let rows = OrderedRows(count: inputs.count, jobs: options.jobs, ahead: options.jobs * 128) { i, thread in
             let path = inputs[i]
             let (outcome, hash) = self.check(path, thread: thread, hashing: recording)
             let row = BatchRow(file: path, outcome: outcome)

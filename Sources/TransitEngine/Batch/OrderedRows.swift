@@ -18,6 +18,10 @@ final class OrderedRows: @unchecked Sendable {
     private var awaited = -1
     private var stopped = false
     private let workers = DispatchGroup()
+    /// The rows the writer sleeps through at a time. Each wake-up of the writer is a third
+    /// thread taking a core from a worker: at 16 rows, a 2-job batch of 10,000 manifests
+    /// switched threads about 2,200 times, at 64 about 900 (`/usr/bin/time -v`).
+    static let wakeEvery = 64
 
     init(count: Int, jobs: Int, ahead: Int, make: @escaping @Sendable (Int, Int) -> Row) {
         self.count = count
@@ -47,9 +51,9 @@ final class OrderedRows: @unchecked Sendable {
         guard given < count else { return nil }
         let slot = given % ready.count
         while ready[slot] == nil {
-            // Sleep until the last missing row of the next sixteen is in, not row by row: one
-            // wake-up then hands over many rows, and the writer seldom preempts a worker.
-            let end = min(given + 16, count, given + ready.count)
+            // Sleep until the last missing row of the next `wakeEvery` is in, not row by row:
+            // one wake-up then hands over many rows, and the writer seldom preempts a worker.
+            let end = min(given + Self.wakeEvery, count, given + ready.count)
             awaited = (given..<end).last { ready[$0 % ready.count] == nil } ?? given
             condition.wait()
         }
