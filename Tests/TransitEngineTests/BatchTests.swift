@@ -150,6 +150,31 @@ import TransitCore
         #expect(seen == (0..<300).map(String.init))
     }
 
+    /// With 2 jobs, two threads check: the caller's (thread 0, which also writes) and one worker,
+    /// so that no third thread takes a core from them.
+    @Test func theCallersThreadIsOneOfTheJobs() {
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var threads: [Int: Set<UInt>] = [:]
+            func add(_ thread: Int) {
+                lock.lock(); threads[thread, default: []].insert(UInt(pthread_self())); lock.unlock()
+            }
+        }
+        let seen = Seen()
+        let rows = OrderedRows(count: 400, jobs: 2, ahead: 32) { i, thread in
+            seen.add(thread)
+            usleep(100)
+            return (RowSummary(.invalid(file: "m\(i)", diagnostics: [])), Array("\(i)".utf8))
+        }
+        var count = 0
+        while rows.next() != nil { count += 1 }
+        rows.finish()
+        #expect(count == 400)
+        #expect(seen.threads.keys.sorted() == [0, 1])
+        #expect(seen.threads[0] == [UInt(pthread_self())], "thread 0 is the caller's")
+        #expect(seen.threads[1]?.count == 1 && seen.threads[1]?.contains(UInt(pthread_self())) == false)
+    }
+
     @Test func anAbandonedOutputLeavesNoFile() throws {
         let dir = NSTemporaryDirectory() + "tc-batch-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -2,12 +2,13 @@ import Foundation
 import TransitCore
 
 /// Checks many manifests with rules loaded once, in parallel, writing rows in input order as
-/// they are done: memory holds a few rows a thread, however large the corpus.
+/// they are done: memory holds at most 128 rows a thread, however large the corpus.
 public struct BatchRunner: Sendable {
     public let workspace: Workspace
     public let options: BatchOptions
     public let renderer: BatchRenderer
-    /// One evaluator (and so one journey and draw cache) per worker thread, so that threads
+    /// One evaluator (and so one journey and draw cache) per checking thread (the caller's is
+    /// the first, `OrderedRows`), so that threads
     /// mostly read their own copies under their own locks. The other threads' caches ask the
     /// first thread's before making a value, so a batch usually makes each draw, journey and
     /// total once (two threads may both make one at the same moment; cost brackets stay per
@@ -46,9 +47,8 @@ public struct BatchRunner: Sendable {
         let renderer = self.renderer
         try write(Array(renderer.header().utf8))
         let separator = Array(renderer.separator.utf8)
-        // Progress and Ctrl-C are looked at once a window; workers run at most 128 rows a thread
-        // ahead of the writer (about 256 KB of rows a thread), room for the writer to sleep
-        // through 64 rows at a time (`OrderedRows.wakeEvery`).
+        // Progress and Ctrl-C are looked at once a window; threads run at most 128 rows a thread
+        // ahead of the writer (about 256 KB of rows a thread; more ahead only holds more memory).
         let window = options.jobs * 256
         let recording = options.recording
         let rows = OrderedRows(count: inputs.count, jobs: options.jobs, ahead: options.jobs * 128) { i, thread in

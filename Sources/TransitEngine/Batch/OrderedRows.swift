@@ -1,9 +1,11 @@
 import Foundation
 
-/// The rows of a batch handed out in input order while worker threads check the files ahead:
-/// at most `ahead` rows wait to be written, so memory stays flat, and the writer never waits
-/// for a whole window to finish, so threads do not idle at window ends and writing overlaps
-/// checking. With one job the rows are made on the caller's thread as they are asked for.
+/// The rows of a batch handed out in input order while threads check the files ahead: at most
+/// `ahead` rows wait to be written, so memory stays flat. The caller's thread is one of the
+/// `jobs` that check: while the next row in order is not ready, `next()` checks a file itself
+/// rather than sleep, so a 2-job batch runs two threads on two cores, not two workers and a
+/// writer that wakes up and takes a core from one of them. With one job the rows are made on
+/// the caller's thread as they are asked for.
 final class OrderedRows: @unchecked Sendable {
     typealias Row = (RowSummary, [UInt8])
     private let make: @Sendable (_ index: Int, _ thread: Int) -> Row
@@ -11,17 +13,13 @@ final class OrderedRows: @unchecked Sendable {
     private let jobs: Int
     private let condition = NSCondition()
     private var ready: [Row?]
-    /// The next index a worker claims, and the next one `next()` hands out.
+    /// The next index a thread claims, and the next one `next()` hands out.
     private var claimed = 0
     private var given = 0
-    /// The row `next()` sleeps until; the worker that fills it wakes it.
+    /// The row `next()` sleeps until (when it can claim nothing); the worker that fills it wakes it.
     private var awaited = -1
     private var stopped = false
     private let workers = DispatchGroup()
-    /// The rows the writer sleeps through at a time. Each wake-up of the writer is a third
-    /// thread taking a core from a worker: at 16 rows, a 2-job batch of 10,000 manifests
-    /// switched threads about 2,200 times, at 64 about 900 (`/usr/bin/time -v`).
-    static let wakeEvery = 64
 
     init(count: Int, jobs: Int, ahead: Int, make: @escaping @Sendable (Int, Int) -> Row) {
         self.count = count
@@ -31,7 +29,8 @@ final class OrderedRows: @unchecked Sendable {
         guard self.jobs > 1 else { return }
         // Threads of their own, not Dispatch's shared pool: workers that hold pool threads for
         // the whole batch would starve other work queued there (the Ctrl-C and SIGTERM handlers).
-        for thread in 0..<self.jobs {
+        // Thread 0 is the caller's.
+        for thread in 1..<self.jobs {
             workers.enter()
             Thread {
                 self.work(thread); self.workers.leave()
@@ -51,9 +50,19 @@ final class OrderedRows: @unchecked Sendable {
         guard given < count else { return nil }
         let slot = given % ready.count
         while ready[slot] == nil {
-            // Sleep until the last missing row of the next `wakeEvery` is in, not row by row:
-            // one wake-up then hands over many rows, and the writer seldom preempts a worker.
-            let end = min(given + Self.wakeEvery, count, given + ready.count)
+            if claimed < count && claimed < given + ready.count {
+                // Check the next unclaimed file here, one at a time, so that rows the workers
+                // finish meanwhile are written soon after.
+                let i = claimed
+                claimed += 1
+                condition.unlock()
+                let row = make(i, 0)
+                condition.lock()
+                ready[i % ready.count] = row
+                continue
+            }
+            // Nothing left to claim: sleep until the last missing row of the next sixteen is in.
+            let end = min(given + 16, count, given + ready.count)
             awaited = (given..<end).last { ready[$0 % ready.count] == nil } ?? given
             condition.wait()
         }
